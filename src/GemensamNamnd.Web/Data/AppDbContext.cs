@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Features.Controllers;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Data;
+
+/// <summary>
+/// The one DbContext. Party-owned entities are scoped by the named query filter <see cref="TenantFilter"/>,
+/// which reads <see cref="CurrentTenantId"/> from this instance at query time (not a value captured when the
+/// model was built), so a pooled instance serves whichever party its current lease belongs to.
+/// Provider-specific subclasses exist only to keep one migration set per provider.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+
+    private TenantContext? _tenant;
+    private CurrentActor? _actor;
+
+    /// <summary>The party this instance is leased to; null means no party rows are visible.</summary>
+    public Guid? CurrentTenantId => _tenant?.TenantId;
+
+    internal CurrentActor? Actor => _actor;
+
+    /// <summary>True only for the explicit cross-party path (<see cref="CrossParty"/>): read-only, no party filter.</summary>
+    internal bool IsCrossParty { get; private set; }
+
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<DataController> DataControllers => Set<DataController>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
+    internal void Lease(TenantContext tenant, CurrentActor actor)
+    {
+        _tenant = tenant;
+        _actor = actor;
+        IsCrossParty = false;
+    }
+
+    internal void LeaseCrossParty(CurrentActor actor)
+    {
+        _tenant = null;
+        _actor = actor;
+        IsCrossParty = true;
+        ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("GemensamNamnd.Web", StringComparison.Ordinal) == true && !t.IsAbstract);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
+        }
+
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a => a.TenantId == CurrentTenantId);
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    private static readonly MethodInfo ApplyTenantFilterMethod =
+        typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private void ApplyTenantFilter<T>(ModelBuilder modelBuilder)
+        where T : class, ITenantOwned
+    {
+        // `this` in the lambda makes EF read CurrentTenantId from the executing instance at query time.
+        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
+        modelBuilder.Entity<T>().HasQueryFilter(TenantFilter, filter);
+        modelBuilder.Entity<T>().HasIndex(e => e.TenantId);
+    }
+}

@@ -1,0 +1,133 @@
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Identity;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Administration;
+
+[Authorize(Policy = Policies.GlobalAdministrator)]
+public sealed class PartyEditModel(AppDbContext db) : FormPageModel
+{
+    /// <summary>First path segments the application itself uses; a party slug may not shadow them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "admin", "api", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "css", "js", "lib", "favicon.ico",
+    };
+
+    [FromRoute] public Guid? Id { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Slug { get; set; }
+    [BindProperty] public PartyKind Kind { get; set; } = PartyKind.Kommun;
+    [BindProperty] public string? OrganisationNumber { get; set; }
+    [BindProperty] public string? EntraTenantIds { get; set; }
+    [BindProperty] public string? CaseNumberPrefix { get; set; } = "KS";
+    [BindProperty] public DeadlineClockStart RequestClockStart { get; set; }
+    [BindProperty] public bool EvesAreHolidays { get; set; }
+    [BindProperty] public int RequestRetentionMonths { get; set; } = 24;
+    [BindProperty] public int BreachRetentionMonths { get; set; } = 60;
+    [BindProperty] public bool IsActive { get; set; } = true;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null)
+        {
+            return Page();
+        }
+
+        var p = await db.Parties.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (p is null)
+        {
+            return NotFound();
+        }
+
+        (Name, Slug, Kind, OrganisationNumber, IsActive) = (p.Name, p.Slug, p.Kind, p.OrganisationNumber, p.IsActive);
+        EntraTenantIds = string.Join('\n', p.EntraTenantIds);
+        (CaseNumberPrefix, RequestClockStart, EvesAreHolidays) = (p.Settings.CaseNumberPrefix, p.Settings.RequestClockStart, p.Settings.EvesAreHolidays);
+        (RequestRetentionMonths, BreachRetentionMonths) = (p.Settings.RequestRetentionMonths, p.Settings.BreachRetentionMonths);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var tids = new List<Guid>();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > Limits.Name)
+        {
+            errors[nameof(Name)] = ["Ange partens namn (högst 200 tecken)."];
+        }
+
+        Slug = Slug?.Trim();
+        if (Slug is null || !TenantResolutionMiddleware.SlugPattern().IsMatch(Slug) || ReservedSlugs.Contains(Slug))
+        {
+            errors[nameof(Slug)] = ["Adressen får bara innehålla a–z, 0–9 och bindestreck (högst 40 tecken) och får inte vara ett reserverat ord."];
+        }
+        else if (await db.Parties.AnyAsync(p => p.Slug == Slug && p.Id != Id, ct))
+        {
+            errors[nameof(Slug)] = ["Adressen används redan av en annan part."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(OrganisationNumber) && !Domain.Identity.OrganisationNumber.IsValid(OrganisationNumber.Trim()))
+        {
+            errors[nameof(OrganisationNumber)] = ["Organisationsnumret är inte giltigt. Skriv det som NNNNNN-NNNN."];
+        }
+
+        foreach (var line in (EntraTenantIds ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Guid.TryParse(line, out var tid))
+            {
+                tids.Add(tid);
+            }
+            else
+            {
+                errors[nameof(EntraTenantIds)] = [$"”{line}” är inte ett giltigt klient-id (GUID)."];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(CaseNumberPrefix) || CaseNumberPrefix.Trim().Length > 20)
+        {
+            errors[nameof(CaseNumberPrefix)] = ["Ange ett prefix för diarienummer (högst 20 tecken)."];
+        }
+
+        if (RequestRetentionMonths is < 1 or > 1200 || BreachRetentionMonths is < 1 or > 1200)
+        {
+            errors[nameof(RequestRetentionMonths)] = ["Gallringstiden anges i hela månader, 1–1200."];
+        }
+
+        AddErrors(errors);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var party = Id is null ? null : await db.Parties.FirstOrDefaultAsync(p => p.Id == Id, ct);
+        if (Id is not null && party is null)
+        {
+            return NotFound();
+        }
+
+        party ??= db.Parties.Add(new Party { Name = string.Empty, Slug = string.Empty }).Entity;
+        party.Name = Name!.Trim();
+        party.Slug = Slug!;
+        party.Kind = Kind;
+        party.OrganisationNumber = string.IsNullOrWhiteSpace(OrganisationNumber) ? null : OrganisationNumber.Trim();
+        party.EntraTenantIds = tids.Distinct().ToList();
+        party.IsActive = IsActive;
+        party.Settings = new PartySettings
+        {
+            CaseNumberPrefix = CaseNumberPrefix!.Trim(),
+            RequestClockStart = RequestClockStart,
+            EvesAreHolidays = EvesAreHolidays,
+            RequestRetentionMonths = RequestRetentionMonths,
+            BreachRetentionMonths = BreachRetentionMonths,
+            RequestReminderDays = party.Settings.RequestReminderDays,
+            BreachReminderHours = party.Settings.BreachReminderHours,
+        };
+        await db.SaveChangesAsync(ct);
+        return LocalRedirect("/admin");
+    }
+}

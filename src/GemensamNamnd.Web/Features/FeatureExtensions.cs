@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using GemensamNamnd.Web.Features.Controllers;
+using GemensamNamnd.Web.Features.Parties;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GemensamNamnd.Web.Features;
+
+/// <summary>Each feature adds its services and maps its endpoints here: the table of contents of the product.</summary>
+public static class FeatureExtensions
+{
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            // Create and edit share one page: …/ny and …/{id}.
+            o.Conventions.AddPageRoute("/Controllers/Edit", "{tenant}/personuppgiftsansvariga/{id:guid}");
+            o.Conventions.AddPageRoute("/Administration/PartyEdit", "admin/parter/{id:guid}");
+            o.Conventions.AddPageRoute("/Administration/UserEdit", "admin/anvandare/{id:guid}");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        PartyApi.MapGlobal(api);
+        var party = api.MapGroup("/{tenant}");
+        PartyApi.Map(party);
+        DataControllersApi.Map(party);
+        return app;
+    }
+}

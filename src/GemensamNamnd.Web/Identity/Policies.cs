@@ -1,0 +1,102 @@
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+
+namespace GemensamNamnd.Web.Identity;
+
+/// <summary>
+/// Every page and endpoint names one of these (or is explicitly anonymous); a test enumerates the routing table to
+/// prove it. Party policies check the membership in the party resolved from the route.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = "SignedIn";
+    public const string PartyMember = "PartyMember";
+    public const string PartyOfficer = "PartyOfficer";
+    public const string PartyDpo = "PartyDpo";
+    public const string PartyAdministrator = "PartyAdministrator";
+
+    /// <summary>The DPO and the party administrator: the audit trail and other oversight.</summary>
+    public const string PartyOversight = "PartyOversight";
+    public const string GlobalAdministrator = "GlobalAdministrator";
+    public const string EStrategist = "EStrategist";
+
+    public static readonly IReadOnlySet<string> PartyPolicies = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight,
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new KnownUserRequirement()));
+        options.AddPolicy(PartyMember, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Handlaggare, PartyRole.Dataskyddsombud, PartyRole.Administrator)));
+        options.AddPolicy(PartyOfficer, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Handlaggare, PartyRole.Dataskyddsombud)));
+        options.AddPolicy(PartyDpo, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud)));
+        options.AddPolicy(PartyAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Administrator)));
+        options.AddPolicy(PartyOversight, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
+        options.AddPolicy(GlobalAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.Administrator)));
+        options.AddPolicy(EStrategist, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.EStrategist)));
+
+        // Anything that forgot to name a policy still requires a signed-in user; the routing-table test catches it too.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
+
+public sealed record PartyRoleRequirement(params PartyRole[] Roles) : IAuthorizationRequirement;
+
+public enum GlobalRole
+{
+    Administrator,
+    EStrategist,
+}
+
+public sealed record GlobalRoleRequirement(GlobalRole Role) : IAuthorizationRequirement;
+
+public sealed record KnownUserRequirement : IAuthorizationRequirement;
+
+/// <summary>Membership in the route's party with one of the roles; the party was resolved by <see cref="TenantResolutionMiddleware"/>.</summary>
+public sealed class PartyRoleHandler(TenantContext tenant, CurrentUser currentUser) : AuthorizationHandler<PartyRoleRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PartyRoleRequirement requirement)
+    {
+        if (tenant.Party is not { } party)
+        {
+            return;
+        }
+
+        var roles = await currentUser.RolesInAsync(party.Id);
+        if (requirement.Roles.Any(roles.Contains))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed class GlobalRoleHandler(CurrentUser currentUser) : AuthorizationHandler<GlobalRoleRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, GlobalRoleRequirement requirement)
+    {
+        var user = await currentUser.GetAsync();
+        var holds = requirement.Role switch
+        {
+            GlobalRole.Administrator => user?.IsGlobalAdministrator == true,
+            GlobalRole.EStrategist => user?.IsEStrategist == true || user?.IsGlobalAdministrator == true,
+            _ => false,
+        };
+        if (holds)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>A valid sign-in from a known Entra tenant is not enough: the person must be registered here.</summary>
+public sealed class KnownUserHandler(CurrentUser currentUser) : AuthorizationHandler<KnownUserRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, KnownUserRequirement requirement)
+    {
+        if (await currentUser.GetAsync() is not null)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using GemensamNamnd.Domain.Deadlines;
+
+namespace GemensamNamnd.Web.Tenancy;
+
+public enum PartyKind
+{
+    Kommun,
+    Region,
+}
+
+/// <summary>A party (part) of the committee: one tenant. Global data, not party-owned.</summary>
+public sealed class Party
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>URL slug, e.g. <c>ostersund</c>, <c>region-jh</c>. Stable: links and integrations use it.</summary>
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public PartyKind Kind { get; set; }
+
+    /// <summary>Organisationsnummer (NNNNNN-NNNN); null until an administrator has entered a verified one.</summary>
+    public string? OrganisationNumber { get; set; }
+
+    /// <summary>Entra ID tenant ids (<c>tid</c>) whose users belong to this party.</summary>
+    public List<Guid> EntraTenantIds { get; set; } = [];
+
+    public PartySettings Settings { get; set; } = new();
+
+    public bool IsActive { get; set; } = true;
+}
+
+/// <summary>Per-party settings. Every rule that changes a deadline is visible here, never silent.</summary>
+public sealed class PartySettings
+{
+    /// <summary>Prefix of the case numbers (diarienummer), e.g. <c>KS</c> → <c>KS 2026/0042</c>.</summary>
+    public string CaseNumberPrefix { get; set; } = "KS";
+
+    /// <summary>Whether Midsummer Eve, Christmas Eve and New Year's Eve move a deadline (lag 1930:173); off by default.</summary>
+    public bool EvesAreHolidays { get; set; }
+
+    /// <summary>Whether the one-month clock counts from receipt (strict default) or from confirmed identity (Art. 12(6)).</summary>
+    public DeadlineClockStart RequestClockStart { get; set; } = DeadlineClockStart.Receipt;
+
+    /// <summary>Months a closed request is kept before it is thinned (gallring).</summary>
+    public int RequestRetentionMonths { get; set; } = 24;
+
+    /// <summary>Months a closed breach is kept before it is thinned (gallring).</summary>
+    public int BreachRetentionMonths { get; set; } = 60;
+
+    /// <summary>Days before a request's due date that a reminder goes out.</summary>
+    public List<int> RequestReminderDays { get; set; } = [7, 2, 0];
+
+    /// <summary>Hours after awareness of a breach at which a reminder goes out while no decision is made.</summary>
+    public List<int> BreachReminderHours { get; set; } = [24, 48, 66, 72];
+}
