@@ -17,6 +17,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private const string Protected = "[skyddat]";
 
+    // Readable Swedish in the log (å, ä, ö unescaped); the log is shown HTML-encoded, never as raw HTML.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -64,7 +67,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     EntityState.Deleted => AuditAction.Deleted,
                     _ => AuditAction.Modified,
                 },
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, Json),
             });
         }
     }

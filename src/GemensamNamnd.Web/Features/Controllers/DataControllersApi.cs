@@ -70,7 +70,20 @@ public static class DataControllersApi
         // Optimistic concurrency: the client sends the version it read.
         db.Entry(controller).Property(c => c.Version).OriginalValue = update.Version;
         update.Input.ApplyTo(controller);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 409,
+                Title = "Uppgiften har ändrats",
+                Detail = "Uppgiften har ändrats av någon annan. Läs in den igen och gör ändringen på nytt.",
+            });
+        }
+
         return TypedResults.Ok(DataControllerDto.From(controller));
     }
 

@@ -1,0 +1,110 @@
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Controllers;
+using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GemensamNamnd.Web.Tests.Data;
+
+/// <summary>The database itself keeps the party boundary, whatever the application does.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RowLevelSecurityTests(AppFactory app)
+{
+    private async Task<(Guid a, Guid b)> PartiesAsync()
+    {
+        var a = await app.InParty("ostersund", db => Task.FromResult(db.CurrentTenantId!.Value));
+        var b = await app.InParty("berg", db => Task.FromResult(db.CurrentTenantId!.Value));
+        return (a, b);
+    }
+
+    private async Task<NpgsqlConnection> AppConnectionAsync(Guid? tenant)
+    {
+        var connection = new NpgsqlConnection(app.Database.AppConnection);
+        await connection.OpenAsync();
+        await using var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, false)", connection);
+        set.Parameters.AddWithValue("t", tenant?.ToString() ?? string.Empty);
+        await set.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    [Fact]
+    public async Task RawSql_OnAConnectionSetToA_SeesNoneOfBsRows()
+    {
+        var (a, b) = await PartiesAsync();
+        await using var connection = await AppConnectionAsync(a);
+        await using var count = new NpgsqlCommand("SELECT count(*) FILTER (WHERE tenant_id = @b), count(*) FILTER (WHERE tenant_id = @a) FROM data_controllers", connection);
+        count.Parameters.AddWithValue("a", a);
+        count.Parameters.AddWithValue("b", b);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(0, reader.GetInt64(0));
+        Assert.True(reader.GetInt64(1) > 0, "A's own rows must be visible");
+    }
+
+    [Fact]
+    public async Task RawSql_WithNoPartySet_SeesNoPartyRows()
+    {
+        await using var connection = await AppConnectionAsync(null);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_controllers", connection);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task RawInsert_ForB_OnAConnectionSetToA_IsRejected()
+    {
+        var (a, b) = await PartiesAsync();
+        await using var connection = await AppConnectionAsync(a);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO data_controllers (id, tenant_id, name, kind, is_active, version) VALUES (@id, @b, 'Inbrott', 'Namnd', true, @id)", connection);
+        insert.Parameters.AddWithValue("id", Guid.NewGuid());
+        insert.Parameters.AddWithValue("b", b);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task AuditTrail_IsAppendOnly_ForTheApplicationRole()
+    {
+        var (a, _) = await PartiesAsync();
+        await using var connection = await AppConnectionAsync(a);
+        await using var update = new NpgsqlCommand("UPDATE audit_entries SET actor_name = 'x'", connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task ApplicationRole_CannotBypassRls_AndOwnsNoTable()
+    {
+        await using var connection = new NpgsqlConnection(app.Database.AppConnection);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT r.rolbypassrls, (SELECT count(*) FROM pg_tables t WHERE t.tableowner = current_user) FROM pg_roles r WHERE r.rolname = current_user", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.False(reader.GetBoolean(0));
+        Assert.Equal(0L, reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task EveryPartyOwnedTable_HasRowLevelSecurityAndAPolicy()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tables = db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).Select(e => e.GetTableName()!).ToList();
+        Assert.Contains("data_controllers", tables);
+        await using var connection = new NpgsqlConnection(app.Database.OwnerConnection);
+        await connection.OpenAsync();
+        foreach (var table in tables)
+        {
+            await using var check = new NpgsqlCommand(
+                "SELECT c.relrowsecurity, (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) FROM pg_class c WHERE c.relname = @t", connection);
+            check.Parameters.AddWithValue("t", table);
+            await using var reader = await check.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), table);
+            Assert.True(reader.GetBoolean(0), $"{table}: RLS not enabled");
+            Assert.True(reader.GetInt64(1) > 0, $"{table}: no policy");
+        }
+    }
+}

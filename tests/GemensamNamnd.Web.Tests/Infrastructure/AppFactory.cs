@@ -1,0 +1,81 @@
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Data.Seed;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GemensamNamnd.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a real PostgreSQL database (migrated by the owner role, used by the application role) with
+/// Microsoft.Identity.Web validating real signed tokens against a local OpenID configuration, and the demo sign-in on.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    public async Task InitializeAsync()
+    {
+        await Database.CreateAsync();
+        _ = Services; // start the host: migrations and demo seed run at start-up
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:ApplicationRole", TestDatabase.AppRole);
+        builder.UseSetting("ConnectionStrings:App", Database.AppConnection);
+        builder.UseSetting("ConnectionStrings:Owner", Database.OwnerConnection);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
+        builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
+        builder.UseSetting("AzureAd:TenantId", "organizations");
+        builder.UseSetting("AzureAd:ClientId", TestTokens.ClientId);
+        builder.ConfigureServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                // The local OpenID configuration/JWKS: Entra's metadata is not reachable from here (../shared/TESTING.md).
+                var configuration = new OpenIdConnectConfiguration();
+                configuration.SigningKeys.Add(TestTokens.SigningKey);
+                o.Configuration = configuration;
+                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                o.TokenValidationParameters.ValidIssuer = "https://login.microsoftonline.com/{tenantid}/v2.0";
+            }));
+    }
+
+    public HttpClient ClientFor(DemoSeed.DemoUser user) => ClientWithToken(TestTokens.Issue(user.TenantId, user.ObjectId));
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public static DemoSeed.DemoUser Demo(string key) => DemoSeed.Users.Single(u => u.Key == key);
+
+    public async Task<T> InParty<T>(string slug, Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(party!.Id, sp => work(sp.GetRequiredService<AppDbContext>()));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
