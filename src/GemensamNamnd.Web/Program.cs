@@ -6,6 +6,7 @@ using GemensamNamnd.Web.PersonalData;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddData();
 builder.AddSignIn();
 builder.AddPersonalData();

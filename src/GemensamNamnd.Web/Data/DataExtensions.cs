@@ -43,6 +43,7 @@ public static class DataExtensions
         builder.Services.AddScoped<PartyDirectory>();
         builder.Services.AddSingleton<PartyScope>();
         builder.Services.AddScoped<DatabaseSetup>();
+        builder.Services.AddScoped<PersonalDataReadLog>();
         builder.Services.AddScoped<Seed.PartySeed>();
         builder.Services.AddScoped<Seed.DemoSeed>();
         return builder;

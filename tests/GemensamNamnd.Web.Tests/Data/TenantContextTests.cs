@@ -124,3 +124,31 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.Equal("19811218-****", pnr.Masked);
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class PersonalDataReadLogTests(AppFactory app)
+{
+    [Fact]
+    public async Task Reads_AreLoggedPerParty_AndCannotBeChanged()
+    {
+        var id = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        {
+            var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync("are", default);
+            await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, sp =>
+                sp.GetRequiredService<PersonalDataReadLog>().RecordAsync("Request", id, "Handläggning av begäran"));
+        }
+
+        var rows = await app.InParty("are", db => db.PersonalDataReads.Where(r => r.EntityId == id.ToString()).ToListAsync());
+        var row = Assert.Single(rows);
+        Assert.Equal("system:are", row.ActorId);
+        Assert.Empty(await app.InParty("berg", db => db.PersonalDataReads.Where(r => r.EntityId == id.ToString()).ToListAsync()));
+
+        await Assert.ThrowsAsync<PartyBoundaryException>(() => app.InParty("are", async db =>
+        {
+            var tracked = await db.PersonalDataReads.FirstAsync(r => r.EntityId == id.ToString());
+            db.PersonalDataReads.Remove(tracked);
+            return await db.SaveChangesAsync();
+        }));
+    }
+}

@@ -1,5 +1,7 @@
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GemensamNamnd.Web.Tests.Infrastructure;
 
@@ -52,5 +54,29 @@ public sealed class StartupTests
         using var factory = new ConfiguredFactory("Testing", ("Demo:Enabled", "false"), ("AzureAd:ClientId", ""));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("AzureAd:ClientId", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmbeddedDefault_OnSqlite_MigratesSeedsAndServesTheDemo()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gn-embedded-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var factory = new ConfiguredFactory("Development",
+                ("Database:Provider", "Sqlite"), ("ConnectionStrings:App", $"Data Source={file}"), ("ConnectionStrings:Owner", $"Data Source={file}"),
+                ("Database:MigrateOnStartup", "true"), ("AzureAd:ClientId", ""));
+            using var client = factory.Anonymous();
+            var demo = await client.GetStringAsync("/demo/logga-in");
+            Assert.Contains("Bo Berglund", demo, StringComparison.Ordinal);
+            Assert.Contains("Dataskyddsombud i Krokoms kommun", demo, StringComparison.Ordinal);
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>();
+            Assert.Equal(9, await db.Parties.CountAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
     }
 }
