@@ -11,6 +11,7 @@ builder.AddData();
 builder.AddSignIn();
 builder.AddPersonalData();
 builder.AddWebShell();
+builder.AddKeyRingProtection();
 builder.AddFeatures();
 
 var app = builder.Build();
