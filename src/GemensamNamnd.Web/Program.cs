@@ -6,8 +6,19 @@ using GemensamNamnd.Web.PersonalData;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet GemensamNamnd.Web.dll migrate`: migrations, grants and the parties, under the owner role; then exit.
+// It needs only the database settings (a deployment step has no sign-in or personal-data secrets).
+var migrateOnly = args.Contains("migrate");
+
 builder.AddTelemetry();
-builder.AddData();
+builder.AddData(migrateOnly);
+if (migrateOnly)
+{
+    var migrator = builder.Build();
+    await migrator.MigrateAsync(seedDemo: migrator.Configuration.GetValue<bool>("Demo:Enabled") && !migrator.Environment.IsProduction());
+    return;
+}
+
 builder.AddSignIn();
 builder.AddPersonalData();
 builder.AddWebShell();
@@ -15,13 +26,6 @@ builder.AddKeyRingProtection();
 builder.AddFeatures();
 
 var app = builder.Build();
-
-// `dotnet GemensamNamnd.Web.dll migrate`: migrations, grants and the parties, under the owner role; then exit.
-if (args.Contains("migrate"))
-{
-    await app.MigrateAsync(seedDemo: app.Configuration.GetValue<bool>("Demo:Enabled"));
-    return;
-}
 
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
 {

@@ -12,13 +12,15 @@ public static class DataExtensions
     /// EF Core on PostgreSQL or SQLite. Contexts are pooled; each lease is bound to the scope's party and actor,
     /// so pooling never carries a party from one request to the next.
     /// </summary>
-    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    /// <param name="migrateOnly">The migrate command: the owner connection suffices, the app role's is not needed.</param>
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder, bool migrateOnly = false)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var app = ConnectionString(builder, "App", options.Provider);
-        var owner = builder.Configuration.GetConnectionString("Owner") ?? app;
+        var ownerSetting = builder.Configuration.GetConnectionString("Owner");
+        var app = migrateOnly && !string.IsNullOrWhiteSpace(ownerSetting) ? ownerSetting : ConnectionString(builder, "App", options.Provider);
+        var owner = string.IsNullOrWhiteSpace(ownerSetting) ? app : ownerSetting;
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartyBoundaryInterceptor>();
@@ -40,6 +42,7 @@ public static class DataExtensions
         builder.Services.AddScoped<CrossParty>();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PartyDirectory>();
         builder.Services.AddSingleton<PartyScope>();
         builder.Services.AddScoped<DatabaseSetup>();
