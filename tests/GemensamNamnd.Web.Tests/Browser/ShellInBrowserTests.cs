@@ -78,6 +78,11 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(403, refused!.Status);
         Assert.Equal("Du har inte behörighet", await page.Locator("h1").InnerTextAsync());
         await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Logga in" })).ToBeVisibleAsync();
+        var afterSignOut = await page.GotoAsync("/krokom");
+        Assert.EndsWith("/logga-in?ReturnUrl=%2Fkrokom", afterSignOut!.Url, StringComparison.Ordinal);
     }
 }
 
