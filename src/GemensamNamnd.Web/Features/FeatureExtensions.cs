@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Controllers;
+using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Parties;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,6 +26,7 @@ public static class FeatureExtensions
     {
         var api = app.MapGroup("/api/v1");
         PartyApi.MapGlobal(api);
+        DeadlinesApi.Map(api);
         var party = api.MapGroup("/{tenant}");
         PartyApi.Map(party);
         DataControllersApi.Map(party);
