@@ -42,7 +42,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not (AuditEntry or PersonalDataRead or DataProtectionKey) && !e.Metadata.IsOwned())
+            // Case-number counters are bookkeeping, not case data.
+            .Where(e => e.Entity is not (AuditEntry or PersonalDataRead or DataProtectionKey or Features.CaseNumbers.CaseNumberSeries) && !e.Metadata.IsOwned())
             .ToList();
 
         foreach (var entry in entries)

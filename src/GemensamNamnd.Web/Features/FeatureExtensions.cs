@@ -11,6 +11,7 @@ public static class FeatureExtensions
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

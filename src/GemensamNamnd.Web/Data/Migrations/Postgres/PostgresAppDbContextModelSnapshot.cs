@@ -136,6 +136,34 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("personal_data_reads");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("series");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("TenantId", "Series", "Year")
+                        .HasName("pk_case_number_series");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_case_number_series_tenant_id");
+
+                    b.ToTable("case_number_series");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Controllers.DataController", b =>
                 {
                     b.Property<Guid>("Id")

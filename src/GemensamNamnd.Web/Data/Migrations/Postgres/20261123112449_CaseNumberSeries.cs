@@ -1,0 +1,44 @@
+﻿using System;
+using GemensamNamnd.Web.Data;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GemensamNamnd.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseNumberSeries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "case_number_series",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    series = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last_number = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_number_series", x => new { x.tenant_id, x.series, x.year });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_number_series_tenant_id",
+                table: "case_number_series",
+                column: "tenant_id");
+
+            migrationBuilder.EnableTenantIsolation("case_number_series");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "case_number_series");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GemensamNamnd.Web.Features.CaseNumbers;
+
+/// <summary>The last case number (diarienummer) taken in one party's series for one year.</summary>
+public sealed class CaseNumberSeries : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    /// <summary>The register, e.g. <see cref="CaseNumberAllocator.Requests"/>; each register has its own series.</summary>
+    public required string Series { get; init; }
+
+    public int Year { get; init; }
+
+    public int LastNumber { get; set; }
+}
+
+internal sealed class CaseNumberSeriesConfiguration : IEntityTypeConfiguration<CaseNumberSeries>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberSeries> b)
+    {
+        b.HasKey(s => new { s.TenantId, s.Series, s.Year });
+        b.Property(s => s.Series).HasMaxLength(20);
+    }
+}
+
+/// <summary>
+/// Hands out case numbers per party, register and year — <c>KS 2026/0042</c> — unique and never reused, also when many
+/// requests are registered at once: the increment is one UPDATE whose row lock serialises concurrent callers until their
+/// transaction ends. A number taken by a save that later fails is skipped, never handed out again.
+/// </summary>
+public sealed class CaseNumberAllocator(AppDbContext db, TenantContext tenant)
+{
+    public const string Requests = "request";
+    public const string Breaches = "breach";
+
+    public async Task<string> NextAsync(string series, int year, CancellationToken cancellationToken = default)
+    {
+        var number = await NextNumberAsync(series, year, cancellationToken);
+        return Format(tenant.Required.Settings.CaseNumberPrefix, year, number);
+    }
+
+    public static string Format(string prefix, int year, int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix} {year}/{number:0000}");
+
+    private async Task<int> NextNumberAsync(string series, int year, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var rows = await db.Set<CaseNumberSeries>().Where(s => s.Series == series && s.Year == year)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber + 1), cancellationToken);
+                if (rows == 0)
+                {
+                    // The year's first number: create the series. A concurrent creator makes this insert fail; EF rolls
+                    // back to the savepoint it took inside the transaction, and the next attempt increments instead.
+                    var first = new CaseNumberSeries { Series = series, Year = year, LastNumber = 1 };
+                    db.Add(first);
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DbUpdateException) when (attempt < 3)
+                    {
+                        db.Entry(first).State = EntityState.Detached;
+                        continue;
+                    }
+                }
+
+                var number = await db.Set<CaseNumberSeries>().Where(s => s.Series == series && s.Year == year)
+                    .Select(s => s.LastNumber).SingleAsync(cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                return number;
+            }
+        }
+    }
+}
