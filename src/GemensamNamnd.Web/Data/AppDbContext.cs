@@ -34,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<DataController> DataControllers => Set<DataController>();
+    public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
+    public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -77,6 +79,5 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         // `this` in the lambda makes EF read CurrentTenantId from the executing instance at query time.
         Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
         modelBuilder.Entity<T>().HasQueryFilter(TenantFilter, filter);
-        modelBuilder.Entity<T>().HasIndex(e => e.TenantId);
     }
 }

@@ -12,6 +12,7 @@ public static class FeatureExtensions
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
+        builder.Services.AddScoped<Requests.RegisterRequest>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

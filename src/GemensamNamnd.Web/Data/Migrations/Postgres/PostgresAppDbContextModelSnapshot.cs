@@ -127,9 +127,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_personal_data_reads");
 
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_personal_data_reads_tenant_id");
-
                     b.HasIndex("TenantId", "EntityType", "EntityId")
                         .HasDatabaseName("ix_personal_data_reads_tenant_id_entity_type_entity_id");
 
@@ -157,9 +154,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                     b.HasKey("TenantId", "Series", "Year")
                         .HasName("pk_case_number_series");
-
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_case_number_series_tenant_id");
 
                     b.ToTable("case_number_series");
                 });
@@ -204,14 +198,213 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_data_controllers");
 
-                    b.HasIndex("TenantId")
-                        .HasDatabaseName("ix_data_controllers_tenant_id");
-
                     b.HasIndex("TenantId", "Name")
                         .IsUnique()
                         .HasDatabaseName("ix_data_controllers_tenant_id_name");
 
                     b.ToTable("data_controllers");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.Property<Guid?>("AssignedOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_officer_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly>("ClockStartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("clock_start_on");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("controller_id");
+
+                    b.Property<string>("Delivery")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_due_on");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly>("ExtendedDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extended_due_on");
+
+                    b.Property<DateOnly?>("ExtensionNoticeSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extension_notice_sent_on");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateTimeOffset?>("IdentityCheckAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("identity_check_asked_at");
+
+                    b.Property<DateTimeOffset?>("IdentityConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("identity_confirmed_at");
+
+                    b.Property<string>("IdentityMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("identity_method");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PersonalNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("personal_number_hash");
+
+                    b.Property<string>("PersonalNumberProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("personal_number_protected");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("postal_address");
+
+                    b.Property<bool>("ProtectedIdentity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("protected_identity");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RefusalGround")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_ground");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requester_name");
+
+                    b.Property<int>("Rights")
+                        .HasColumnType("integer")
+                        .HasColumnName("rights");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_requests_controller_id");
+
+                    b.HasIndex("TenantId", "CaseNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_tenant_id_case_number");
+
+                    b.HasIndex("TenantId", "EffectiveDueOn")
+                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on");
+
+                    b.HasIndex("TenantId", "PersonalNumberHash")
+                        .HasDatabaseName("ix_requests_tenant_id_personal_number_hash");
+
+                    b.HasIndex("TenantId", "Status", "EffectiveDueOn")
+                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on");
+
+                    b.ToTable("requests", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_events");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_request_events_request_id");
+
+                    b.HasIndex("TenantId", "RequestId", "At")
+                        .HasDatabaseName("ix_request_events_tenant_id_request_id_at");
+
+                    b.ToTable("request_events", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.AppUser", b =>
@@ -366,6 +559,26 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_events_requests_request_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.Membership", b =>

@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+
+namespace GemensamNamnd.Domain.Requests;
+
+/// <summary>
+/// The moves a data subject request may make between statuses.
+/// <para>
+/// Art. 12(6): the identity is checked before the request is handled, so
+/// <see cref="RequestStatus.IdentityCheck"/> is reached only from
+/// <see cref="RequestStatus.Registered"/>, and the case then goes on to handling or is refused
+/// (Art. 12(2): the controller may refuse when it cannot identify the data subject, Art. 11(2)).
+/// </para>
+/// <para>
+/// Art. 12(3): the extension by two further months is for a case that turns out complex or
+/// numerous while it is being handled, so <see cref="RequestStatus.Extended"/> is reached only
+/// from <see cref="RequestStatus.InProgress"/>, once. Answered, refused and withdrawn cases are
+/// closed: they move nowhere.
+/// </para>
+/// </summary>
+public static class RequestStatusRules
+{
+    private static readonly FrozenDictionary<RequestStatus, FrozenSet<RequestStatus>> Moves =
+        new Dictionary<RequestStatus, FrozenSet<RequestStatus>>
+        {
+            [RequestStatus.Registered] = Set(
+                RequestStatus.IdentityCheck, RequestStatus.InProgress, RequestStatus.Answered,
+                RequestStatus.Refused, RequestStatus.Withdrawn),
+            [RequestStatus.IdentityCheck] = Set(RequestStatus.InProgress, RequestStatus.Refused, RequestStatus.Withdrawn),
+            [RequestStatus.InProgress] = Set(
+                RequestStatus.Extended, RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn),
+            [RequestStatus.Extended] = Set(RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn),
+            [RequestStatus.Answered] = Set(),
+            [RequestStatus.Refused] = Set(),
+            [RequestStatus.Withdrawn] = Set(),
+        }.ToFrozenDictionary();
+
+    /// <summary>The statuses a case in <paramref name="from"/> may move to; empty for a closed case.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> is not a defined status.</exception>
+    public static IReadOnlySet<RequestStatus> Next(RequestStatus from) =>
+        Moves.TryGetValue(from, out var next)
+            ? next
+            : throw new ArgumentOutOfRangeException(nameof(from), from, "Undefined request status.");
+
+    /// <summary>True when a case may move from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static bool CanMove(RequestStatus from, RequestStatus to) => Next(from).Contains(to);
+
+    /// <summary>True for the closed statuses: answered, refused and withdrawn.</summary>
+    public static bool IsClosed(RequestStatus s) =>
+        s is RequestStatus.Answered or RequestStatus.Refused or RequestStatus.Withdrawn;
+
+    /// <summary>
+    /// Null when the move is allowed; otherwise why not, in Swedish, e.g. "Ett besvarat ärende kan
+    /// inte ändra status." or "Från Registrerad kan ärendet gå till: Identitetskontroll, Under
+    /// handläggning, Besvarad, Avslagen eller Återkallad."
+    /// </summary>
+    public static string? WhyNot(RequestStatus from, RequestStatus to)
+    {
+        if (CanMove(from, to))
+        {
+            return null;
+        }
+
+        if (IsClosed(from))
+        {
+            return $"Ett {ClosedAdjective(from)} ärende kan inte ändra status.";
+        }
+
+        if (from == to)
+        {
+            return $"Ärendet har redan status {from.Swedish()}.";
+        }
+
+        var next = Next(from).Order().Select(s => s.Swedish()).ToList();
+        return $"Från {from.Swedish()} kan ärendet gå till: {string.Join(", ", next[..^1])} eller {next[^1]}.";
+    }
+
+    // "ett besvarat/avslaget/återkallat ärende": the neuter form that agrees with "ärende".
+    private static string ClosedAdjective(RequestStatus closed) => closed switch
+    {
+        RequestStatus.Answered => "besvarat",
+        RequestStatus.Refused => "avslaget",
+        _ => "återkallat",
+    };
+
+    private static FrozenSet<RequestStatus> Set(params RequestStatus[] statuses) => statuses.ToFrozenSet();
+}

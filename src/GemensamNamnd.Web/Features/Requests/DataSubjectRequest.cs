@@ -1,0 +1,145 @@
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>
+/// A data subject's request (registerutdrag, Art. 15, and the other rights, Art. 16–21). The deadlines are stored as
+/// computed by the Domain rules when the clock starts or the case is extended, so lists filter and sort on them and the
+/// reminders are derived from stored state.
+/// </summary>
+public sealed class DataSubjectRequest : ITenantOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    /// <summary>Diarienummer, e.g. <c>KS 2026/0042</c>; unique per party, never reused.</summary>
+    public required string CaseNumber { get; init; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public RequestChannel Channel { get; set; }
+
+    /// <summary>The personuppgiftsansvarig (nämnd or bolag) the request is addressed to.</summary>
+    public Guid ControllerId { get; set; }
+
+    public DataSubjectRights Rights { get; set; }
+
+    [PersonalData]
+    public required string RequesterName { get; set; }
+
+    /// <summary>Personnummer or samordningsnummer, encrypted (Data Protection); never stored in plain text.</summary>
+    [PersonalData]
+    public string? PersonalNumberProtected { get; set; }
+
+    /// <summary>Keyed hash (HMAC-SHA256) of the personnummer: finds the same person without decrypting.</summary>
+    public string? PersonalNumberHash { get; set; }
+
+    [PersonalData]
+    public string? Email { get; set; }
+
+    /// <summary>Never stored when <see cref="ProtectedIdentity"/> is set.</summary>
+    [PersonalData]
+    public string? PostalAddress { get; set; }
+
+    /// <summary>Skyddad identitet: no address is kept, and only the DPO and the assigned officer can open the case.</summary>
+    public bool ProtectedIdentity { get; set; }
+
+    public DateTimeOffset? IdentityCheckAskedAt { get; set; }
+
+    public DateTimeOffset? IdentityConfirmedAt { get; set; }
+
+    public string? IdentityMethod { get; set; }
+
+    public Guid? AssignedOfficerId { get; set; }
+
+    public RequestStatus Status { get; set; } = RequestStatus.Registered;
+
+    /// <summary>The day the one-month clock starts from (receipt, or confirmed identity where the party chose so).</summary>
+    public DateOnly ClockStartOn { get; set; }
+
+    /// <summary>Art. 12(3): one month from the clock start, counted per Reg. 1182/71 Art. 3 with the party's calendar.</summary>
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>Art. 12(3): three months from the clock start; in force once the case is extended.</summary>
+    public DateOnly ExtendedDueOn { get; set; }
+
+    /// <summary>The deadline in force: <see cref="ExtendedDueOn"/> when extended, else <see cref="DueOn"/>.</summary>
+    public DateOnly EffectiveDueOn { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    public DateOnly? ExtensionNoticeSentOn { get; set; }
+
+    public DateOnly? AnsweredOn { get; set; }
+
+    public AnswerDelivery? Delivery { get; set; }
+
+    public string? RefusalGround { get; set; }
+
+    [PersonalData]
+    public string? Notes { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration<DataSubjectRequest>
+{
+    public void Configure(EntityTypeBuilder<DataSubjectRequest> b)
+    {
+        b.ToTable("requests");
+        b.Property(r => r.CaseNumber).HasMaxLength(40);
+        b.Property(r => r.RequesterName).HasMaxLength(Limits.Name);
+        b.Property(r => r.PersonalNumberProtected).HasMaxLength(1000);
+        b.Property(r => r.PersonalNumberHash).HasMaxLength(64);
+        b.Property(r => r.Email).HasMaxLength(Limits.Email);
+        b.Property(r => r.PostalAddress).HasMaxLength(500);
+        b.Property(r => r.IdentityMethod).HasMaxLength(200);
+        b.Property(r => r.ExtensionReason).HasMaxLength(Limits.Reason);
+        b.Property(r => r.RefusalGround).HasMaxLength(Limits.Reason);
+        b.Property(r => r.Notes).HasMaxLength(4000);
+        b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<Controllers.DataController>().WithMany().HasForeignKey(r => r.ControllerId).OnDelete(DeleteBehavior.Restrict);
+        // TenantId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.
+        b.HasIndex(r => new { r.TenantId, r.CaseNumber }).IsUnique();
+        b.HasIndex(r => new { r.TenantId, r.Status, r.EffectiveDueOn });
+        b.HasIndex(r => new { r.TenantId, r.EffectiveDueOn });
+        b.HasIndex(r => new { r.TenantId, r.PersonalNumberHash });
+    }
+}
+
+/// <summary>One line in a case's timeline: status changes, extension, identity check, answer.</summary>
+public sealed class RequestEvent : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid RequestId { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public required string ActorName { get; init; }
+
+    public required string Text { get; init; }
+}
+
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> b)
+    {
+        b.ToTable("request_events");
+        b.Property(e => e.ActorName).HasMaxLength(Limits.Name);
+        b.Property(e => e.Text).HasMaxLength(Limits.Reason);
+        b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.TenantId, e.RequestId, e.At });
+    }
+}

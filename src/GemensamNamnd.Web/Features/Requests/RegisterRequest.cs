@@ -1,0 +1,157 @@
+using System.Net.Mail;
+using GemensamNamnd.Domain.Calendar;
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Identity;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.CaseNumbers;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.PersonalData;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>What a form, or a party's e-tjänst through the API, sends to register a request.</summary>
+public sealed record RegisterRequestInput(
+    DateTimeOffset? ReceivedAt,
+    RequestChannel? Channel,
+    Guid? ControllerId,
+    DataSubjectRights Rights,
+    string? RequesterName,
+    string? PersonalNumber,
+    string? Email,
+    string? PostalAddress,
+    bool ProtectedIdentity,
+    string? Notes);
+
+public sealed record RegisteredRequest(Guid Id, string CaseNumber, DateOnly DueOn, string Explanation, IReadOnlyList<string> Warnings);
+
+/// <summary>Registers a request: validates, allocates the case number, computes the deadline, stores it encrypted.</summary>
+public sealed class RegisterRequest(
+    AppDbContext db,
+    TenantContext tenant,
+    CaseNumberAllocator caseNumbers,
+    PersonalIdentityNumbers personalNumbers,
+    CurrentActor actor,
+    TimeProvider clock)
+{
+    public async Task<(RegisteredRequest? Registered, Dictionary<string, string[]> Errors)> RunAsync(RegisterRequestInput input, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(Swedish.ToLocal(now).DateTime);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string key, string message) => errors[key] = [message];
+
+        if (input.ReceivedAt is null)
+        {
+            Error(nameof(input.ReceivedAt), "Ange när begäran kom in.");
+        }
+        else if (input.ReceivedAt > now.AddMinutes(5))
+        {
+            Error(nameof(input.ReceivedAt), "Mottagningstiden kan inte ligga i framtiden.");
+        }
+
+        if (input.Channel is null || !Enum.IsDefined(input.Channel.Value))
+        {
+            Error(nameof(input.Channel), "Välj hur begäran kom in.");
+        }
+
+        if (!DataSubjectRightNames.IsValid(input.Rights))
+        {
+            Error(nameof(input.Rights), "Välj minst en rättighet som den registrerade åberopar.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.RequesterName) || input.RequesterName.Trim().Length > Limits.Name)
+        {
+            Error(nameof(input.RequesterName), "Ange den registrerades namn (högst 200 tecken).");
+        }
+
+        PersonalIdentityNumber? number = null;
+        if (!string.IsNullOrWhiteSpace(input.PersonalNumber))
+        {
+            if (PersonalIdentityNumber.TryParse(input.PersonalNumber, today, out var parsed, out var why))
+            {
+                number = parsed;
+            }
+            else
+            {
+                Error(nameof(input.PersonalNumber), why);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Email) && (input.Email.Trim().Length > Limits.Email || !MailAddress.TryCreate(input.Email.Trim(), out _)))
+        {
+            Error(nameof(input.Email), "E-postadressen är inte giltig.");
+        }
+
+        if (input.ProtectedIdentity && !string.IsNullOrWhiteSpace(input.PostalAddress))
+        {
+            Error(nameof(input.PostalAddress), "Vid skyddad identitet sparas ingen adress. Töm fältet.");
+        }
+        else if (input.PostalAddress?.Trim().Length > 500)
+        {
+            Error(nameof(input.PostalAddress), "Adressen får vara högst 500 tecken.");
+        }
+
+        if (input.Notes?.Length > 4000)
+        {
+            Error(nameof(input.Notes), "Anteckningen får vara högst 4 000 tecken.");
+        }
+
+        if (input.ControllerId is not { } controllerId || !await db.DataControllers.AnyAsync(c => c.Id == controllerId && c.IsActive, cancellationToken))
+        {
+            Error(nameof(input.ControllerId), "Välj vilken nämnd eller vilket bolag begäran gäller.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var party = tenant.Required;
+        var received = DateOnly.FromDateTime(Swedish.ToLocal(input.ReceivedAt!.Value).DateTime);
+        var deadline = RequestDeadlines.Calculate(received, new PartyCalendar(party.Settings.EvesAreHolidays));
+        var hash = number is { } n ? personalNumbers.Hash(n) : null;
+        var warnings = new List<string>();
+        if (hash is not null && await HasRecentRequestAsync(hash, now, cancellationToken))
+        {
+            warnings.Add("Samma person har en pågående begäran, eller hade en under de senaste 90 dagarna.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var request = new DataSubjectRequest
+        {
+            CaseNumber = await caseNumbers.NextAsync(CaseNumberAllocator.Requests, received.Year, cancellationToken),
+            ReceivedAt = input.ReceivedAt.Value.ToUniversalTime(),
+            Channel = input.Channel!.Value,
+            ControllerId = input.ControllerId!.Value,
+            Rights = input.Rights,
+            RequesterName = input.RequesterName!.Trim(),
+            PersonalNumberProtected = number is { } p ? personalNumbers.Protect(p) : null,
+            PersonalNumberHash = hash,
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            PostalAddress = input.ProtectedIdentity || string.IsNullOrWhiteSpace(input.PostalAddress) ? null : input.PostalAddress.Trim(),
+            ProtectedIdentity = input.ProtectedIdentity,
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+            ClockStartOn = received,
+            DueOn = deadline.Due,
+            ExtendedDueOn = deadline.ExtendedDue,
+            EffectiveDueOn = deadline.Due,
+        };
+        db.Requests.Add(request);
+        db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = $"Registrerad via {request.Channel.Swedish()}. {deadline.Explanation}" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings), errors);
+    }
+
+    /// <summary>Warn, don't block: the same person (keyed hash) has an open request or had one within 90 days.</summary>
+    private Task<bool> HasRecentRequestAsync(string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - DuplicateWindow.Lookback;
+        var closed = new[] { RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn };
+        return db.Requests.AnyAsync(r => r.PersonalNumberHash == hash && (!closed.Contains(r.Status) || r.ReceivedAt >= since), cancellationToken);
+    }
+}
