@@ -1,0 +1,217 @@
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>
+/// The register of requests: filtered by GET query, sorted by the deadline in force, 50 a page, one query. A case with
+/// skyddad identitet is listed without its name; only those who may open it get a link.
+/// </summary>
+[Authorize(Policy = Policies.PartyMember)]
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>Filter values of <see cref="Due"/>.</summary>
+    public const string DueWithinWeek = "7dagar";
+
+    public const string DueOverdue = "forsenade";
+
+    /// <summary>Filter value of <see cref="Status"/> for every case, closed ones too; empty means the open cases.</summary>
+    public const string AllStatuses = "alla";
+
+    public sealed record Row(
+        Guid Id,
+        string CaseNumber,
+        DateTimeOffset ReceivedAt,
+        DataSubjectRights Rights,
+        RequestStatus Status,
+        DateOnly EffectiveDueOn,
+        string? RequesterName,
+        bool ProtectedIdentity,
+        bool CanOpen);
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "rattighet")]
+    public string? Right { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "mina")]
+    public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "frist")]
+    public string? Due { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sida")]
+    public int? PageParameter { get; set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public bool CanRegister { get; private set; }
+
+    public string Slug => tenant.Required.Slug;
+
+    public string PartyName => tenant.Required.Name;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = RequestWords.Today(clock);
+        PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
+        var user = await currentUser.GetAsync(ct);
+        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
+        var isDpo = roles.Contains(PartyRole.Dataskyddsombud);
+        var userId = user?.Id ?? Guid.Empty;
+        CanRegister = roles.Contains(PartyRole.Handlaggare) || isDpo;
+
+        var closed = new[] { RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn };
+        var query = db.Requests.AsNoTracking();
+
+        if (Enum.GetNames<RequestStatus>().Contains(Status))
+        {
+            var status = Enum.Parse<RequestStatus>(Status!);
+            query = query.Where(r => r.Status == status);
+        }
+        else if (Status != AllStatuses)
+        {
+            Status = null;
+            query = query.Where(r => !closed.Contains(r.Status));
+        }
+
+        if (Enum.GetNames<DataSubjectRights>().Contains(Right) && Right != nameof(DataSubjectRights.None))
+        {
+            var right = Enum.Parse<DataSubjectRights>(Right!);
+            query = query.Where(r => (r.Rights & right) != DataSubjectRights.None);
+        }
+        else
+        {
+            Right = null;
+        }
+
+        if (Mine)
+        {
+            query = query.Where(r => r.AssignedOfficerId == userId);
+        }
+
+        var today = Today;
+        switch (Due)
+        {
+            case DueWithinWeek:
+                var weekAhead = today.AddDays(7);
+                query = query.Where(r => !closed.Contains(r.Status) && r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead);
+                break;
+            case DueOverdue:
+                query = query.Where(r => !closed.Contains(r.Status) && r.EffectiveDueOn < today);
+                break;
+            default:
+                Due = null;
+                break;
+        }
+
+        var rows = await query
+            .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(r => new Row(
+                r.Id,
+                r.CaseNumber,
+                r.ReceivedAt,
+                r.Rights,
+                r.Status,
+                r.EffectiveDueOn,
+                // Skyddad identitet: the name never leaves the database for the list.
+                r.ProtectedIdentity ? null : r.RequesterName,
+                r.ProtectedIdentity,
+                !r.ProtectedIdentity || isDpo || r.AssignedOfficerId == userId))
+            .ToListAsync(ct);
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>This list's address with the current filters and another page.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new QueryBuilder();
+        if (Status is not null)
+        {
+            query.Add("status", Status);
+        }
+
+        if (Right is not null)
+        {
+            query.Add("rattighet", Right);
+        }
+
+        if (Mine)
+        {
+            query.Add("mina", "true");
+        }
+
+        if (Due is not null)
+        {
+            query.Add("frist", Due);
+        }
+
+        if (page > 1)
+        {
+            query.Add("sida", page.ToString(Swedish.Culture));
+        }
+
+        return $"/{Slug}/begaranden{query}";
+    }
+}
+
+/// <summary>How the request pages put dates and deadlines into words.</summary>
+public static class RequestWords
+{
+    /// <summary>Today's date in Sweden.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Swedish.ToLocal(clock.GetUtcNow()).DateTime);
+
+    /// <summary>"3 dagar kvar", "1 dag kvar", "förfaller i dag", "försenad 1 dag", "försenad 2 dagar"; "avslutad" when closed.</summary>
+    public static string DaysLeft(DateOnly due, DateOnly today, RequestStatus status)
+    {
+        if (RequestStatusRules.IsClosed(status))
+        {
+            return "avslutad";
+        }
+
+        var days = due.DayNumber - today.DayNumber;
+        return days switch
+        {
+            0 => "förfaller i dag",
+            1 => "1 dag kvar",
+            > 1 => string.Create(Swedish.Culture, $"{days} dagar kvar"),
+            -1 => "försenad 1 dag",
+            _ => string.Create(Swedish.Culture, $"försenad {-days} dagar"),
+        };
+    }
+
+    public static bool IsOverdue(DateOnly due, DateOnly today, RequestStatus status) =>
+        !RequestStatusRules.IsClosed(status) && due < today;
+
+    /// <summary>"Registerutdrag (art. 15), Radering (art. 17)".</summary>
+    public static string Rights(DataSubjectRights rights) => string.Join(", ", rights.Each().Select(r => r.Swedish()));
+
+    /// <summary>ISO date for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", Swedish.Culture);
+
+    /// <summary>"brev" → "Brev": a mid-sentence name at the start of a label.</summary>
+    public static string Capitalised(string text) =>
+        text.Length == 0 ? text : text[..1].ToUpper(Swedish.Culture) + text[1..];
+
+    /// <summary>The Swedish calendar day of an instant.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Swedish.ToLocal(instant).DateTime);
+}

@@ -1,0 +1,104 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GemensamNamnd.Web.Tests.Browser;
+
+/// <summary>The request register as an officer uses it: the list, the form with Swedish errors first, the case page; WCAG 2.1 AA by axe.</summary>
+public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task<IPage> SignInAsync(string name)
+    {
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE" });
+        await page.GotoAsync("/demo/logga-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
+        return page;
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0,
+            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    [Fact]
+    public async Task Officer_RegistersARequest_ThroughTheForm_WithSwedishErrorsFirst()
+    {
+        var page = await SignInAsync("Anna Andersson");
+        await page.GotoAsync("/ostersund");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Begäranden", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Begäranden från registrerade");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera begäran" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Registrera begäran");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Begäran kunde inte registreras");
+        await Assertions.Expect(alert).ToContainTextAsync("Välj hur begäran kom in.");
+        await Assertions.Expect(alert).ToContainTextAsync("Välj minst en rättighet som den registrerade åberopar.");
+        await Assertions.Expect(alert).ToContainTextAsync("Ange den registrerades namn");
+        await Assertions.Expect(alert).ToContainTextAsync("Välj vilken nämnd eller vilket bolag begäran gäller.");
+        await Assertions.Expect(page.GetByLabel("Kom in via")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync(page);
+
+        // The error summary's links lead to the fields.
+        await alert.GetByRole(AriaRole.Link, new() { Name = "Välj minst en rättighet som den registrerade åberopar." }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Registerutdrag (art. 15)")).ToBeFocusedAsync();
+
+        await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "E-post" });
+        await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Socialnämnden" });
+        await page.GetByLabel("Registerutdrag (art. 15)").CheckAsync();
+        await page.GetByLabel("Radering (art. 17)").CheckAsync();
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Karin Karlsson");
+        await page.GetByLabel("Personnummer eller samordningsnummer (valfritt)").FillAsync("19850315-2384");
+        await page.GetByLabel("E-post (valfritt)").FillAsync("karin@example.se");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
+
+        var year = Swedish.ToLocal(DateTimeOffset.UtcNow).Year;
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Begäran KS {year}/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"registrerad med diarienummer KS {year}/");
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("Karin Karlsson");
+        await Assertions.Expect(main).ToContainTextAsync("19850315-****");
+        await Assertions.Expect(main).Not.ToContainTextAsync("2384");
+        await Assertions.Expect(main).ToContainTextAsync("Sista dag:");
+        await Assertions.Expect(main).ToContainTextAsync("Tidsfristen räknas från mottagandet (strikt tolkning, art. 12.3).");
+        await Assertions.Expect(main).ToContainTextAsync("Registerutdrag (art. 15), Radering (art. 17)");
+        await AssertAccessibleAsync(page);
+        var caseNumber = (await page.Locator("h1").InnerTextAsync())["Begäran ".Length..];
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tillbaka till listan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = caseNumber })).ToContainTextAsync("dagar kvar");
+
+        // Filters are plain GET: the overdue list does not hold a case received today.
+        await page.GetByLabel("Tidsfrist").SelectOptionAsync(new SelectOptionValue { Label = "Försenade" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        Assert.Contains("frist=forsenade", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync(caseNumber);
+        await AssertAccessibleAsync(page);
+
+        // The same person again: registered, with a warning, never blocked.
+        await page.GotoAsync("/ostersund/begaranden/ny");
+        await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "Telefon" });
+        await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Kommunstyrelsen" });
+        await page.GetByLabel("Rättelse (art. 16)").CheckAsync();
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Karin Karlsson");
+        await page.GetByLabel("Personnummer eller samordningsnummer (valfritt)").FillAsync("198503152384");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Begäran KS {year}/");
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync($"Begäran {caseNumber}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Samma person har en pågående begäran");
+        await AssertAccessibleAsync(page);
+    }
+}
