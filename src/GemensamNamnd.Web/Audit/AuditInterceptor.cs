@@ -85,7 +85,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             }
 
             var isPersonal = property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>() is not null;
-            object? Show(object? value) => isPersonal && value is not null ? Protected : value;
+            // Enums by name, so the log reads "Registered → InProgress", not numbers.
+            object? Show(object? value) => isPersonal && value is not null ? Protected : value is Enum e ? e.ToString() : value;
 
             switch (entry.State)
             {

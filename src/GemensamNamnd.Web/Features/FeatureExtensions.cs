@@ -13,6 +13,7 @@ public static class FeatureExtensions
     {
         builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
         builder.Services.AddScoped<Requests.RegisterRequest>();
+        builder.Services.AddScoped<Requests.ChangeRequest>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
@@ -32,6 +33,7 @@ public static class FeatureExtensions
         var party = api.MapGroup("/{tenant}");
         PartyApi.Map(party);
         DataControllersApi.Map(party);
+        Requests.RequestsApi.Map(party);
         return app;
     }
 }

@@ -1,0 +1,286 @@
+using GemensamNamnd.Domain.Calendar;
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GemensamNamnd.Web.Tests.Features;
+
+[Collection(AppCollection.Name)]
+public sealed class ChangeRequestTests(AppFactory app)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(Swedish.ToLocal(DateTimeOffset.UtcNow).DateTime);
+
+    private async Task<T> AsParty<T>(string slug, Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, work);
+    }
+
+    private Task<ChangeResult> Change(string slug, Func<ChangeRequest, Task<ChangeResult>> change) =>
+        AsParty(slug, sp => change(sp.GetRequiredService<ChangeRequest>()));
+
+    private Task<DataSubjectRequest> LoadAsync(string slug, Guid id) =>
+        app.InParty(slug, db => db.Requests.AsNoTracking().SingleAsync(r => r.Id == id));
+
+    private Task<List<RequestEvent>> EventsAsync(string slug, Guid id) =>
+        app.InParty(slug, db => db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ToListAsync());
+
+    private Task<List<AuditEntry>> AuditOfRequestAsync(string slug, Guid id) =>
+        app.InParty(slug, db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(DataSubjectRequest) && a.EntityId == id.ToString() && a.Action == AuditAction.Modified)
+            .OrderBy(a => a.At).ToListAsync());
+
+    private async Task<DataSubjectRequest> RegisterAsync(string slug, DateTimeOffset received)
+    {
+        var (registered, errors) = await AsParty(slug, async sp =>
+        {
+            var controller = await sp.GetRequiredService<AppDbContext>().DataControllers.FirstAsync(c => c.IsActive);
+            var input = new RegisterRequestInput(received, RequestChannel.Letter, controller.Id, DataSubjectRights.Access,
+                "Robin Ärendesson", null, null, null, false, null);
+            return await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+        });
+        Assert.Empty(errors);
+        return await LoadAsync(slug, registered!.Id);
+    }
+
+    [Fact]
+    public async Task TheWholeFlow_Registered_InProgress_Extended_Answered_EachWithAnEventAndAnAuditEntry()
+    {
+        const string slug = "krokom";
+        var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-3));
+        Assert.Single(await EventsAsync(slug, r.Id));
+
+        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
+        Assert.True(started.Ok, string.Join(" ", started.Errors.SelectMany(e => e.Value)));
+        Assert.Equal(RequestStatus.InProgress, started.Request!.Status);
+        Assert.NotEqual(r.Version, started.Request.Version);
+
+        var extended = await Change(slug, c => c.ExtendAsync(r.Id, started.Request.Version, "Omfattande material i flera verksamhetssystem.", Today));
+        Assert.True(extended.Ok, string.Join(" ", extended.Errors.SelectMany(e => e.Value)));
+        var afterExtension = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.Extended, afterExtension.Status);
+        Assert.Equal(afterExtension.ExtendedDueOn, afterExtension.EffectiveDueOn);
+        Assert.Equal(Today, afterExtension.ExtensionNoticeSentOn);
+        Assert.Equal("Omfattande material i flera verksamhetssystem.", afterExtension.ExtensionReason);
+
+        var answered = await Change(slug, c => c.AnswerAsync(r.Id, afterExtension.Version, Today, AnswerDelivery.SecureEmail));
+        Assert.True(answered.Ok, string.Join(" ", answered.Errors.SelectMany(e => e.Value)));
+        var final = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.Answered, final.Status);
+        Assert.Equal(Today, final.AnsweredOn);
+        Assert.Equal(AnswerDelivery.SecureEmail, final.Delivery);
+
+        // One timeline line per step (registration + three changes), in Swedish; one audit entry per change, naming the status.
+        var events = await EventsAsync(slug, r.Id);
+        Assert.Equal(4, events.Count);
+        Assert.Contains("påbörjats", events[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Förlängd med två månader (art. 12.3)", events[2].Text, StringComparison.Ordinal);
+        Assert.Contains("Besvarad", events[3].Text, StringComparison.Ordinal);
+        Assert.Contains("säker e-post", events[3].Text, StringComparison.Ordinal);
+        Assert.Contains("inom tidsfristen", events[3].Text, StringComparison.Ordinal);
+        Assert.All(events, e => Assert.Equal("system:krokom", e.ActorName));
+        var audit = await AuditOfRequestAsync(slug, r.Id);
+        Assert.Equal(3, audit.Count);
+        Assert.All(audit, a => Assert.Contains("\"Status\"", a.Changes, StringComparison.Ordinal));
+        Assert.Contains("\"ExtensionNoticeSentOn\"", audit[1].Changes, StringComparison.Ordinal);
+        var eventIds = events.Select(e => e.Id.ToString()).ToList();
+        var eventAudits = await app.InParty(slug, db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(RequestEvent) && eventIds.Contains(a.EntityId)));
+        Assert.Equal(4, eventAudits);
+    }
+
+    [Fact]
+    public async Task ADisallowedTransition_IsRefusedInSwedish_AndNothingChanges()
+    {
+        const string slug = "krokom";
+        var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-1));
+
+        var skip = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.Extended));
+        Assert.Equal(ChangeOutcome.Invalid, skip.Outcome);
+        Assert.Equal(RequestStatusRules.WhyNot(RequestStatus.Registered, RequestStatus.Extended), Assert.Single(skip.Errors["To"]));
+        Assert.StartsWith("Från Registrerad kan ärendet gå till", skip.Errors["To"][0], StringComparison.Ordinal);
+
+        // An extension straight from registered breaks the status rules too (only from handling, Art. 12(3)).
+        var extend = await Change(slug, c => c.ExtendAsync(r.Id, r.Version, "Komplext", Today));
+        Assert.Equal(ChangeOutcome.Invalid, extend.Outcome);
+        Assert.Contains("Status", extend.Errors.Keys);
+
+        // Answer and refusal need their facts: not through a plain move.
+        var answer = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.Answered));
+        Assert.Contains("Besvara", answer.Errors["To"][0], StringComparison.Ordinal);
+
+        var unchanged = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.Registered, unchanged.Status);
+        Assert.Equal(r.Version, unchanged.Version);
+        Assert.Single(await EventsAsync(slug, r.Id));
+        Assert.Empty(await AuditOfRequestAsync(slug, r.Id));
+
+        // A closed case moves nowhere.
+        var withdrawn = await Change(slug, c => c.WithdrawAsync(r.Id, r.Version));
+        Assert.True(withdrawn.Ok);
+        var reopen = await Change(slug, c => c.MoveAsync(r.Id, withdrawn.Request!.Version, RequestStatus.InProgress));
+        Assert.Equal("Ett återkallat ärende kan inte ändra status.", Assert.Single(reopen.Errors["To"]));
+        Assert.Equal(RequestStatus.Withdrawn, (await LoadAsync(slug, r.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Extension_WithoutReason_OrNoticedAfterTheFirstMonth_OrInTheFuture_IsRefused()
+    {
+        const string slug = "are";
+        var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-5));
+        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
+        var version = started.Request!.Version;
+
+        var noReason = await Change(slug, c => c.ExtendAsync(r.Id, version, "  ", Today));
+        Assert.Equal("Ange skälet till förlängningen (art. 12.3).", Assert.Single(noReason.Errors["Reason"]));
+
+        var future = await Change(slug, c => c.ExtendAsync(r.Id, version, "Komplext", Today.AddDays(1)));
+        Assert.Contains("framtiden", Assert.Single(future.Errors["NoticeSentOn"]), StringComparison.Ordinal);
+
+        // Received 45 days ago: the first month is over, so a notice sent today is too late.
+        var old = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-45));
+        var oldStarted = await Change(slug, c => c.MoveAsync(old.Id, old.Version, RequestStatus.InProgress));
+        var late = await Change(slug, c => c.ExtendAsync(old.Id, oldStarted.Request!.Version, "Komplext", Today));
+        Assert.Equal(ChangeOutcome.Invalid, late.Outcome);
+        Assert.StartsWith("Förlängning måste meddelas den registrerade senast", Assert.Single(late.Errors["NoticeSentOn"]), StringComparison.Ordinal);
+
+        foreach (var id in new[] { r.Id, old.Id })
+        {
+            var stored = await LoadAsync(slug, id);
+            Assert.Equal(RequestStatus.InProgress, stored.Status);
+            Assert.Null(stored.ExtensionReason);
+            Assert.Equal(stored.DueOn, stored.EffectiveDueOn);
+            Assert.Equal(2, (await EventsAsync(slug, id)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Answer_BeforeReceived_OrInTheFuture_IsRefused_Refusal_NeedsAGround()
+    {
+        const string slug = "are";
+        var received = DateTimeOffset.UtcNow.AddDays(-2);
+        var r = await RegisterAsync(slug, received);
+        var receivedOn = DateOnly.FromDateTime(Swedish.ToLocal(received).DateTime);
+
+        var early = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, receivedOn.AddDays(-1), AnswerDelivery.Letter));
+        Assert.Contains("före den dag begäran kom in", Assert.Single(early.Errors["AnsweredOn"]), StringComparison.Ordinal);
+        var future = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, Today.AddDays(1), AnswerDelivery.Letter));
+        Assert.Contains("framtiden", Assert.Single(future.Errors["AnsweredOn"]), StringComparison.Ordinal);
+        var noDelivery = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, Today, (AnswerDelivery)99));
+        Assert.Contains("Delivery", noDelivery.Errors.Keys);
+
+        var noGround = await Change(slug, c => c.RefuseAsync(r.Id, r.Version, Today, null));
+        Assert.Contains("art. 12.4", Assert.Single(noGround.Errors["LegalGround"]), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Registered, (await LoadAsync(slug, r.Id)).Status);
+        Assert.Single(await EventsAsync(slug, r.Id));
+
+        var refused = await Change(slug, c => c.RefuseAsync(r.Id, r.Version, Today, "Uppenbart ogrundad begäran, art. 12.5 b."));
+        Assert.True(refused.Ok);
+        var stored = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.Refused, stored.Status);
+        Assert.Equal("Uppenbart ogrundad begäran, art. 12.5 b.", stored.RefusalGround);
+        Assert.Contains("IMY", (await EventsAsync(slug, r.Id))[1].Text, StringComparison.Ordinal);
+        Assert.Single(await AuditOfRequestAsync(slug, r.Id));
+    }
+
+    [Fact]
+    public async Task AStaleVersion_IsAConcurrencyError_AndOfTwoAtOnceOnlyOneWins()
+    {
+        const string slug = "krokom";
+        var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-1));
+        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
+        Assert.True(started.Ok);
+
+        var stale = await Change(slug, c => c.WithdrawAsync(r.Id, r.Version));
+        Assert.Equal(ChangeOutcome.Conflict, stale.Outcome);
+        Assert.Equal(ChangeRequest.ConcurrencyMessage, Assert.Single(stale.Errors["Version"]));
+        Assert.Equal("Ärendet har ändrats av någon annan, ladda om.", ChangeRequest.ConcurrencyMessage);
+        Assert.Equal(RequestStatus.InProgress, (await LoadAsync(slug, r.Id)).Status);
+
+        // Two officers act on the same version at the same moment: the database lets one through.
+        var version = started.Request!.Version;
+        var results = await Task.WhenAll(
+            Change(slug, c => c.WithdrawAsync(r.Id, version)),
+            Change(slug, c => c.AnswerAsync(r.Id, version, Today, AnswerDelivery.Letter)));
+        Assert.Single(results, x => x.Ok);
+        Assert.Single(results, x => x.Outcome == ChangeOutcome.Conflict);
+        Assert.Equal(3, (await EventsAsync(slug, r.Id)).Count);
+        Assert.Equal(2, (await AuditOfRequestAsync(slug, r.Id)).Count);
+
+        var unknown = await Change(slug, c => c.WithdrawAsync(Guid.NewGuid(), version));
+        Assert.Equal(ChangeOutcome.NotFound, unknown.Outcome);
+    }
+
+    [Fact]
+    public async Task ConfirmedIdentity_RestartsTheClock_WhereThePartyChoseSo_AndOnlyThere()
+    {
+        const string slug = "ragunda";
+        await SetClockStartAsync(slug, DeadlineClockStart.IdentityConfirmed);
+        try
+        {
+            var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
+            var asked = await Change(slug, c => c.AskIdentityAsync(r.Id, r.Version));
+            Assert.True(asked.Ok);
+            Assert.Equal(RequestStatus.IdentityCheck, asked.Request!.Status);
+            Assert.NotNull(asked.Request.IdentityCheckAskedAt);
+
+            var noMethod = await Change(slug, c => c.ConfirmIdentityAsync(r.Id, asked.Request.Version, " "));
+            Assert.Contains("Method", noMethod.Errors.Keys);
+
+            var confirmed = await Change(slug, c => c.ConfirmIdentityAsync(r.Id, asked.Request.Version, "BankID"));
+            Assert.True(confirmed.Ok, string.Join(" ", confirmed.Errors.SelectMany(e => e.Value)));
+            var stored = await LoadAsync(slug, r.Id);
+            var party = await app.InParty(slug, db => db.Parties.AsNoTracking().SingleAsync(p => p.Slug == slug));
+            var expected = RequestDeadlines.Calculate(Today, new PartyCalendar(party.Settings.EvesAreHolidays), DeadlineClockStart.IdentityConfirmed);
+            Assert.Equal(RequestStatus.InProgress, stored.Status);
+            Assert.Equal("BankID", stored.IdentityMethod);
+            Assert.NotNull(stored.IdentityConfirmedAt);
+            Assert.Equal(Today, stored.ClockStartOn);
+            Assert.Equal(expected.Due, stored.DueOn);
+            Assert.Equal(expected.ExtendedDue, stored.ExtendedDueOn);
+            Assert.Equal(expected.Due, stored.EffectiveDueOn);
+            Assert.True(stored.DueOn > r.DueOn);
+
+            var events = await EventsAsync(slug, r.Id);
+            Assert.Equal(3, events.Count);
+            Assert.Contains("art. 12.6", events[1].Text, StringComparison.Ordinal);
+            Assert.Contains("art. 12.6", events[2].Text, StringComparison.Ordinal);
+            Assert.Contains("partens val", events[2].Text, StringComparison.Ordinal);
+            Assert.Contains("identiteten bekräftad", events[2].Text, StringComparison.Ordinal);
+            Assert.Equal(2, (await AuditOfRequestAsync(slug, r.Id)).Count);
+        }
+        finally
+        {
+            await SetClockStartAsync(slug, DeadlineClockStart.Receipt);
+        }
+
+        // The strict default: the same steps leave the clock where receipt started it.
+        var strict = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
+        var strictAsked = await Change(slug, c => c.MoveAsync(strict.Id, strict.Version, RequestStatus.IdentityCheck));
+        Assert.True(strictAsked.Ok);
+        Assert.NotNull(strictAsked.Request!.IdentityCheckAskedAt);
+        var strictConfirmed = await Change(slug, c => c.ConfirmIdentityAsync(strict.Id, strictAsked.Request.Version, "Legitimation på plats"));
+        Assert.True(strictConfirmed.Ok);
+        var strictStored = await LoadAsync(slug, strict.Id);
+        Assert.Equal(strict.ClockStartOn, strictStored.ClockStartOn);
+        Assert.Equal(strict.DueOn, strictStored.EffectiveDueOn);
+        Assert.Contains("från mottagandet", (await EventsAsync(slug, strict.Id))[2].Text, StringComparison.Ordinal);
+    }
+
+    private async Task SetClockStartAsync(string slug, DeadlineClockStart start)
+    {
+        // Parties are global: editable from a plain scope, no party lease.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var party = await db.Parties.SingleAsync(p => p.Slug == slug);
+        party.Settings.RequestClockStart = start;
+        await db.SaveChangesAsync();
+    }
+}
