@@ -101,4 +101,76 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Samma person har en pågående begäran");
         await AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task Officer_MovesACase_ThroughHandlingExtensionAndAnswer_OnTheCasePage()
+    {
+        var page = await SignInAsync("Anna Andersson");
+        await page.GotoAsync("/ostersund/begaranden/ny");
+        await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "E-post" });
+        await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Socialnämnden" });
+        await page.GetByLabel("Registerutdrag (art. 15)").CheckAsync();
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Per Persson");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
+
+        var year = Swedish.ToLocal(DateTimeOffset.UtcNow).Year;
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Begäran KS {year}/");
+        var caseUrl = page.Url;
+        var facts = page.Locator("section[aria-labelledby=case-heading]");
+        await Assertions.Expect(facts).ToContainTextAsync("Registrerad");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handläggning", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begär identitetskontroll" })).ToBeVisibleAsync();
+        // Extension is for a case under handling only (art. 12.3).
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" }).ClickAsync();
+        Assert.Equal(caseUrl, page.Url);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggningen har påbörjats.");
+        await Assertions.Expect(facts).ToContainTextAsync("Under handläggning");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Förläng fristen med två månader" })).ToContainTextAsync("(art. 12.3)");
+        await AssertAccessibleAsync(page);
+
+        // No reason: refused in Swedish, in the summary and next to the field.
+        await page.GetByLabel("Skäl till förlängningen").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Ändringen kunde inte sparas");
+        await Assertions.Expect(alert).ToContainTextAsync("Ange skälet till förlängningen (art. 12.3).");
+        await Assertions.Expect(page.GetByLabel("Skäl till förlängningen")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#Reason-error")).ToHaveTextAsync("Ange skälet till förlängningen (art. 12.3).");
+        await Assertions.Expect(facts).ToContainTextAsync("Under handläggning");
+        await AssertAccessibleAsync(page);
+
+        var today = Swedish.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var newLastDay = await page.Locator("#Extend-hint time").Nth(1).GetAttributeAsync("datetime");
+        await page.GetByLabel("Skäl till förlängningen").FillAsync("Begäran omfattar många system.");
+        await page.GetByLabel("Datum då den registrerade underrättades").FillAsync(today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Fristen är förlängd med två månader");
+        await Assertions.Expect(facts).ToContainTextAsync("Förlängd");
+        await Assertions.Expect(page.Locator("#deadline-heading + p time")).ToHaveAttributeAsync("datetime", newLastDay!);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Skäl: Begäran omfattar många system.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+
+        await Assertions.Expect(page.GetByLabel("Svarsdatum")).ToHaveValueAsync(today);
+        await page.GetByLabel("Svaret lämnades via").SelectOptionAsync(new SelectOptionValue { Label = "Säker e-post" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Besvara", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ärendet är besvarat");
+        await Assertions.Expect(facts).ToContainTextAsync("Besvarad");
+        await Assertions.Expect(facts).ToContainTextAsync("via säker e-post");
+        // A closed case offers no more changes.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handläggning", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
+
+        var timeline = page.Locator("section[aria-labelledby=events-heading] li");
+        await Assertions.Expect(timeline.Filter(new() { HasText = "Handläggningen har påbörjats." })).ToHaveCountAsync(1);
+        await Assertions.Expect(timeline.Filter(new() { HasText = "Förlängd med två månader (art. 12.3)" })).ToHaveCountAsync(1);
+        await Assertions.Expect(timeline.Filter(new() { HasText = "via säker e-post" })).ToHaveCountAsync(1);
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Besvarad");
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Anna Andersson");
+        await AssertAccessibleAsync(page);
+    }
 }
