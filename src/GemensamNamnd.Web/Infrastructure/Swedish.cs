@@ -11,5 +11,10 @@ public static class Swedish
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>The calendar day an instant falls on in Sweden: deadlines are counted in Swedish calendar days.</summary>
+    public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    public static DateOnly Today(TimeProvider clock) => Date(clock.GetUtcNow());
+
     public static string DateTime(DateTimeOffset instant) => ToLocal(instant).ToString("d MMMM yyyy 'kl.' HH:mm", Culture);
 }

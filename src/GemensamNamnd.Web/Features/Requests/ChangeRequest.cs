@@ -359,7 +359,7 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
 
     private static ChangeResult Conflict() => new(ChangeOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
 
-    private static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Swedish.ToLocal(instant).DateTime);
+    private static DateOnly LocalDate(DateTimeOffset instant) => Swedish.Date(instant);
 
     private static string Clip(string text, int max) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -178,7 +178,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 public static class RequestWords
 {
     /// <summary>Today's date in Sweden.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Swedish.ToLocal(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Swedish.Today(clock);
 
     /// <summary>"3 dagar kvar", "1 dag kvar", "förfaller i dag", "försenad 1 dag", "försenad 2 dagar"; "avslutad" when closed.</summary>
     public static string DaysLeft(DateOnly due, DateOnly today, RequestStatus status)
@@ -213,5 +213,5 @@ public static class RequestWords
         text.Length == 0 ? text : text[..1].ToUpper(Swedish.Culture) + text[1..];
 
     /// <summary>The Swedish calendar day of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Swedish.ToLocal(instant).DateTime);
+    public static DateOnly LocalDate(DateTimeOffset instant) => Swedish.Date(instant);
 }

@@ -40,7 +40,7 @@ public sealed class RegisterRequest(
     public async Task<(RegisteredRequest? Registered, Dictionary<string, string[]> Errors)> RunAsync(RegisterRequestInput input, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(Swedish.ToLocal(now).DateTime);
+        var today = Swedish.Date(now);
         var errors = new Dictionary<string, string[]>();
         void Error(string key, string message) => errors[key] = [message];
 
@@ -111,7 +111,7 @@ public sealed class RegisterRequest(
         }
 
         var party = tenant.Required;
-        var received = DateOnly.FromDateTime(Swedish.ToLocal(input.ReceivedAt!.Value).DateTime);
+        var received = Swedish.Date(input.ReceivedAt!.Value);
         var deadline = RequestDeadlines.Calculate(received, new PartyCalendar(party.Settings.EvesAreHolidays));
         var hash = number is { } n ? personalNumbers.Hash(n) : null;
         var warnings = new List<string>();

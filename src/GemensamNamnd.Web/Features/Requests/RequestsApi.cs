@@ -246,7 +246,7 @@ public static class RequestsApi
 
     private static List<string> RightNames(DataSubjectRights rights) => [.. rights.Each().Select(r => r.ToString())];
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Swedish.ToLocal(clock.GetUtcNow()).DateTime);
+    private static DateOnly Today(TimeProvider clock) => Swedish.Today(clock);
 
     private static int? DaysLeft(RequestStatus status, DateOnly due, DateOnly today) =>
         RequestStatusRules.IsClosed(status) ? null : due.DayNumber - today.DayNumber;
