@@ -244,7 +244,7 @@ public sealed class CaseModel(
 
         Case = found.Request;
         ControllerName = found.Controller ?? "okänd";
-        Today = RequestWords.Today(clock);
+        Today = Swedish.Today(clock);
         ClockRule = party.Settings.RequestClockStart;
         var startsAt = ClockRule == DeadlineClockStart.IdentityConfirmed && Case.IdentityConfirmedAt is not null
             ? DeadlineClockStart.IdentityConfirmed

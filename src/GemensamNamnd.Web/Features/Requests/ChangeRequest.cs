@@ -155,7 +155,7 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
         var text = $"Identiteten bekräftad: {r.IdentityMethod}.";
         if (restart)
         {
-            var today = LocalDate(now);
+            var today = Swedish.Date(now);
             var deadline = RequestDeadlines.Calculate(today, new PartyCalendar(party.Settings.EvesAreHolidays), DeadlineClockStart.IdentityConfirmed);
             r.ClockStartOn = today;
             r.DueOn = deadline.Due;
@@ -183,8 +183,8 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
             return failed!;
         }
 
-        var today = LocalDate(clock.GetUtcNow());
-        var received = LocalDate(r.ReceivedAt);
+        var today = Swedish.Date(clock.GetUtcNow());
+        var received = Swedish.Date(r.ReceivedAt);
         var errors = new Dictionary<string, string[]>();
         if (RequestStatusRules.WhyNot(r.Status, RequestStatus.Extended) is { } why)
         {
@@ -308,12 +308,12 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
 
     private void CheckDate(Dictionary<string, string[]> errors, string key, string what, DateOnly date, DataSubjectRequest r)
     {
-        var received = LocalDate(r.ReceivedAt);
+        var received = Swedish.Date(r.ReceivedAt);
         if (date < received)
         {
             errors[key] = [$"{what} kan inte ligga före den dag begäran kom in ({SwedishDates.Long(received)})."];
         }
-        else if (date > LocalDate(clock.GetUtcNow()))
+        else if (date > Swedish.Date(clock.GetUtcNow()))
         {
             errors[key] = [$"{what} kan inte ligga i framtiden."];
         }
@@ -359,7 +359,6 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
 
     private static ChangeResult Conflict() => new(ChangeOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
 
-    private static DateOnly LocalDate(DateTimeOffset instant) => Swedish.Date(instant);
 
     private static string Clip(string text, int max) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -70,7 +70,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = RequestWords.Today(clock);
+        Today = Swedish.Today(clock);
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
         var user = await currentUser.GetAsync(ct);
         var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
@@ -177,27 +177,23 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 /// <summary>How the request pages put dates and deadlines into words.</summary>
 public static class RequestWords
 {
-    /// <summary>Today's date in Sweden.</summary>
-    public static DateOnly Today(TimeProvider clock) => Swedish.Today(clock);
-
     /// <summary>"3 dagar kvar", "1 dag kvar", "förfaller i dag", "försenad 1 dag", "försenad 2 dagar"; "avslutad" when closed.</summary>
     public static string DaysLeft(DateOnly due, DateOnly today, RequestStatus status)
     {
-        if (RequestStatusRules.IsClosed(status))
+        return DaysRemaining(due, today, status) switch
         {
-            return "avslutad";
-        }
-
-        var days = due.DayNumber - today.DayNumber;
-        return days switch
-        {
+            null => "avslutad",
             0 => "förfaller i dag",
             1 => "1 dag kvar",
-            > 1 => string.Create(Swedish.Culture, $"{days} dagar kvar"),
+            int days and > 1 => string.Create(Swedish.Culture, $"{days} dagar kvar"),
             -1 => "försenad 1 dag",
-            _ => string.Create(Swedish.Culture, $"försenad {-days} dagar"),
+            int days => string.Create(Swedish.Culture, $"försenad {-days} dagar"),
         };
     }
+
+    /// <summary>Days until the deadline in force (negative when overdue); null once the case is closed.</summary>
+    public static int? DaysRemaining(DateOnly due, DateOnly today, RequestStatus status) =>
+        RequestStatusRules.IsClosed(status) ? null : due.DayNumber - today.DayNumber;
 
     public static bool IsOverdue(DateOnly due, DateOnly today, RequestStatus status) =>
         !RequestStatusRules.IsClosed(status) && due < today;
@@ -211,7 +207,4 @@ public static class RequestWords
     /// <summary>"brev" → "Brev": a mid-sentence name at the start of a label.</summary>
     public static string Capitalised(string text) =>
         text.Length == 0 ? text : text[..1].ToUpper(Swedish.Culture) + text[1..];
-
-    /// <summary>The Swedish calendar day of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => Swedish.Date(instant);
 }

@@ -86,9 +86,9 @@ public static class RequestsApi
             .Skip((number - 1) * PageSize).Take(PageSize)
             .Select(r => new { r.Id, r.CaseNumber, r.ReceivedAt, r.Rights, r.Status, r.EffectiveDueOn, r.ProtectedIdentity, r.RequesterName, r.Version })
             .ToListAsync(ct);
-        var today = Today(clock);
+        var today = Swedish.Today(clock);
         return TypedResults.Ok(rows.Select(r => new RequestListItemDto(
-            r.Id, r.CaseNumber, r.ReceivedAt, RightNames(r.Rights), r.Status, r.EffectiveDueOn, DaysLeft(r.Status, r.EffectiveDueOn, today),
+            r.Id, r.CaseNumber, r.ReceivedAt, RightNames(r.Rights), r.Status, r.EffectiveDueOn, RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status),
             r.ProtectedIdentity, r.ProtectedIdentity ? null : r.RequesterName, r.Version)).ToList());
     }
 
@@ -105,7 +105,7 @@ public static class RequestsApi
         await readLog.RecordAsync(nameof(DataSubjectRequest), r.Id, "Läste ärendet via API", ct);
         var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new RequestEventDto(e.At, e.ActorName, e.Text)).ToListAsync(ct);
-        var today = Today(clock);
+        var today = Swedish.Today(clock);
         string? masked = null;
         if (r.PersonalNumberProtected is { } p)
         {
@@ -116,7 +116,7 @@ public static class RequestsApi
         return TypedResults.Ok(new RequestDto(
             r.Id, r.CaseNumber, r.ReceivedAt, r.Channel, r.ControllerId, RightNames(r.Rights), r.RequesterName, masked, r.Email, r.PostalAddress,
             r.ProtectedIdentity, r.AssignedOfficerId, r.Status, [.. RequestStatusRules.Next(r.Status).Order()],
-            r.ClockStartOn, r.DueOn, r.ExtendedDueOn, r.EffectiveDueOn, DaysLeft(r.Status, r.EffectiveDueOn, today),
+            r.ClockStartOn, r.DueOn, r.ExtendedDueOn, r.EffectiveDueOn, RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status),
             r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.IdentityMethod, r.ExtensionReason, r.ExtensionNoticeSentOn,
             r.AnsweredOn, r.Delivery, r.RefusalGround, r.Notes, r.Version, events));
     }
@@ -246,10 +246,6 @@ public static class RequestsApi
 
     private static List<string> RightNames(DataSubjectRights rights) => [.. rights.Each().Select(r => r.ToString())];
 
-    private static DateOnly Today(TimeProvider clock) => Swedish.Today(clock);
-
-    private static int? DaysLeft(RequestStatus status, DateOnly due, DateOnly today) =>
-        RequestStatusRules.IsClosed(status) ? null : due.DayNumber - today.DayNumber;
 }
 
 /// <summary>
