@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataController> DataControllers => Set<DataController>();
     public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
+    public DbSet<Features.Requests.SystemSearch> SystemSearches => Set<Features.Requests.SystemSearch>();
+    public DbSet<Features.Systems.PartySystem> PartySystems => Set<Features.Systems.PartySystem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -49,6 +49,7 @@ public static class DataExtensions
         builder.Services.AddScoped<PersonalDataReadLog>();
         builder.Services.AddScoped<Seed.PartySeed>();
         builder.Services.AddScoped<Seed.DemoSeed>();
+        builder.Services.AddScoped<Seed.RequestDemoSeed>();
         return builder;
     }
 

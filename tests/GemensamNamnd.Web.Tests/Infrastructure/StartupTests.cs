@@ -64,7 +64,7 @@ public sealed class StartupTests
         {
             using var factory = new ConfiguredFactory("Development",
                 ("Database:Provider", "Sqlite"), ("ConnectionStrings:App", $"Data Source={file}"), ("ConnectionStrings:Owner", $"Data Source={file}"),
-                ("Database:MigrateOnStartup", "true"), ("AzureAd:ClientId", ""));
+                ("Database:MigrateOnStartup", "true"), ("AzureAd:ClientId", ""), ("Demo:Cases", "true"));
             using var client = factory.Anonymous();
             var demo = await client.GetStringAsync("/demo/logga-in");
             Assert.Contains("Bo Berglund", demo, StringComparison.Ordinal);
@@ -72,6 +72,17 @@ public sealed class StartupTests
             using var scope = factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>();
             Assert.Equal(9, await db.Parties.CountAsync());
+
+            // Every party gets a realistic handful of requests: some overdue, one extended, one with skyddad identitet.
+            var ostersund = await db.Parties.SingleAsync(p => p.Slug == "ostersund");
+            var today = GemensamNamnd.Web.Infrastructure.Swedish.Today(TimeProvider.System);
+            var requests = await factory.Services.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(ostersund.Id, sp =>
+                sp.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>().Requests.AsNoTracking().ToListAsync());
+            Assert.Equal(6, requests.Count);
+            Assert.Contains(requests, r => r.Status == GemensamNamnd.Domain.Requests.RequestStatus.Extended && r.EffectiveDueOn == r.ExtendedDueOn);
+            Assert.Contains(requests, r => r.ProtectedIdentity && r.PostalAddress is null);
+            Assert.Contains(requests, r => !GemensamNamnd.Domain.Requests.RequestStatusRules.IsClosed(r.Status) && r.EffectiveDueOn < today);
+            Assert.Contains(requests, r => r.Status == GemensamNamnd.Domain.Requests.RequestStatus.Answered);
         }
         finally
         {

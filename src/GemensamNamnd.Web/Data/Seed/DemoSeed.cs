@@ -10,8 +10,9 @@ namespace GemensamNamnd.Web.Data.Seed;
 /// <summary>
 /// Demo users (each role, several parties, one DPO serving three parties) and each party's controllers, for the
 /// embedded run and the tests. Demo Entra tenant ids are derived from the slug, so they are stable across runs.
+/// Demo cases in the registers follow unless <c>Demo:Cases</c> is false (the tests make their own).
 /// </summary>
-public sealed class DemoSeed(AppDbContext db, PartyScope partyScope)
+public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfiguration configuration, RequestDemoSeed requests)
 {
     public sealed record DemoUser(string Key, string Name, string HomeParty, (string Party, PartyRole Role)[] Memberships, bool GlobalAdministrator = false, bool EStrategist = false)
     {
@@ -89,6 +90,11 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope)
 
                 await partyDb.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
+        }
+
+        if (configuration.GetValue("Demo:Cases", true))
+        {
+            await requests.EnsureAsync(parties, cancellationToken);
         }
     }
 

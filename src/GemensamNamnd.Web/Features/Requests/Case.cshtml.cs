@@ -67,6 +67,19 @@ public sealed class CaseModel(
     [BindProperty]
     public string? LegalGround { get; set; }
 
+    /// <summary>The officer to assign; empty for no one.</summary>
+    [BindProperty]
+    public Guid? OfficerId { get; set; }
+
+    /// <summary>The checklist as posted: system id → a <see cref="SystemSearchResult"/> name, or empty for not searched.</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> Marks { get; set; } = [];
+
+    /// <summary>The party's systems in use, and any other already on the case, with this case's marks.</summary>
+    public List<(Guid Id, string Name, SystemSearchResult? Result, string? MarkedBy, DateTimeOffset? MarkedAt)> Systems { get; private set; } = [];
+
+    public List<(Guid Id, string Name)> Officers { get; private set; } = [];
+
     /// <summary>Handläggare or Dataskyddsombud in the party: may change the case. Administrators only read.</summary>
     public bool MayChange { get; private set; }
 
@@ -165,6 +178,34 @@ public sealed class CaseModel(
             _ => "Ärendet är avslaget. Den registrerade ska få skälen och upplysas om rätten att klaga hos IMY (art. 12.4).", ct);
     }
 
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, [], version => change.AssignAsync(id, version, OfficerId, ct),
+            r => r.AssignedOfficerId is null ? "Ärendet har ingen tilldelad handläggare." : "Handläggaren är tilldelad.", ct);
+
+    public Task<IActionResult> OnPostSystemsAsync(Guid id, CancellationToken ct)
+    {
+        var missing = new Dictionary<string, string[]>();
+        var marks = new Dictionary<Guid, SystemSearchResult?>();
+        foreach (var (systemId, value) in Marks)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                marks[systemId] = null;
+            }
+            else if (Enum.TryParse<SystemSearchResult>(value, out var result) && Enum.IsDefined(result) && !int.TryParse(value, out _))
+            {
+                marks[systemId] = result;
+            }
+            else
+            {
+                missing["Systems"] = ["Okänt resultat av sökningen."];
+            }
+        }
+
+        return ChangeAsync(id, missing, version => change.RecordSystemSearchesAsync(id, version, marks, ct),
+            _ => "Checklistan över sökta system är sparad.", ct);
+    }
+
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, [], version => change.WithdrawAsync(id, version, ct),
             _ => "Ärendet är återkallat och avslutat.", ct);
@@ -261,7 +302,21 @@ public sealed class CaseModel(
         Events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
 
+        var marks = await db.SystemSearches.AsNoTracking().Where(s => s.RequestId == id).ToListAsync(ct);
+        var marked = marks.Select(m => m.SystemId).ToList();
+        var systems = await db.PartySystems.AsNoTracking().Where(s => s.IsActive || marked.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
+        Systems = systems.Select(s =>
+        {
+            var mark = marks.FirstOrDefault(m => m.SystemId == s.Id);
+            return (s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt);
+        }).ToList();
+
         MayChange = await MayChangeAsync();
+        if (MayChange)
+        {
+            Officers = await change.OfficersAsync(ct);
+        }
+
         NextStatuses = RequestStatusRules.Next(Case.Status);
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         NoticeSentOn ??= today;

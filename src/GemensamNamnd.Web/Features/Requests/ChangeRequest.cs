@@ -296,6 +296,134 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
         return await SaveAsync(r, version, text, cancellationToken);
     }
 
+    /// <summary>The party's officers (Handläggare and Dataskyddsombud): those a case can be assigned to.</summary>
+    public async Task<List<(Guid Id, string Name)>> OfficersAsync(CancellationToken cancellationToken = default)
+    {
+        var partyId = tenant.Required.Id;
+        var rows = await db.Memberships.AsNoTracking()
+            .Where(m => m.PartyId == partyId && (m.Role == PartyRole.Handlaggare || m.Role == PartyRole.Dataskyddsombud))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
+            .Distinct().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        return rows.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Assigns the case to one of the party's officers, or to no one; only while the case is open.</summary>
+    public async Task<ChangeResult> AssignAsync(Guid id, Guid version, Guid? officerId, CancellationToken cancellationToken = default)
+    {
+        var (r, failed) = await LoadAsync(id, version, cancellationToken);
+        if (r is null)
+        {
+            return failed!;
+        }
+
+        if (RequestStatusRules.IsClosed(r.Status))
+        {
+            return Invalid("OfficerId", "Ett avslutat ärende kan inte tilldelas.");
+        }
+
+        string text;
+        if (officerId is { } officer)
+        {
+            var name = (await OfficersAsync(cancellationToken)).Where(o => o.Id == officer).Select(o => o.Name).FirstOrDefault();
+            if (name is null)
+            {
+                return Invalid("OfficerId", "Välj en handläggare eller ett dataskyddsombud hos parten.");
+            }
+
+            text = $"Tilldelad {name}.";
+        }
+        else
+        {
+            text = "Ingen handläggare tilldelad.";
+        }
+
+        if (r.AssignedOfficerId == officerId)
+        {
+            return new ChangeResult(ChangeOutcome.Done, [], r);
+        }
+
+        r.AssignedOfficerId = officerId;
+        return await SaveAsync(r, version, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the checklist of systems searched (Art. 15(1): every processing of the person's data). A null mark clears
+    /// a system's line; a system must be one of the party's, in use or already on the case. The case's version moves, so
+    /// two officers marking at once do not overwrite each other unseen.
+    /// </summary>
+    public async Task<ChangeResult> RecordSystemSearchesAsync(
+        Guid id, Guid version, IReadOnlyDictionary<Guid, SystemSearchResult?> marks, CancellationToken cancellationToken = default)
+    {
+        var (r, failed) = await LoadAsync(id, version, cancellationToken);
+        if (r is null)
+        {
+            return failed!;
+        }
+
+        if (RequestStatusRules.IsClosed(r.Status))
+        {
+            return Invalid("Systems", "Ett avslutat ärende kan inte ändras.");
+        }
+
+        var existing = await db.SystemSearches.Where(s => s.RequestId == id).ToDictionaryAsync(s => s.SystemId, cancellationToken);
+        var systems = await db.PartySystems.AsNoTracking()
+            .Where(s => s.IsActive || existing.Keys.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        if (marks.Keys.Any(k => !systems.ContainsKey(k)))
+        {
+            return Invalid("Systems", "Ett av systemen finns inte i partens lista. Ladda om sidan.");
+        }
+
+        if (marks.Values.Any(m => m is { } v && !Enum.IsDefined(v)))
+        {
+            return Invalid("Systems", "Okänt resultat av sökningen.");
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = new List<string>();
+        foreach (var (systemId, mark) in marks.OrderBy(m => systems[m.Key], StringComparer.Create(Swedish.Culture, false)))
+        {
+            existing.TryGetValue(systemId, out var line);
+            if (line?.Result == mark)
+            {
+                continue;
+            }
+
+            if (mark is not { } result)
+            {
+                if (line is not null)
+                {
+                    db.SystemSearches.Remove(line);
+                    changes.Add($"{systems[systemId]} (ej sökt)");
+                }
+
+                continue;
+            }
+
+            if (line is null)
+            {
+                db.SystemSearches.Add(new SystemSearch { RequestId = id, SystemId = systemId, Result = result, MarkedAt = now, MarkedBy = Clip(actor.DisplayName, Limits.Name) });
+            }
+            else
+            {
+                line.Result = result;
+                line.MarkedAt = now;
+                line.MarkedBy = Clip(actor.DisplayName, Limits.Name);
+            }
+
+            changes.Add($"{systems[systemId]} ({result.Swedish()})");
+        }
+
+        if (changes.Count == 0)
+        {
+            return new ChangeResult(ChangeOutcome.Done, [], r);
+        }
+
+        // The case row itself is unchanged: mark its version so the save checks and moves it.
+        db.Entry(r).Property(x => x.Version).IsModified = true;
+        return await SaveAsync(r, version, "Sökta system: " + string.Join(", ", changes) + ".", cancellationToken);
+    }
+
     private string AskIdentity(DataSubjectRequest r)
     {
         r.IdentityCheckAskedAt = clock.GetUtcNow();

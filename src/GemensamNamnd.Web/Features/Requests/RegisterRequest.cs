@@ -120,6 +120,9 @@ public sealed class RegisterRequest(
             warnings.Add("Samma person har en pågående begäran, eller hade en under de senaste 90 dagarna.");
         }
 
+        // Encrypted before the transaction: the first use creates the key ring, which is written on its own connection
+        // (on SQLite it would wait for this transaction's write lock).
+        var protectedNumber = number is { } p ? personalNumbers.Protect(p) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = new DataSubjectRequest
         {
@@ -129,7 +132,7 @@ public sealed class RegisterRequest(
             ControllerId = input.ControllerId!.Value,
             Rights = input.Rights,
             RequesterName = input.RequesterName!.Trim(),
-            PersonalNumberProtected = number is { } p ? personalNumbers.Protect(p) : null,
+            PersonalNumberProtected = protectedNumber,
             PersonalNumberHash = hash,
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             PostalAddress = input.ProtectedIdentity || string.IsNullOrWhiteSpace(input.PostalAddress) ? null : input.PostalAddress.Trim(),

@@ -407,6 +407,93 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("request_events", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("marked_by");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("result");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("system_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_system_searches");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_request_system_searches_request_id");
+
+                    b.HasIndex("SystemId")
+                        .HasDatabaseName("ix_request_system_searches_system_id");
+
+                    b.HasIndex("TenantId", "RequestId", "SystemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_request_system_searches_tenant_id_request_id_system_id");
+
+                    b.ToTable("request_system_searches", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_systems");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_systems_tenant_id_name");
+
+                    b.ToTable("party_systems", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -579,6 +666,23 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_system_searches_requests_request_id");
+
+                    b.HasOne("GemensamNamnd.Web.Features.Systems.PartySystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_system_searches_party_systems_system_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.Membership", b =>

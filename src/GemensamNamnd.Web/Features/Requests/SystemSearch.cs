@@ -1,0 +1,39 @@
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Systems;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>One line of a request's checklist: a system of the party and what the search in it found.</summary>
+public sealed class SystemSearch : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid RequestId { get; init; }
+
+    public Guid SystemId { get; init; }
+
+    public SystemSearchResult Result { get; set; }
+
+    public DateTimeOffset MarkedAt { get; set; }
+
+    public required string MarkedBy { get; set; }
+}
+
+internal sealed class SystemSearchConfiguration : IEntityTypeConfiguration<SystemSearch>
+{
+    public void Configure(EntityTypeBuilder<SystemSearch> b)
+    {
+        b.ToTable("request_system_searches");
+        b.Property(s => s.Result).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.MarkedBy).HasMaxLength(Limits.Name);
+        b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PartySystem>().WithMany().HasForeignKey(s => s.SystemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.TenantId, s.RequestId, s.SystemId }).IsUnique();
+    }
+}
