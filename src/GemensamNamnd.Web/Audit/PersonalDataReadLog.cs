@@ -21,4 +21,20 @@ public sealed class PersonalDataReadLog(AppDbContext db, CurrentActor actor, Tim
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>One read per record, saved together: an export of a register.</summary>
+    public async Task RecordManyAsync(string entityType, IEnumerable<Guid> entityIds, string purpose, CancellationToken cancellationToken = default)
+    {
+        var at = clock.GetUtcNow();
+        var clipped = purpose.Length > Limits.Reason ? purpose[..Limits.Reason] : purpose;
+        db.PersonalDataReads.AddRange(entityIds.Select(id => new PersonalDataRead
+        {
+            At = at,
+            ActorId = actor.Id,
+            EntityType = entityType,
+            EntityId = id.ToString(),
+            Purpose = clipped,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -16,17 +16,9 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// skyddad identitet is listed without its name; only those who may open it get a link.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, ChangeRequest change, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
-
-    /// <summary>Filter values of <see cref="Due"/>.</summary>
-    public const string DueWithinWeek = "7dagar";
-
-    public const string DueOverdue = "forsenade";
-
-    /// <summary>Filter value of <see cref="Status"/> for every case, closed ones too; empty means the open cases.</summary>
-    public const string AllStatuses = "alla";
 
     public sealed record Row(
         Guid Id,
@@ -45,6 +37,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     [BindProperty(SupportsGet = true, Name = "rattighet")]
     public string? Right { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "handlaggare")]
+    public Guid? Officer { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "mina")]
     public bool Mine { get; set; }
 
@@ -59,6 +54,11 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     public bool HasMore { get; private set; }
 
     public List<Row> Rows { get; private set; } = [];
+
+    public RequestFilter Filter { get; private set; } = new(null, null, null, false, null);
+
+    /// <summary>The party's officers, for the officer filter.</summary>
+    public List<(Guid Id, string Name)> Officers { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -78,49 +78,10 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
         var userId = user?.Id ?? Guid.Empty;
         CanRegister = roles.Contains(PartyRole.Handlaggare) || isDpo;
 
-        var closed = new[] { RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn };
-        var query = db.Requests.AsNoTracking();
-
-        if (Enum.GetNames<RequestStatus>().Contains(Status))
-        {
-            var status = Enum.Parse<RequestStatus>(Status!);
-            query = query.Where(r => r.Status == status);
-        }
-        else if (Status != AllStatuses)
-        {
-            Status = null;
-            query = query.Where(r => !closed.Contains(r.Status));
-        }
-
-        if (Enum.GetNames<DataSubjectRights>().Contains(Right) && Right != nameof(DataSubjectRights.None))
-        {
-            var right = Enum.Parse<DataSubjectRights>(Right!);
-            query = query.Where(r => (r.Rights & right) != DataSubjectRights.None);
-        }
-        else
-        {
-            Right = null;
-        }
-
-        if (Mine)
-        {
-            query = query.Where(r => r.AssignedOfficerId == userId);
-        }
-
-        var today = Today;
-        switch (Due)
-        {
-            case DueWithinWeek:
-                var weekAhead = today.AddDays(7);
-                query = query.Where(r => !closed.Contains(r.Status) && r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead);
-                break;
-            case DueOverdue:
-                query = query.Where(r => !closed.Contains(r.Status) && r.EffectiveDueOn < today);
-                break;
-            default:
-                Due = null;
-                break;
-        }
+        Filter = new RequestFilter(Status, Right, Officer, Mine, Due).Normalised();
+        (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
+        Officers = await change.OfficersAsync(ct);
+        var query = Filter.Apply(db.Requests.AsNoTracking(), Today, userId);
 
         var rows = await query
             .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
@@ -142,36 +103,10 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     }
 
     /// <summary>This list's address with the current filters and another page.</summary>
-    public string PageUrl(int page)
-    {
-        var query = new QueryBuilder();
-        if (Status is not null)
-        {
-            query.Add("status", Status);
-        }
+    public string PageUrl(int page) => $"/{Slug}/begaranden{Filter.ToQuery(page)}";
 
-        if (Right is not null)
-        {
-            query.Add("rattighet", Right);
-        }
-
-        if (Mine)
-        {
-            query.Add("mina", "true");
-        }
-
-        if (Due is not null)
-        {
-            query.Add("frist", Due);
-        }
-
-        if (page > 1)
-        {
-            query.Add("sida", page.ToString(Swedish.Culture));
-        }
-
-        return $"/{Slug}/begaranden{query}";
-    }
+    /// <summary>The export's address with the current filters.</summary>
+    public string ExportUrl => $"/{Slug}/begaranden/export{Filter.ToQuery()}";
 }
 
 /// <summary>How the request pages put dates and deadlines into words.</summary>

@@ -1,0 +1,164 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace GemensamNamnd.Web.Tests.Browser;
+
+/// <summary>The register's tools in Chromium: the party's systems and a case's checklist, assignment, and the exports.</summary>
+public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task<IPage> SignInAsync(string name)
+    {
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
+        await page.GotoAsync("/demo/logga-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
+        return page;
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0,
+            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    private async Task<RegisteredRequest> RegisterAsync(string slug, string name, string? personalNumber, bool protectedIdentity = false)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, async sp =>
+        {
+            var controllerId = await sp.GetRequiredService<AppDbContext>().DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
+            var input = new RegisterRequestInput(DateTimeOffset.UtcNow.AddDays(-3), RequestChannel.Letter, controllerId, DataSubjectRights.Access, name, personalNumber,
+                "registrerad@example.se", null, protectedIdentity, null);
+            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+            Assert.True(registered is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
+            return registered;
+        });
+    }
+
+    [Fact]
+    public async Task Dpo_KeepsThePartysSystems_AndTheOfficerWorksThroughTheChecklist()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var registered = await RegisterAsync("ostersund", $"Checklista Persson {suffix}", null);
+
+        var dpo = await SignInAsync("Bo Berglund");
+        await dpo.GotoAsync("/ostersund/system");
+        await Assertions.Expect(dpo.Locator("h1")).ToHaveTextAsync("System med personuppgifter");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange systemets namn");
+        await AssertAccessibleAsync(dpo);
+        await dpo.GetByLabel("Namn", new() { Exact = true }).FillAsync($"Elevregistret {suffix}");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Status)).ToContainTextAsync($"Elevregistret {suffix} är tillagt");
+        await AssertAccessibleAsync(dpo);
+
+        var officer = await SignInAsync("Anna Andersson");
+        await officer.GotoAsync($"/ostersund/begaranden/{registered.Id}");
+        await officer.GetByLabel("Tilldela handläggare").SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Spara handläggare" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggaren är tilldelad.");
+        await officer.GetByLabel($"Resultat för Elevregistret {suffix}").SelectOptionAsync(new SelectOptionValue { Label = "Uppgifter finns" });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Spara checklistan" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Checklistan över sökta system är sparad.");
+        await Assertions.Expect(officer.GetByLabel($"Resultat för Elevregistret {suffix}")).ToHaveValueAsync(nameof(SystemSearchResult.DataFound));
+        await Assertions.Expect(officer.Locator("section[aria-labelledby=events-heading] li").First).ToContainTextAsync($"Elevregistret {suffix} (uppgifter finns)");
+        await AssertAccessibleAsync(officer);
+
+        // The list filters on the assigned officer.
+        await officer.GotoAsync("/ostersund/begaranden");
+        await officer.GetByLabel("Handläggare", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = registered.CaseNumber })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Dpo_ExportsWithPersonalNumbers_OnlyWhenAskedWithAPurpose_AndNeverForSkyddadIdentitet()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var open = await RegisterAsync("ostersund", $"Export Andersson {suffix}", "19850612-2343");
+        var shielded = await RegisterAsync("ostersund", $"Hemlig Hemlin {suffix}", "19121212-1212", protectedIdentity: true);
+
+        var page = await SignInAsync("Bo Berglund");
+        await page.GotoAsync("/ostersund/begaranden");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Exportera till Excel eller CSV" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Exportera begäranden");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("CSV (semikolonseparerad, öppnas i Excel)").CheckAsync();
+        await page.GetByLabel("Ta med personnummer (bara dataskyddsombud)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange varför personnumren behövs");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Varför behövs personnumren?").FillAsync("Samkörning med Skatteverkets avisering");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var csv = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
+        var header = text.Split("\r\n")[0].Split(';');
+        Assert.Equal("Personnummer", header[^1]);
+        var openLine = text.Split("\r\n").Single(l => l.StartsWith(open.CaseNumber + ";", StringComparison.Ordinal));
+        Assert.Contains($"Export Andersson {suffix}", openLine, StringComparison.Ordinal);
+        Assert.EndsWith(";19850612-2343", openLine, StringComparison.Ordinal);
+        var shieldedLine = text.Split("\r\n").Single(l => l.StartsWith(shielded.CaseNumber + ";", StringComparison.Ordinal));
+        Assert.Contains(";Skyddad identitet;", shieldedLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hemlin", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("19121212-1212", text, StringComparison.Ordinal);
+
+        // The export is logged as reads of personal data, with the DPO's purpose.
+        var reads = await browser.App.InParty("ostersund", db => db.PersonalDataReads.AsNoTracking()
+            .Where(r => r.EntityId == open.Id.ToString() && r.Purpose.Contains("Samkörning med Skatteverkets avisering")).CountAsync());
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public async Task Officer_ExportsExcel_WithoutPersonalNumbers_AndCannotForceThem()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var open = await RegisterAsync("ostersund", $"Excel Eriksson {suffix}", "19920304-5571");
+
+        var page = await SignInAsync("Anna Andersson");
+        await page.GotoAsync("/ostersund/begaranden/export?status=alla");
+        await Assertions.Expect(page.GetByLabel("Ta med personnummer (bara dataskyddsombud)")).ToHaveCountAsync(0);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var rows = ReadSheet((await download.PathAsync())!);
+        Assert.Equal("Diarienummer", rows[0][0]);
+        Assert.DoesNotContain("Personnummer", rows[0]);
+        var row = rows.Single(r => r[0] == open.CaseNumber);
+        Assert.Contains($"Excel Eriksson {suffix}", row);
+        Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains("19920304-5571", StringComparison.Ordinal));
+
+        // A hand-made form that asks for personnummer is refused for a Handläggare.
+        await page.EvaluateAsync("""
+            () => { const f = document.querySelector('main form');
+                    const i = document.createElement('input'); i.type = 'hidden'; i.name = 'IncludePersonalNumbers'; i.value = 'true'; f.appendChild(i); }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bara dataskyddsombudet kan ta med personnummer i en export.");
+    }
+
+    private static List<List<string>> ReadSheet(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
+    }
+}

@@ -1,0 +1,113 @@
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Systems;
+using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GemensamNamnd.Web.Tests.Features;
+
+/// <summary>The checklist of systems searched and the assignment of an officer, on PostgreSQL.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SystemChecklistTests(AppFactory app)
+{
+    private async Task<T> AsParty<T>(string slug, Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = app.Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, work);
+    }
+
+    private async Task<(DataSubjectRequest Request, List<Guid> Systems)> ArrangeAsync(string slug)
+    {
+        return await AsParty(slug, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            var systems = new[] { $"Diariet {suffix}", $"Skolplattformen {suffix}" }.Select(n => new PartySystem { Name = n }).ToList();
+            db.PartySystems.AddRange(systems);
+            await db.SaveChangesAsync();
+            var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
+            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(
+                new RegisterRequestInput(DateTimeOffset.UtcNow.AddDays(-1), RequestChannel.Email, controller.Id, DataSubjectRights.Access,
+                    "Checklista Testsson", null, null, null, false, null), default);
+            Assert.Empty(errors);
+            var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == registered!.Id);
+            return (request, systems.Select(s => s.Id).ToList());
+        });
+    }
+
+    [Fact]
+    public async Task Marks_AreStored_Changed_Cleared_WithOneEventEach_AndTheVersionMoves()
+    {
+        var (r, systems) = await ArrangeAsync("ostersund");
+        var first = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, r.Version,
+            new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.DataFound, [systems[1]] = SystemSearchResult.NoData }));
+        Assert.True(first.Ok, string.Join(" ", first.Errors.SelectMany(e => e.Value)));
+        Assert.NotEqual(r.Version, first.Request!.Version);
+
+        var second = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, first.Request.Version,
+            new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.DataFound, [systems[1]] = null }));
+        Assert.True(second.Ok);
+
+        var (lines, events) = await AsParty("ostersund", async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (await db.SystemSearches.AsNoTracking().Where(s => s.RequestId == r.Id).ToListAsync(),
+                await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync());
+        });
+        var line = Assert.Single(lines);
+        Assert.Equal(systems[0], line.SystemId);
+        Assert.Equal(SystemSearchResult.DataFound, line.Result);
+        Assert.Equal(3, events.Count);
+        Assert.Contains("uppgifter finns", events[1].Text, StringComparison.Ordinal);
+        Assert.Contains("(ej sökt)", events[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diariet", events[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStaleVersion_OrAnotherPartysSystem_StoresNothing()
+    {
+        var (r, systems) = await ArrangeAsync("ostersund");
+        var (_, otherSystems) = await ArrangeAsync("krokom");
+
+        var foreign = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, r.Version,
+            new Dictionary<Guid, SystemSearchResult?> { [otherSystems[0]] = SystemSearchResult.NoData }));
+        Assert.Equal(ChangeOutcome.Invalid, foreign.Outcome);
+        Assert.Contains("finns inte i partens lista", foreign.Errors["Systems"][0], StringComparison.Ordinal);
+
+        var stale = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, Guid.NewGuid(),
+            new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.NoData }));
+        Assert.Equal(ChangeOutcome.Conflict, stale.Outcome);
+        Assert.Equal(ChangeRequest.ConcurrencyMessage, stale.Errors["Version"][0]);
+
+        var stored = await AsParty("ostersund", sp => sp.GetRequiredService<AppDbContext>().SystemSearches.CountAsync(s => s.RequestId == r.Id));
+        Assert.Equal(0, stored);
+    }
+
+    [Fact]
+    public async Task Assign_AcceptsOnlyThePartysOfficers()
+    {
+        var (r, _) = await ArrangeAsync("ostersund");
+        var (anna, cecilia) = await AsParty("ostersund", async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (await db.Users.SingleAsync(u => u.DisplayName == "Anna Andersson"), await db.Users.SingleAsync(u => u.DisplayName == "Cecilia Claesson"));
+        });
+
+        // Cecilia is administrator, not an officer: she cannot be given a case.
+        var refused = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(r.Id, r.Version, cecilia.Id));
+        Assert.Equal(ChangeOutcome.Invalid, refused.Outcome);
+
+        var assigned = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(r.Id, r.Version, anna.Id));
+        Assert.True(assigned.Ok);
+        Assert.Equal(anna.Id, assigned.Request!.AssignedOfficerId);
+
+        // Anna is no officer in Krokom: a Krokom case cannot be hers.
+        var (k, _) = await ArrangeAsync("krokom");
+        var elsewhere = await AsParty("krokom", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(k.Id, k.Version, anna.Id));
+        Assert.Equal(ChangeOutcome.Invalid, elsewhere.Outcome);
+    }
+}
