@@ -17,12 +17,15 @@ public static class Policies
 
     /// <summary>The DPO and the party administrator: the audit trail and other oversight.</summary>
     public const string PartyOversight = "PartyOversight";
+
+    /// <summary>Registering a request: the party's officers, or the party's e-tjänst with an app token (<see cref="IntakeClients"/>).</summary>
+    public const string PartyIntake = "PartyIntake";
     public const string GlobalAdministrator = "GlobalAdministrator";
     public const string EStrategist = "EStrategist";
 
     public static readonly IReadOnlySet<string> PartyPolicies = new HashSet<string>(StringComparer.Ordinal)
     {
-        PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight,
+        PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight, PartyIntake,
     };
 
     public static void Add(AuthorizationOptions options)
@@ -33,6 +36,7 @@ public static class Policies
         options.AddPolicy(PartyDpo, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud)));
         options.AddPolicy(PartyAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Administrator)));
         options.AddPolicy(PartyOversight, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
+        options.AddPolicy(PartyIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement()));
         options.AddPolicy(GlobalAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.Administrator)));
         options.AddPolicy(EStrategist, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.EStrategist)));
 

@@ -105,6 +105,7 @@ public static class SignInExtensions
         builder.Services.AddScoped<IAuthorizationHandler, PartyRoleHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, GlobalRoleHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, KnownUserHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, IntakeHandler>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddHttpContextAccessor();
         return builder;

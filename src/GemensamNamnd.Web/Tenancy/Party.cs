@@ -49,6 +49,9 @@ public sealed class PartySettings
     /// <summary>Months a closed breach is kept before it is thinned (gallring).</summary>
     public int BreachRetentionMonths { get; set; } = 60;
 
+    /// <summary>Client ids of the party's e-tjänster that may register requests with an app token (app role Intake.Requests).</summary>
+    public List<Guid> IntakeClientIds { get; set; } = [];
+
     /// <summary>Days before a request's due date that a reminder goes out.</summary>
     public List<int> RequestReminderDays { get; set; } = [7, 2, 0];
 

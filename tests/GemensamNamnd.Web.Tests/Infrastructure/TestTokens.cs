@@ -22,7 +22,8 @@ public static class TestTokens
         DateTime? expires = null,
         SecurityKey? key = null,
         string? scope = "access_as_user",
-        string[]? roles = null)
+        string[]? roles = null,
+        Guid? clientApp = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -34,6 +35,11 @@ public static class TestTokens
         if (scope is not null)
         {
             claims["scp"] = scope;
+        }
+
+        if (clientApp is { } azp)
+        {
+            claims["azp"] = azp.ToString();
         }
 
         if (roles is not null)

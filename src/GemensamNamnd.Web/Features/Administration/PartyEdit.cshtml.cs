@@ -25,6 +25,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     [BindProperty] public PartyKind Kind { get; set; } = PartyKind.Kommun;
     [BindProperty] public string? OrganisationNumber { get; set; }
     [BindProperty] public string? EntraTenantIds { get; set; }
+    [BindProperty] public string? IntakeClientIds { get; set; }
     [BindProperty] public string? CaseNumberPrefix { get; set; } = "KS";
     [BindProperty] public DeadlineClockStart RequestClockStart { get; set; }
     [BindProperty] public bool EvesAreHolidays { get; set; }
@@ -47,6 +48,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
 
         (Name, Slug, Kind, OrganisationNumber, IsActive) = (p.Name, p.Slug, p.Kind, p.OrganisationNumber, p.IsActive);
         EntraTenantIds = string.Join('\n', p.EntraTenantIds);
+        IntakeClientIds = string.Join('\n', p.Settings.IntakeClientIds);
         (CaseNumberPrefix, RequestClockStart, EvesAreHolidays) = (p.Settings.CaseNumberPrefix, p.Settings.RequestClockStart, p.Settings.EvesAreHolidays);
         (RequestRetentionMonths, BreachRetentionMonths) = (p.Settings.RequestRetentionMonths, p.Settings.BreachRetentionMonths);
         return Page();
@@ -88,6 +90,27 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             }
         }
 
+        var intakeClients = new List<Guid>();
+        foreach (var line in (IntakeClientIds ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Guid.TryParse(line, out var client))
+            {
+                intakeClients.Add(client);
+            }
+            else
+            {
+                errors[nameof(IntakeClientIds)] = [$"”{line}” är inte ett giltigt klient-id (GUID)."];
+            }
+        }
+
+        // One e-tjänst registers at one party only: a client id mapped twice would let it choose.
+        var mappedElsewhere = (await db.Parties.AsNoTracking().Where(p => p.Id != Id).Select(p => new { p.Name, p.Settings }).ToListAsync(ct))
+            .FirstOrDefault(p => p.Settings.IntakeClientIds.Intersect(intakeClients).Any());
+        if (mappedElsewhere is not null)
+        {
+            errors[nameof(IntakeClientIds)] = [$"En av e-tjänsterna är redan kopplad till {mappedElsewhere.Name}. En e-tjänst kan bara kopplas till en part."];
+        }
+
         if (string.IsNullOrWhiteSpace(CaseNumberPrefix) || CaseNumberPrefix.Trim().Length > 20)
         {
             errors[nameof(CaseNumberPrefix)] = ["Ange ett prefix för diarienummer (högst 20 tecken)."];
@@ -117,16 +140,13 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         party.OrganisationNumber = string.IsNullOrWhiteSpace(OrganisationNumber) ? null : OrganisationNumber.Trim();
         party.EntraTenantIds = tids.Distinct().ToList();
         party.IsActive = IsActive;
-        party.Settings = new PartySettings
-        {
-            CaseNumberPrefix = CaseNumberPrefix!.Trim(),
-            RequestClockStart = RequestClockStart,
-            EvesAreHolidays = EvesAreHolidays,
-            RequestRetentionMonths = RequestRetentionMonths,
-            BreachRetentionMonths = BreachRetentionMonths,
-            RequestReminderDays = party.Settings.RequestReminderDays,
-            BreachReminderHours = party.Settings.BreachReminderHours,
-        };
+        // Set field by field: settings this form does not show keep their values.
+        party.Settings.CaseNumberPrefix = CaseNumberPrefix!.Trim();
+        party.Settings.RequestClockStart = RequestClockStart;
+        party.Settings.EvesAreHolidays = EvesAreHolidays;
+        party.Settings.RequestRetentionMonths = RequestRetentionMonths;
+        party.Settings.BreachRetentionMonths = BreachRetentionMonths;
+        party.Settings.IntakeClientIds = intakeClients.Distinct().ToList();
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin");
     }

@@ -30,8 +30,9 @@ public static class RequestsApi
             .WithSummary("Partens begäranden, utan personnummer; sorterade på sista dag");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetRequest")
             .WithSummary("Ett ärende med tidslinje; personnumret maskerat; läsningen loggas");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RegisterRequest")
-            .WithSummary("Registrera en begäran: diarienummer och sista dag (art. 12.3)");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyIntake).WithName("RegisterRequest")
+            .WithSummary("Registrera en begäran: diarienummer och sista dag (art. 12.3)")
+            .WithDescription("För handläggare och dataskyddsombud, och för partens e-tjänst med en app-token (client credentials) med approllen Intake.Requests vars klient-id är kopplat till parten. En e-tjänsts begäran registreras alltid med kanalen e-tjänst.");
         group.MapPost("/{id:guid}/status", MoveAsync).RequireAuthorization(Policies.PartyOfficer).WithName("MoveRequest").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Byt status: Identitetskontroll, Under handläggning (från Registrerad) eller Återkallad");
         group.MapPost("/{id:guid}/identity", ConfirmIdentityAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ConfirmRequestIdentity").ProducesProblem(StatusCodes.Status409Conflict)
@@ -122,8 +123,15 @@ public static class RequestsApi
     }
 
     private static async Task<Results<Created<RegisteredRequest>, ValidationProblem>> CreateAsync(
-        string tenant, RegisterRequestBody body, RegisterRequest register, CancellationToken ct)
+        string tenant, RegisterRequestBody body, RegisterRequest register, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
     {
+        // An e-tjänst is named in the timeline and the audit trail by its client id, and its requests came by e-tjänst.
+        if (IntakeClients.MappedClientId(http.User, party.Party) is { } client)
+        {
+            actor.UseSystem($"e-tjänst {client}");
+            body = body with { Channel = RequestChannel.EService };
+        }
+
         // Only the names are mapped here; every rule is RegisterRequest's. An unknown name makes the rights invalid
         // (None) so the registration refuses, and the message then names what was not understood.
         var (rights, unknown) = ParseRights(body.Rights);

@@ -721,6 +721,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                             b1.Property<bool>("EvesAreHolidays");
 
+                            b1.PrimitiveCollection<string>("IntakeClientIds")
+                                .IsRequired();
+
                             b1.Property<string>("RequestClockStart")
                                 .IsRequired();
 

@@ -713,6 +713,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                             b1.Property<bool>("EvesAreHolidays");
 
+                            b1.PrimitiveCollection<string>("IntakeClientIds")
+                                .IsRequired();
+
                             b1.Property<string>("RequestClockStart")
                                 .IsRequired();
 
