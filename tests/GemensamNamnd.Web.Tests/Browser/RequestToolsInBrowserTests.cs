@@ -80,6 +80,19 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(officer.Locator("section[aria-labelledby=events-heading] li").First).ToContainTextAsync($"Elevregistret {suffix} (uppgifter finns)");
         await AssertAccessibleAsync(officer);
 
+        // Correcting the facts: the same Swedish errors as the registration form, then back to the case.
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna i ärendet" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync($"Ändra {registered.CaseNumber}");
+        await AssertAccessibleAsync(officer);
+        await officer.GetByLabel("Namn", new() { Exact = true }).FillAsync("");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange den registrerades namn");
+        await AssertAccessibleAsync(officer);
+        await officer.GetByLabel("Namn", new() { Exact = true }).FillAsync($"Rättad Persson {suffix}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Ändringarna är sparade.");
+        await Assertions.Expect(officer.Locator("section[aria-labelledby=subject-heading]")).ToContainTextAsync($"Rättad Persson {suffix}");
+
         // The list filters on the assigned officer.
         await officer.GotoAsync("/ostersund/begaranden");
         await officer.GetByLabel("Handläggare", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });

@@ -110,4 +110,39 @@ public sealed class SystemChecklistTests(AppFactory app)
         var elsewhere = await AsParty("krokom", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(k.Id, k.Version, anna.Id));
         Assert.Equal(ChangeOutcome.Invalid, elsewhere.Outcome);
     }
+
+    [Fact]
+    public async Task EditDetails_ChangesTheFacts_NamesWhatChanged_AndBadInputStoresNothing()
+    {
+        var (r, _) = await ArrangeAsync("ostersund");
+        var details = new RequestDetails(r.ControllerId, DataSubjectRights.Access | DataSubjectRights.Erasure, "Rättad Rättesson", "ratt@example.se", "Kyrkgatan 2", false, "Ringde och rättade namnet.");
+        var bad = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, r.Version,
+            details with { Email = "inte-en-adress", Rights = DataSubjectRights.None }));
+        Assert.Equal(ChangeOutcome.Invalid, bad.Outcome);
+        Assert.Equal("E-postadressen är inte giltig.", bad.Errors["Email"][0]);
+        Assert.Contains("Rights", bad.Errors.Keys);
+
+        var edited = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, r.Version, details));
+        Assert.True(edited.Ok, string.Join(" ", edited.Errors.SelectMany(e => e.Value)));
+
+        // Marking skyddad identitet drops the stored address, whatever the form sent.
+        var shielded = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, edited.Request!.Version,
+            details with { ProtectedIdentity = true, PostalAddress = null }));
+        Assert.True(shielded.Ok);
+
+        var (stored, events) = await AsParty("ostersund", async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return (await db.Requests.AsNoTracking().SingleAsync(x => x.Id == r.Id),
+                await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync());
+        });
+        Assert.Equal("Rättad Rättesson", stored.RequesterName);
+        Assert.Equal(DataSubjectRights.Access | DataSubjectRights.Erasure, stored.Rights);
+        Assert.True(stored.ProtectedIdentity);
+        Assert.Null(stored.PostalAddress);
+        Assert.Equal(3, events.Count);
+        Assert.Equal("Uppgifter ändrade: rättigheter, namn, e-post, postadress, anteckningar.", events[1].Text);
+        Assert.DoesNotContain("Rättesson", events[1].Text, StringComparison.Ordinal);
+        Assert.Equal("Uppgifter ändrade: postadress, skyddad identitet.", events[2].Text);
+    }
 }

@@ -9,6 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Requests;
 
+/// <summary>The facts of a request an officer may correct after registration.</summary>
+public sealed record RequestDetails(
+    Guid? ControllerId, DataSubjectRights Rights, string? RequesterName, string? Email, string? PostalAddress, bool ProtectedIdentity, string? Notes);
+
 /// <summary>How a change to a request went.</summary>
 public enum ChangeOutcome
 {
@@ -294,6 +298,59 @@ public sealed class ChangeRequest(AppDbContext db, TenantContext tenant, Current
         var text = $"Avslagen {SwedishDates.Long(refusedOn)}; den registrerade ska få skälen och upplysas om rätten att klaga hos IMY " +
             $"och att begära rättslig prövning (art. 12.4). Grund: {r.RefusalGround}";
         return await SaveAsync(r, version, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Corrects the facts of the request: the controller, the rights, the requester's name and contact, skyddad identitet
+    /// and the notes (the same rules as at registration). Receipt and personnummer stay as registered: the deadline and
+    /// the duplicate check rest on them. Marking skyddad identitet removes the stored address.
+    /// </summary>
+    public async Task<ChangeResult> EditDetailsAsync(Guid id, Guid version, RequestDetails details, CancellationToken cancellationToken = default)
+    {
+        var (r, failed) = await LoadAsync(id, version, cancellationToken);
+        if (r is null)
+        {
+            return failed!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        RegisterRequest.ValidateDetails(errors, details.Rights, details.RequesterName, details.Email, details.PostalAddress, details.ProtectedIdentity, details.Notes);
+        if (details.ControllerId is not { } controllerId ||
+            (controllerId != r.ControllerId && !await db.DataControllers.AnyAsync(c => c.Id == controllerId && c.IsActive, cancellationToken)))
+        {
+            errors[nameof(RequestDetails.ControllerId)] = ["Välj vilken nämnd eller vilket bolag begäran gäller."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult(ChangeOutcome.Invalid, errors);
+        }
+
+        var changed = new List<string>();
+        void Set<T>(T current, T next, Action<T> set, string what)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, next))
+            {
+                set(next);
+                changed.Add(what);
+            }
+        }
+
+        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        Set(r.ControllerId, details.ControllerId!.Value, v => r.ControllerId = v, "personuppgiftsansvarig");
+        Set(r.Rights, details.Rights, v => r.Rights = v, "rättigheter");
+        Set(r.RequesterName, details.RequesterName!.Trim(), v => r.RequesterName = v, "namn");
+        Set(r.Email, Blank(details.Email), v => r.Email = v, "e-post");
+        Set(r.PostalAddress, details.ProtectedIdentity ? null : Blank(details.PostalAddress), v => r.PostalAddress = v, "postadress");
+        Set(r.ProtectedIdentity, details.ProtectedIdentity, v => r.ProtectedIdentity = v, "skyddad identitet");
+        Set(r.Notes, Blank(details.Notes), v => r.Notes = v, "anteckningar");
+        if (changed.Count == 0)
+        {
+            return new ChangeResult(ChangeOutcome.Done, [], r);
+        }
+
+        // The timeline names what changed, never the values: they are personal data (the audit trail masks them too).
+        return await SaveAsync(r, version, $"Uppgifter ändrade: {string.Join(", ", changed)}.", cancellationToken);
     }
 
     /// <summary>The party's officers (Handläggare and Dataskyddsombud): those a case can be assigned to.</summary>

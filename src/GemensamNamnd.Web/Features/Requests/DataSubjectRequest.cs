@@ -110,8 +110,9 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.HasOne<Controllers.DataController>().WithMany().HasForeignKey(r => r.ControllerId).OnDelete(DeleteBehavior.Restrict);
         // TenantId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.
         b.HasIndex(r => new { r.TenantId, r.CaseNumber }).IsUnique();
-        b.HasIndex(r => new { r.TenantId, r.Status, r.EffectiveDueOn });
-        b.HasIndex(r => new { r.TenantId, r.EffectiveDueOn });
+        // The list's order (deadline, case number, id) in full, so a page is read in index order without a sort.
+        b.HasIndex(r => new { r.TenantId, r.Status, r.EffectiveDueOn, r.CaseNumber, r.Id });
+        b.HasIndex(r => new { r.TenantId, r.EffectiveDueOn, r.CaseNumber, r.Id }).IncludeProperties(r => r.Status);
         b.HasIndex(r => new { r.TenantId, r.PersonalNumberHash });
     }
 }

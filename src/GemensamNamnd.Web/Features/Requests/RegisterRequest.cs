@@ -58,16 +58,7 @@ public sealed class RegisterRequest(
             Error(nameof(input.Channel), "Välj hur begäran kom in.");
         }
 
-        if (!DataSubjectRightNames.IsValid(input.Rights))
-        {
-            Error(nameof(input.Rights), "Välj minst en rättighet som den registrerade åberopar.");
-        }
-
-        if (string.IsNullOrWhiteSpace(input.RequesterName) || input.RequesterName.Trim().Length > Limits.Name)
-        {
-            Error(nameof(input.RequesterName), "Ange den registrerades namn (högst 200 tecken).");
-        }
-
+        ValidateDetails(errors, input.Rights, input.RequesterName, input.Email, input.PostalAddress, input.ProtectedIdentity, input.Notes);
         PersonalIdentityNumber? number = null;
         if (!string.IsNullOrWhiteSpace(input.PersonalNumber))
         {
@@ -79,25 +70,6 @@ public sealed class RegisterRequest(
             {
                 Error(nameof(input.PersonalNumber), why);
             }
-        }
-
-        if (!string.IsNullOrWhiteSpace(input.Email) && (input.Email.Trim().Length > Limits.Email || !MailAddress.TryCreate(input.Email.Trim(), out _)))
-        {
-            Error(nameof(input.Email), "E-postadressen är inte giltig.");
-        }
-
-        if (input.ProtectedIdentity && !string.IsNullOrWhiteSpace(input.PostalAddress))
-        {
-            Error(nameof(input.PostalAddress), "Vid skyddad identitet sparas ingen adress. Töm fältet.");
-        }
-        else if (input.PostalAddress?.Trim().Length > 500)
-        {
-            Error(nameof(input.PostalAddress), "Adressen får vara högst 500 tecken.");
-        }
-
-        if (input.Notes?.Length > 4000)
-        {
-            Error(nameof(input.Notes), "Anteckningen får vara högst 4 000 tecken.");
         }
 
         if (input.ControllerId is not { } controllerId || !await db.DataControllers.AnyAsync(c => c.Id == controllerId && c.IsActive, cancellationToken))
@@ -148,6 +120,41 @@ public sealed class RegisterRequest(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings), errors);
+    }
+
+    /// <summary>The rules for the facts a registration and a later edit share; Swedish messages keyed by input name.</summary>
+    internal static void ValidateDetails(
+        Dictionary<string, string[]> errors, DataSubjectRights rights, string? requesterName, string? email, string? postalAddress, bool protectedIdentity, string? notes)
+    {
+        void Error(string key, string message) => errors[key] = [message];
+        if (!DataSubjectRightNames.IsValid(rights))
+        {
+            Error(nameof(RegisterRequestInput.Rights), "Välj minst en rättighet som den registrerade åberopar.");
+        }
+
+        if (string.IsNullOrWhiteSpace(requesterName) || requesterName.Trim().Length > Limits.Name)
+        {
+            Error(nameof(RegisterRequestInput.RequesterName), "Ange den registrerades namn (högst 200 tecken).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().Length > Limits.Email || !MailAddress.TryCreate(email.Trim(), out _)))
+        {
+            Error(nameof(RegisterRequestInput.Email), "E-postadressen är inte giltig.");
+        }
+
+        if (protectedIdentity && !string.IsNullOrWhiteSpace(postalAddress))
+        {
+            Error(nameof(RegisterRequestInput.PostalAddress), "Vid skyddad identitet sparas ingen adress. Töm fältet.");
+        }
+        else if (postalAddress?.Trim().Length > 500)
+        {
+            Error(nameof(RegisterRequestInput.PostalAddress), "Adressen får vara högst 500 tecken.");
+        }
+
+        if (notes?.Length > 4000)
+        {
+            Error(nameof(RegisterRequestInput.Notes), "Anteckningen får vara högst 4 000 tecken.");
+        }
     }
 
     /// <summary>Warn, don't block: the same person (keyed hash) has an open request or had one within 90 days.</summary>

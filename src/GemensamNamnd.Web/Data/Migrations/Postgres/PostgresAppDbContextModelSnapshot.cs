@@ -352,14 +352,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_requests_tenant_id_case_number");
 
-                    b.HasIndex("TenantId", "EffectiveDueOn")
-                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on");
-
                     b.HasIndex("TenantId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_tenant_id_personal_number_hash");
 
-                    b.HasIndex("TenantId", "Status", "EffectiveDueOn")
-                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on");
+                    b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on_case_number_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id"), new[] { "Status" });
+
+                    b.HasIndex("TenantId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on_case_number_id");
 
                     b.ToTable("requests", (string)null);
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123133214_IntakeClients")]
-    partial class IntakeClients
+    [Migration("20261123140844_RequestListIndexes")]
+    partial class RequestListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -349,14 +349,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_requests_tenant_id_case_number");
 
-                    b.HasIndex("TenantId", "EffectiveDueOn")
-                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on");
-
                     b.HasIndex("TenantId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_tenant_id_personal_number_hash");
 
-                    b.HasIndex("TenantId", "Status", "EffectiveDueOn")
-                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on");
+                    b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on_case_number_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
+
+                    b.HasIndex("TenantId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on_case_number_id");
 
                     b.ToTable("requests", (string)null);
                 });

@@ -1,0 +1,105 @@
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>Corrects a request's facts through <see cref="ChangeRequest.EditDetailsAsync"/>; opens only where the case page does.</summary>
+[Authorize(Policy = Policies.PartyOfficer)]
+public sealed class EditModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, PersonalDataReadLog reads, ChangeRequest change) : FormPageModel
+{
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    [BindProperty]
+    public Guid? ControllerId { get; set; }
+
+    [BindProperty]
+    public List<DataSubjectRights> Rights { get; set; } = [];
+
+    [BindProperty]
+    public string? RequesterName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? PostalAddress { get; set; }
+
+    [BindProperty]
+    public bool ProtectedIdentity { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    public string CaseNumber { get; private set; } = string.Empty;
+
+    public List<(Guid Id, string Name)> Controllers { get; private set; } = [];
+
+    public string Slug => tenant.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var r = await FindAsync(id, ct);
+        if (r is null)
+        {
+            return NotFound();
+        }
+
+        await reads.RecordAsync(nameof(DataSubjectRequest), id, "Öppnade ärendet för ändring", ct);
+        (Version, ControllerId, RequesterName, Email, PostalAddress, ProtectedIdentity, Notes) =
+            (r.Version, r.ControllerId, r.RequesterName, r.Email, r.PostalAddress, r.ProtectedIdentity, r.Notes);
+        Rights = [.. r.Rights.Each()];
+        await LoadAsync(r, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var r = await FindAsync(id, ct);
+        if (r is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var rights = Rights.Aggregate(DataSubjectRights.None, (all, right) => all | right);
+        var result = Version is { } version
+            ? await change.EditDetailsAsync(id, version, new RequestDetails(ControllerId, rights, RequesterName, Email, PostalAddress, ProtectedIdentity, Notes), ct)
+            : new ChangeResult(ChangeOutcome.Conflict, new() { [nameof(Version)] = [ChangeRequest.ConcurrencyMessage] });
+        switch (result.Outcome)
+        {
+            case ChangeOutcome.Done:
+                TempData[NewModel.NoticeKey] = "Ändringarna är sparade.";
+                return LocalRedirect($"/{Slug}/begaranden/{id}");
+            case ChangeOutcome.NotFound:
+                return NotFound();
+            default:
+                AddErrors(result.Errors);
+                await LoadAsync(r, ct);
+                return Page();
+        }
+    }
+
+    public bool HasRight(DataSubjectRights right) => Rights.Contains(right);
+
+    private async Task<DataSubjectRequest?> FindAsync(Guid id, CancellationToken ct)
+    {
+        var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return r is not null && await RequestsApi.CanOpenAsync(r, currentUser, tenant, ct) ? r : null;
+    }
+
+    private async Task LoadAsync(DataSubjectRequest r, CancellationToken ct)
+    {
+        CaseNumber = r.CaseNumber;
+        var rows = await db.DataControllers.AsNoTracking().Where(c => c.IsActive || c.Id == r.ControllerId).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        Controllers = rows.Select(c => (c.Id, c.Name)).ToList();
+    }
+}
