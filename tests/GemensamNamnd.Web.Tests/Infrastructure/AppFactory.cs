@@ -37,6 +37,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:App", Database.AppConnection);
         builder.UseSetting("ConnectionStrings:Owner", Database.OwnerConnection);
         builder.UseSetting("Demo:Enabled", "true");
+        // Tests run jobs and the dispatcher explicitly; no background server races them.
+        builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", "organizations");
