@@ -72,6 +72,9 @@ public static class JobsExtensions
     {
         await using var connection = new NpgsqlConnection(ownerConnection);
         await connection.OpenAsync(cancellationToken);
+        // The installer takes a static logger from Hangfire's process-wide log provider on first use; that provider may
+        // belong to a host already disposed (tests build several), so install with none: Hangfire falls back to no-op.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         PostgreSqlObjectsInstaller.Install(connection, options.Schema);
         if (applicationRole is null)
         {
