@@ -31,6 +31,12 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     [BindProperty] public int RequestRetentionMonths { get; set; } = 24;
     [BindProperty] public int BreachRetentionMonths { get; set; } = 60;
     [BindProperty] public bool IsActive { get; set; } = true;
+    [BindProperty] public string? RequestReminderDays { get; set; } = "7, 2, 0";
+    [BindProperty] public int RequestOverdueReminderEveryDays { get; set; } = 7;
+    [BindProperty] public int ExtensionNoticeReminderDays { get; set; } = 3;
+    [BindProperty] public int IdentityCheckReminderDays { get; set; } = 7;
+    [BindProperty] public string? ReminderExtraAddresses { get; set; }
+    [BindProperty] public string? MailFrom { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -49,6 +55,10 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         EntraTenantIds = string.Join('\n', p.EntraTenantIds);
         (CaseNumberPrefix, RequestClockStart, EvesAreHolidays) = (p.Settings.CaseNumberPrefix, p.Settings.RequestClockStart, p.Settings.EvesAreHolidays);
         (RequestRetentionMonths, BreachRetentionMonths) = (p.Settings.RequestRetentionMonths, p.Settings.BreachRetentionMonths);
+        RequestReminderDays = string.Join(", ", p.Settings.RequestReminderDays);
+        (RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays, IdentityCheckReminderDays) =
+            (p.Settings.RequestOverdueReminderEveryDays, p.Settings.ExtensionNoticeReminderDays, p.Settings.IdentityCheckReminderDays);
+        (ReminderExtraAddresses, MailFrom) = (string.Join('\n', p.Settings.ReminderExtraAddresses), p.Settings.MailFrom);
         return Page();
     }
 
@@ -98,6 +108,9 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             errors[nameof(RequestRetentionMonths)] = ["Gallringstiden anges i hela månader, 1–1200."];
         }
 
+        var reminders = Reminders.ReminderSettingsInput.Parse(RequestReminderDays, RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays,
+            IdentityCheckReminderDays, ReminderExtraAddresses, MailFrom, errors);
+
         AddErrors(errors);
         if (!ModelState.IsValid)
         {
@@ -124,8 +137,13 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             EvesAreHolidays = EvesAreHolidays,
             RequestRetentionMonths = RequestRetentionMonths,
             BreachRetentionMonths = BreachRetentionMonths,
-            RequestReminderDays = party.Settings.RequestReminderDays,
             BreachReminderHours = party.Settings.BreachReminderHours,
+            RequestReminderDays = reminders.RequestReminderDays,
+            RequestOverdueReminderEveryDays = RequestOverdueReminderEveryDays,
+            ExtensionNoticeReminderDays = ExtensionNoticeReminderDays,
+            IdentityCheckReminderDays = IdentityCheckReminderDays,
+            ReminderExtraAddresses = reminders.ExtraAddresses,
+            MailFrom = reminders.MailFrom,
         };
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin");
