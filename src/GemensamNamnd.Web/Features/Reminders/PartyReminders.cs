@@ -39,6 +39,13 @@ public sealed class PartyReminders(
 
         try
         {
+            // Most runs find nothing: look first without a transaction or lock, and only then take them and derive again.
+            var now = clock.GetUtcNow();
+            if ((await DeriveAsync(now, cancellationToken)).Count == 0 && !await AnyDigestDueAsync(now, cancellationToken))
+            {
+                return new PartyReminderResult(0, 0, 0);
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (postgres)
             {
@@ -64,15 +71,7 @@ public sealed class PartyReminders(
     {
         var party = tenant.Required;
         var now = clock.GetUtcNow();
-        var context = new ReminderContext(db, party, now, Swedish.Date(now));
-
-        var due = new List<DueReminder>();
-        foreach (var source in sources)
-        {
-            due.AddRange(await source.FindDueAsync(context, cancellationToken));
-        }
-
-        var fresh = await DropRecordedAsync(due, cancellationToken);
+        var fresh = await DeriveAsync(now, cancellationToken);
         var mails = 0;
         if (fresh.Count > 0)
         {
@@ -102,6 +101,25 @@ public sealed class PartyReminders(
 
         var digests = await ReleaseDigestsAsync(party, now, cancellationToken);
         return new PartyReminderResult(fresh.Count, mails, digests);
+    }
+
+    /// <summary>Every source's due reminders whose key is not yet in the ledger.</summary>
+    private async Task<List<DueReminder>> DeriveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var context = new ReminderContext(db, tenant.Required, now, Swedish.Date(now));
+        var due = new List<DueReminder>();
+        foreach (var source in sources)
+        {
+            due.AddRange(await source.FindDueAsync(context, cancellationToken));
+        }
+
+        return await DropRecordedAsync(due, cancellationToken);
+    }
+
+    private Task<bool> AnyDigestDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var partyId = tenant.Required.Id;
+        return db.OutboxMessages.AnyAsync(m => m.PartyId == partyId && m.Status == OutboxStatus.Held && m.HoldUntil <= now, cancellationToken);
     }
 
     private async Task<List<DueReminder>> DropRecordedAsync(List<DueReminder> due, CancellationToken cancellationToken)
