@@ -30,16 +30,15 @@ public sealed class RequestReminderSource : IReminderSource
         var noticeDays = Math.Max(0, s.ExtensionNoticeReminderDays);
         var horizon = context.Today.AddDays(Math.Max(before.DefaultIfEmpty(0).Max(), noticeDays));
 
-        // Two narrow queries, each on an index that leads with the party: deadlines near or past, and waiting identity checks.
-        var near = await context.Db.Requests.AsNoTracking()
-            .Where(r => Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
-            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.AssignedOfficerId))
-            .ToListAsync(cancellationToken);
+        // One query on the party's (status, deadline) index: deadlines near or past, and identity checks left waiting.
         var waitedSince = context.Now.AddDays(-Math.Max(1, s.IdentityCheckReminderDays));
-        var waiting = await context.Db.Requests.AsNoTracking()
-            .Where(r => r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince)
-            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.AssignedOfficerId))
+        var rows = await context.Db.Requests.AsNoTracking()
+            .Where(r => (Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
+                || (r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince))
+            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.AssignedOfficerId))
             .ToListAsync(cancellationToken);
+        var near = rows.Where(r => r.EffectiveDueOn <= horizon);
+        var waiting = rows.Where(r => r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince);
 
         var result = new List<DueReminder>();
         var slug = context.Party.Slug;
@@ -97,5 +96,5 @@ public sealed class RequestReminderSource : IReminderSource
         var n => $"Begäran är försenad sedan {-n} {(n == -1 ? "dag" : "dagar")} (art. 12.3).",
     };
 
-    private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, Guid? AssignedOfficerId);
+    private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId);
 }
