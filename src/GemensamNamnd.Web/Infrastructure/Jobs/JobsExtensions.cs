@@ -32,18 +32,17 @@ public static class JobsExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = builder.Configuration.GetConnectionString("App");
 
-        builder.Services.AddHangfire(c =>
-        {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), StorageOptions(options));
-            }
-            else
-            {
-                c.UseInMemoryStorage();
-            }
-        });
+        // This host's own storage, registered before AddHangfire (which would otherwise take the process-wide
+        // JobStorage.Current): the client, the server and the dashboard all use it, even with several hosts in a process.
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.Postgres
+            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connection, StorageOptions(options)), StorageOptions(options))
+            : new InMemoryStorage());
+        builder.Services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         builder.Services.AddReminders();
         if (options.ServerEnabled)
@@ -101,6 +100,32 @@ public static class JobsExtensions
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.GlobalAdministrator);
         return app;
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider in process-wide static state and builds static loggers lazily. Where several hosts
+    /// live in one process (the tests), a later first use must not call into an earlier host's disposed logger factory.
+    /// </summary>
+    private sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+    {
+        private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try
+            {
+                return _inner.GetLogger(name);
+            }
+            catch (ObjectDisposedException)
+            {
+                return new Silent();
+            }
+        }
+
+        private sealed class Silent : Hangfire.Logging.ILog
+        {
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        }
     }
 
     /// <summary>The endpoint already required <see cref="Policies.GlobalAdministrator"/>; Hangfire's default (local only) would refuse all.</summary>
