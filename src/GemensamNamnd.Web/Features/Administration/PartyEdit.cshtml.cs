@@ -16,7 +16,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     /// <summary>First path segments the application itself uses; a party slug may not shadow them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "css", "js", "lib", "favicon.ico",
+        "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "mina-paminnelser", "css", "js", "lib", "favicon.ico",
     };
 
     [FromRoute] public Guid? Id { get; set; }
