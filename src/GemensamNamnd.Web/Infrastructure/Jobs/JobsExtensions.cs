@@ -45,6 +45,13 @@ public static class JobsExtensions
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         builder.Services.AddReminders();
+        if (builder.Environment.IsProduction())
+        {
+            // The .eml folder is for the embedded default; in production it would swallow every reminder silently.
+            builder.Services.AddOptions<MailOptions>().Validate(o => o.UsesSmtp,
+                "Inställningen 'Mail:Host' saknas (miljövariabel Mail__Host). Den krävs i produktion: utan den skickas ingen e-post.");
+        }
+
         if (options.ServerEnabled)
         {
             builder.Services.AddHostedService<RecurringJobRegistration>();
