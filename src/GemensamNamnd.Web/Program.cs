@@ -1,7 +1,9 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features;
+using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Infrastructure.Jobs;
 using GemensamNamnd.Web.PersonalData;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,7 @@ builder.AddPersonalData();
 builder.AddWebShell();
 builder.AddKeyRingProtection();
 builder.AddFeatures();
+builder.AddJobs();
 
 var app = builder.Build();
 
@@ -34,6 +37,8 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
 
 app.UseWebShell();
 app.MapFeatures();
+app.MapJobs();
+app.ReportMailTarget();
 app.PrintStartUrl();
 
 await app.RunAsync();

@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Outbox.OutboxMessage> OutboxMessages => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<Features.Reminders.SentReminder> SentReminders => Set<Features.Reminders.SentReminder>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
     internal void Lease(TenantContext tenant, CurrentActor actor)

@@ -30,6 +30,13 @@ public sealed class DatabaseSetup(
             {
                 await GrantApplicationRoleAsync(db, role, cancellationToken);
             }
+
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // Hangfire's tables, in their own schema outside the party tables' row-level security.
+                var jobs = configuration.GetSection(Infrastructure.Jobs.JobsOptions.Section).Get<Infrastructure.Jobs.JobsOptions>() ?? new();
+                await Infrastructure.Jobs.JobsExtensions.InstallPostgresSchemaAsync(db.Database.GetConnectionString()!, options.Value.ApplicationRole, jobs, cancellationToken);
+            }
         }
 
         await parties.EnsureAsync(cancellationToken);

@@ -57,4 +57,19 @@ public sealed class PartySettings
 
     /// <summary>Hours after awareness of a breach at which a reminder goes out while no decision is made.</summary>
     public List<int> BreachReminderHours { get; set; } = [24, 48, 66, 72];
+
+    /// <summary>Days between reminders while a request is overdue.</summary>
+    public int RequestOverdueReminderEveryDays { get; set; } = 7;
+
+    /// <summary>Days before the last day to tell the data subject of an extension (Art. 12(3)) that a reminder goes out.</summary>
+    public int ExtensionNoticeReminderDays { get; set; } = 3;
+
+    /// <summary>Days an identity check may wait for the data subject before a reminder goes out.</summary>
+    public int IdentityCheckReminderDays { get; set; } = 7;
+
+    /// <summary>Addresses that receive every reminder besides the officer and the DPOs (e.g. a registry mailbox).</summary>
+    public List<string> ReminderExtraAddresses { get; set; } = [];
+
+    /// <summary>The party's own sender address for mails; empty: the app's Mail:From.</summary>
+    public string? MailFrom { get; set; }
 }

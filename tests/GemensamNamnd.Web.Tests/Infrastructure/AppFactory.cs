@@ -39,6 +39,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "true");
         // The tests make their own cases; the demo cases are proven on the embedded default (StartupTests).
         builder.UseSetting("Demo:Cases", "false");
+        // Tests run jobs and the dispatcher explicitly; no background server races them.
+        builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", "organizations");

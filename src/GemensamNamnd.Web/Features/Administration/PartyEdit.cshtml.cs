@@ -16,7 +16,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     /// <summary>First path segments the application itself uses; a party slug may not shadow them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "css", "js", "lib", "favicon.ico",
+        "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "mina-paminnelser", "css", "js", "lib", "favicon.ico",
     };
 
     [FromRoute] public Guid? Id { get; set; }
@@ -32,6 +32,12 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     [BindProperty] public int RequestRetentionMonths { get; set; } = 24;
     [BindProperty] public int BreachRetentionMonths { get; set; } = 60;
     [BindProperty] public bool IsActive { get; set; } = true;
+    [BindProperty] public string? RequestReminderDays { get; set; } = "7, 2, 0";
+    [BindProperty] public int RequestOverdueReminderEveryDays { get; set; } = 7;
+    [BindProperty] public int ExtensionNoticeReminderDays { get; set; } = 3;
+    [BindProperty] public int IdentityCheckReminderDays { get; set; } = 7;
+    [BindProperty] public string? ReminderExtraAddresses { get; set; }
+    [BindProperty] public string? MailFrom { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -51,6 +57,10 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         IntakeClientIds = string.Join('\n', p.Settings.IntakeClientIds);
         (CaseNumberPrefix, RequestClockStart, EvesAreHolidays) = (p.Settings.CaseNumberPrefix, p.Settings.RequestClockStart, p.Settings.EvesAreHolidays);
         (RequestRetentionMonths, BreachRetentionMonths) = (p.Settings.RequestRetentionMonths, p.Settings.BreachRetentionMonths);
+        RequestReminderDays = string.Join(", ", p.Settings.RequestReminderDays);
+        (RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays, IdentityCheckReminderDays) =
+            (p.Settings.RequestOverdueReminderEveryDays, p.Settings.ExtensionNoticeReminderDays, p.Settings.IdentityCheckReminderDays);
+        (ReminderExtraAddresses, MailFrom) = (string.Join('\n', p.Settings.ReminderExtraAddresses), p.Settings.MailFrom);
         return Page();
     }
 
@@ -121,6 +131,9 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             errors[nameof(RequestRetentionMonths)] = ["Gallringstiden anges i hela månader, 1–1200."];
         }
 
+        var reminders = Reminders.ReminderSettingsInput.Parse(RequestReminderDays, RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays,
+            IdentityCheckReminderDays, ReminderExtraAddresses, MailFrom, errors);
+
         AddErrors(errors);
         if (!ModelState.IsValid)
         {
@@ -147,6 +160,12 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         party.Settings.RequestRetentionMonths = RequestRetentionMonths;
         party.Settings.BreachRetentionMonths = BreachRetentionMonths;
         party.Settings.IntakeClientIds = intakeClients.Distinct().ToList();
+        party.Settings.RequestReminderDays = reminders.RequestReminderDays;
+        party.Settings.RequestOverdueReminderEveryDays = RequestOverdueReminderEveryDays;
+        party.Settings.ExtensionNoticeReminderDays = ExtensionNoticeReminderDays;
+        party.Settings.IdentityCheckReminderDays = IdentityCheckReminderDays;
+        party.Settings.ReminderExtraAddresses = reminders.ExtraAddresses;
+        party.Settings.MailFrom = reminders.MailFrom;
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin");
     }

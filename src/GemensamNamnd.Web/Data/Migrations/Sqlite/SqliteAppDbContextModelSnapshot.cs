@@ -199,6 +199,145 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("data_controllers");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_name");
+
+                    b.Property<long?>("HoldUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_until");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("ServerReply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_reply");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.HasIndex("PartyId", "Status", "HoldUntil")
+                        .HasDatabaseName("ix_outbox_messages_party_id_status_hold_until");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Reminders.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Mails")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mails");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_reminders");
+
+                    b.HasIndex("TenantId", "SubjectId", "Kind", "Threshold")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_reminders_tenant_id_subject_id_kind_threshold");
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,11 +853,22 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                             b1.Property<bool>("EvesAreHolidays");
 
+                            b1.Property<int>("ExtensionNoticeReminderDays");
+
+                            b1.Property<int>("IdentityCheckReminderDays");
+
                             b1.PrimitiveCollection<string>("IntakeClientIds")
+                                .IsRequired();
+
+                            b1.Property<string>("MailFrom");
+
+                            b1.PrimitiveCollection<string>("ReminderExtraAddresses")
                                 .IsRequired();
 
                             b1.Property<string>("RequestClockStart")
                                 .IsRequired();
+
+                            b1.Property<int>("RequestOverdueReminderEveryDays");
 
                             b1.PrimitiveCollection<string>("RequestReminderDays")
                                 .IsRequired();

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GemensamNamnd.Web.Features.Outbox;
+
+public enum MailSecurity
+{
+    /// <summary>STARTTLS when the server offers it, required on port 587 (MailKit's Auto picks per port).</summary>
+    Auto,
+    StartTls,
+    SslOnConnect,
+    None,
+}
+
+/// <summary>
+/// Section <c>Mail</c> (infra sets Mail__Host, Port, UserName, Password, From). Without a host, mails are written as
+/// <c>.eml</c> files to <see cref="PickupDirectory"/> — the embedded default, so <c>dotnet run</c> needs no SMTP server.
+/// </summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string? Host { get; set; }
+
+    [Range(1, 65535, ErrorMessage = "Mail:Port måste vara 1–65535.")]
+    public int Port { get; set; } = 587;
+
+    public MailSecurity Security { get; set; } = MailSecurity.Auto;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Default sender; a party may set its own (PartySettings.MailFrom).</summary>
+    [EmailAddress(ErrorMessage = "Mail:From måste vara en e-postadress.")]
+    public string From { get; set; } = "noreply@gemensamnamnd.local";
+
+    /// <summary>Where mails go when no <see cref="Host"/> is set; relative to the content root.</summary>
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    /// <summary>The app's public address, for links in mails.</summary>
+    public string LinkBaseUrl { get; set; } = "http://localhost:5080";
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Attempts before a message is marked failed and listed for administrators.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; doubled after every failed attempt (exponential backoff), capped at one hour.</summary>
+    [Range(1, 3600)]
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>How often the dispatcher looks for due mail.</summary>
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 5;
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Host);
+}

@@ -1,0 +1,46 @@
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Tenancy;
+
+namespace GemensamNamnd.Web.Features.Reminders;
+
+/// <summary>
+/// One register's reminders, derived from its stored deadlines. Each register (requests, breaches, DPO allocations,
+/// drills, maturity rounds) implements this once and registers it with one line in <see cref="ReminderExtensions"/>.
+/// The party job asks every source, drops keys already recorded, and records the rest with their mails in one
+/// transaction. A source only reads: it must not save, send or decide recipients.
+/// </summary>
+public interface IReminderSource
+{
+    /// <summary>
+    /// Every reminder whose threshold has been reached for the current party (the context's database is scoped to it),
+    /// including ones already sent — the ledger filters those. Return the latest threshold reached per case and kind,
+    /// so a case that skipped a threshold (the app was down) gets one reminder, not a burst.
+    /// </summary>
+    Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a source sees: the party's database, the party (its settings hold the thresholds) and the time.</summary>
+public sealed record ReminderContext(AppDbContext Db, Party Party, DateTimeOffset Now, DateOnly Today);
+
+/// <summary>
+/// A reminder that is due. (<see cref="SubjectId"/>, <see cref="Kind"/>, <see cref="Threshold"/>) is its key in the
+/// ledger: it is sent once per party, ever. The text fields go into the mail and must carry no personal data — the case
+/// number, the deadline and a link only, never a requester's name, personnummer or a breach's details.
+/// </summary>
+/// <param name="SubjectId">The case (or allocation, drill …) the reminder is about.</param>
+/// <param name="Kind">Stable dotted name, e.g. <c>request.due</c>; part of the key, so never rename one in use.</param>
+/// <param name="Threshold">Which step of the kind: days before, hours after, weeks overdue …</param>
+/// <param name="CaseNumber">The diarienummer (or another non-personal reference).</param>
+/// <param name="Headline">One Swedish sentence, e.g. "Begäran förfaller om 2 dagar." — no personal data.</param>
+/// <param name="Deadline">The deadline as shown, e.g. "24 november 2026".</param>
+/// <param name="Path">Link path inside the app, e.g. <c>/ostersund/begaranden/{id}</c>.</param>
+/// <param name="AssignedUserId">The responsible officer (AppUser id), if any; the party's DPOs are always added.</param>
+public sealed record DueReminder(
+    Guid SubjectId,
+    string Kind,
+    int Threshold,
+    string CaseNumber,
+    string Headline,
+    string Deadline,
+    string Path,
+    Guid? AssignedUserId);

@@ -1,0 +1,236 @@
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Outbox;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GemensamNamnd.Web.Features.Reminders;
+
+/// <summary>What one party run did.</summary>
+public sealed record PartyReminderResult(int Reminders, int Mails, int Digests);
+
+/// <summary>
+/// One party's reminder run, inside that party's scope (row-level security on): asks every <see cref="IReminderSource"/>,
+/// records each new key in the ledger with its outbox mails, and folds held mails into daily digests once 07:00 Swedish
+/// time has passed — all in one transaction. On PostgreSQL a transaction-scoped advisory lock per party makes
+/// concurrent runs (two servers, a retry beside a rerun) take turns; the ledger's unique key is the last guard.
+/// </summary>
+public sealed class PartyReminders(
+    AppDbContext db,
+    TenantContext tenant,
+    IEnumerable<IReminderSource> sources,
+    IOptions<MailOptions> mail,
+    IOptions<DatabaseOptions> database,
+    TimeProvider clock)
+{
+    private static readonly SemaphoreSlim SqliteGate = new(1, 1);
+
+    public static readonly TimeOnly DigestTime = new(7, 0);
+
+    public async Task<PartyReminderResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var postgres = database.Value.Provider == DatabaseProvider.Postgres;
+        if (!postgres)
+        {
+            await SqliteGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            // Most runs find nothing: look first without a transaction or lock, and only then take them and derive again.
+            var now = clock.GetUtcNow();
+            if ((await DeriveAsync(now, cancellationToken)).Count == 0 && !await AnyDigestDueAsync(now, cancellationToken))
+            {
+                return new PartyReminderResult(0, 0, 0);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (postgres)
+            {
+                var key = $"reminders:{tenant.Required.Id}";
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+            }
+
+            var result = await RunLockedAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (!postgres)
+            {
+                SqliteGate.Release();
+            }
+        }
+    }
+
+    private async Task<PartyReminderResult> RunLockedAsync(CancellationToken cancellationToken)
+    {
+        var party = tenant.Required;
+        var now = clock.GetUtcNow();
+        var fresh = await DeriveAsync(now, cancellationToken);
+        var mails = 0;
+        if (fresh.Count > 0)
+        {
+            var recipients = await RecipientsAsync(party, cancellationToken);
+            var holdUntil = NextDigest(now);
+            foreach (var reminder in fresh)
+            {
+                var (subject, text, html) = ReminderMail.Single(reminder, party.Name, mail.Value.LinkBaseUrl);
+                var count = 0;
+                foreach (var (address, digest) in recipients.For(reminder.AssignedUserId))
+                {
+                    db.OutboxMessages.Add(NewMessage(party, address, subject, text, html, now, digest ? holdUntil : null));
+                    count++;
+                }
+
+                db.SentReminders.Add(new SentReminder
+                {
+                    SubjectId = reminder.SubjectId,
+                    Kind = reminder.Kind,
+                    Threshold = reminder.Threshold,
+                    RecordedAt = now,
+                    Mails = count,
+                });
+                mails += count;
+            }
+        }
+
+        var digests = await ReleaseDigestsAsync(party, now, cancellationToken);
+        return new PartyReminderResult(fresh.Count, mails, digests);
+    }
+
+    /// <summary>Every source's due reminders whose key is not yet in the ledger.</summary>
+    private async Task<List<DueReminder>> DeriveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var context = new ReminderContext(db, tenant.Required, now, Swedish.Date(now));
+        var due = new List<DueReminder>();
+        foreach (var source in sources)
+        {
+            due.AddRange(await source.FindDueAsync(context, cancellationToken));
+        }
+
+        return await DropRecordedAsync(due, cancellationToken);
+    }
+
+    private Task<bool> AnyDigestDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var partyId = tenant.Required.Id;
+        return db.OutboxMessages.AnyAsync(m => m.PartyId == partyId && m.Status == OutboxStatus.Held && m.HoldUntil <= now, cancellationToken);
+    }
+
+    private async Task<List<DueReminder>> DropRecordedAsync(List<DueReminder> due, CancellationToken cancellationToken)
+    {
+        if (due.Count == 0)
+        {
+            return due;
+        }
+
+        var ids = due.Select(d => d.SubjectId).Distinct().ToList();
+        var recorded = new HashSet<(Guid, string, int)>();
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            var rows = await db.SentReminders.AsNoTracking().Where(r => chunk.Contains(r.SubjectId))
+                .Select(r => new { r.SubjectId, r.Kind, r.Threshold }).ToListAsync(cancellationToken);
+            recorded.UnionWith(rows.Select(r => (r.SubjectId, r.Kind, r.Threshold)));
+        }
+
+        // A source may yield a key twice (two registers, one subject): keep one.
+        return due.Where(d => recorded.Add((d.SubjectId, d.Kind, d.Threshold))).ToList();
+    }
+
+    /// <summary>
+    /// The officer (when assigned), the party's DPOs and the party's extra addresses; one mail per address.
+    /// DPOs are for now the users with the Dataskyddsombud membership; the DPO allocation register will add its own.
+    /// </summary>
+    private async Task<Recipients> RecipientsAsync(Party party, CancellationToken cancellationToken)
+    {
+        var members = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && u.Memberships.Any(m => m.PartyId == party.Id))
+            .Select(u => new Recipients.Member(u.Id, u.Email!, u.WantsDailyDigest, u.Memberships.Any(m => m.PartyId == party.Id && m.Role == PartyRole.Dataskyddsombud)))
+            .ToListAsync(cancellationToken);
+        return new Recipients(members, party.Settings.ReminderExtraAddresses);
+    }
+
+    /// <summary>Held mails whose 07:00 has come, one digest per recipient; the held rows point at it and are never sent alone.</summary>
+    private async Task<int> ReleaseDigestsAsync(Party party, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var held = await db.OutboxMessages
+            .Where(m => m.PartyId == party.Id && m.Status == OutboxStatus.Held && m.HoldUntil <= now)
+            .ToListAsync(cancellationToken);
+        var digests = 0;
+        foreach (var group in held.GroupBy(m => m.To, StringComparer.OrdinalIgnoreCase))
+        {
+            var items = group.OrderBy(m => m.CreatedAt).ToList();
+            var (subject, text, html) = ReminderMail.Digest(items.Select(i => (i.Subject, i.TextBody)).ToList(), party.Name, Swedish.Date(now));
+            var digest = NewMessage(party, group.Key, subject, text, html, now, holdUntil: null);
+            db.OutboxMessages.Add(digest);
+            foreach (var item in items)
+            {
+                item.Status = OutboxStatus.Digested;
+                item.DigestId = digest.Id;
+            }
+
+            digests++;
+        }
+
+        return digests;
+    }
+
+    private OutboxMessage NewMessage(Party party, string to, string subject, string text, string html, DateTimeOffset now, DateTimeOffset? holdUntil) => new()
+    {
+        PartyId = party.Id,
+        To = to,
+        From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.Value.From : party.Settings.MailFrom,
+        FromName = $"GemensamNamnd – {party.Name}",
+        Subject = subject,
+        TextBody = text,
+        HtmlBody = html,
+        CreatedAt = now,
+        NextAttemptAt = holdUntil ?? now,
+        HoldUntil = holdUntil,
+        Status = holdUntil is null ? OutboxStatus.Pending : OutboxStatus.Held,
+    };
+
+    /// <summary>The next 07:00 in Sweden at or after <paramref name="now"/> (daylight saving handled by the zone).</summary>
+    public static DateTimeOffset NextDigest(DateTimeOffset now)
+    {
+        var local = Swedish.ToLocal(now);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (TimeOnly.FromDateTime(local.DateTime) > DigestTime)
+        {
+            day = day.AddDays(1);
+        }
+
+        var at = day.ToDateTime(DigestTime);
+        return new DateTimeOffset(at, Swedish.TimeZone.GetUtcOffset(at)).ToUniversalTime();
+    }
+
+    private sealed class Recipients(IReadOnlyList<Recipients.Member> members, IReadOnlyList<string> extra)
+    {
+        public sealed record Member(Guid Id, string Email, bool Digest, bool IsDpo);
+
+        public IEnumerable<(string Address, bool Digest)> For(Guid? assigned)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var m in members.Where(m => m.Id == assigned || m.IsDpo).OrderBy(m => m.Id != assigned))
+            {
+                if (seen.Add(m.Email))
+                {
+                    yield return (m.Email, m.Digest);
+                }
+            }
+
+            foreach (var address in extra.Where(a => !string.IsNullOrWhiteSpace(a)))
+            {
+                if (seen.Add(address.Trim()))
+                {
+                    yield return (address.Trim(), false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Features.Reminders;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Requests;
+
+/// <summary>
+/// The request register's reminders, from the stored deadlines (thresholds in <see cref="PartySettings"/>):
+/// before the deadline in force (default 7 and 2 days, and the due day), weekly while overdue, the last days to tell
+/// the data subject of an extension (Art. 12(3), within the first month; default 3 days before), and an identity check
+/// left waiting (Art. 12(6); default 7 days).
+/// </summary>
+public sealed class RequestReminderSource : IReminderSource
+{
+    public const string Due = "request.due";
+    public const string ExtendedDue = "request.extended-due";
+    public const string Overdue = "request.overdue";
+    public const string ExtendedOverdue = "request.extended-overdue";
+    public const string ExtensionNotice = "request.extension-notice";
+    public const string IdentityCheck = "request.identity-check";
+
+    private static readonly RequestStatus[] Open = [RequestStatus.Registered, RequestStatus.IdentityCheck, RequestStatus.InProgress, RequestStatus.Extended];
+
+    public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
+    {
+        var s = context.Party.Settings;
+        var before = s.RequestReminderDays.Where(d => d >= 0).Distinct().ToList();
+        var noticeDays = Math.Max(0, s.ExtensionNoticeReminderDays);
+        var horizon = context.Today.AddDays(Math.Max(before.DefaultIfEmpty(0).Max(), noticeDays));
+
+        // One query on the party's (status, deadline) index: deadlines near or past, and identity checks left waiting.
+        var waitedSince = context.Now.AddDays(-Math.Max(1, s.IdentityCheckReminderDays));
+        var rows = await context.Db.Requests.AsNoTracking()
+            .Where(r => (Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
+                || (r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince))
+            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.AssignedOfficerId))
+            .ToListAsync(cancellationToken);
+        var near = rows.Where(r => r.EffectiveDueOn <= horizon);
+        var waiting = rows.Where(r => r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince);
+
+        var result = new List<DueReminder>();
+        var slug = context.Party.Slug;
+        foreach (var r in near)
+        {
+            var path = $"/{slug}/begaranden/{r.Id}";
+            var extended = r.Status == RequestStatus.Extended;
+            if (DeadlineKey(r.EffectiveDueOn, context.Today, before, s.RequestOverdueReminderEveryDays, extended) is { } key)
+            {
+                result.Add(new DueReminder(r.Id, key.Kind, key.Threshold, r.CaseNumber, DeadlineHeadline(r.EffectiveDueOn, context.Today), SwedishDates.Long(r.EffectiveDueOn), path, r.AssignedOfficerId));
+            }
+
+            var noticeLeft = r.DueOn.DayNumber - context.Today.DayNumber;
+            if (!extended && noticeLeft >= 0 && noticeLeft <= noticeDays)
+            {
+                result.Add(new DueReminder(r.Id, ExtensionNotice, noticeDays, r.CaseNumber,
+                    $"Ska ärendet förlängas måste den registrerade meddelas senast {SwedishDates.Long(r.DueOn)} (art. 12.3).",
+                    SwedishDates.Long(r.DueOn), path, r.AssignedOfficerId));
+            }
+        }
+
+        foreach (var r in waiting)
+        {
+            result.Add(new DueReminder(r.Id, IdentityCheck, Math.Max(1, s.IdentityCheckReminderDays), r.CaseNumber,
+                $"Identitetskontrollen har väntat i minst {Math.Max(1, s.IdentityCheckReminderDays)} dagar utan svar (art. 12.6).",
+                SwedishDates.Long(r.EffectiveDueOn), $"/{slug}/begaranden/{r.Id}", r.AssignedOfficerId));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The deadline reminder a case is at on <paramref name="today"/>: the smallest threshold (days before) already
+    /// reached — so a skipped threshold yields one reminder, not a burst — then, once overdue by a full interval, one per
+    /// interval (<c>request.overdue</c>, threshold = intervals overdue). Null before the first threshold.
+    /// </summary>
+    public static (string Kind, int Threshold)? DeadlineKey(DateOnly due, DateOnly today, IReadOnlyCollection<int> daysBefore, int overdueEveryDays, bool extended)
+    {
+        var left = due.DayNumber - today.DayNumber;
+        var every = Math.Max(1, overdueEveryDays);
+        if (left < 0 && -left >= every)
+        {
+            return (extended ? ExtendedOverdue : Overdue, -left / every);
+        }
+
+        var reached = daysBefore.Where(d => d >= left).ToList();
+        return reached.Count == 0 ? null : (extended ? ExtendedDue : Due, reached.Min());
+    }
+
+    private static string DeadlineHeadline(DateOnly due, DateOnly today) => (due.DayNumber - today.DayNumber) switch
+    {
+        0 => "Sista dag att besvara begäran är i dag.",
+        1 => "Begäran ska besvaras senast i morgon.",
+        > 1 and var n => $"Begäran ska besvaras inom {n} dagar.",
+        var n => $"Begäran är försenad sedan {-n} {(n == -1 ? "dag" : "dagar")} (art. 12.3).",
+    };
+
+    private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId);
+}

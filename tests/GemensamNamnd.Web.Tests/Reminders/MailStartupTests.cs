@@ -1,0 +1,43 @@
+using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace GemensamNamnd.Web.Tests.Reminders;
+
+/// <summary>Mail settings that would lose reminders stop the start, naming the setting.</summary>
+public sealed class MailStartupTests
+{
+    private sealed class ConfiguredFactory(string environment, params (string Key, string? Value)[] settings) : AppFactory
+    {
+        protected override string EnvironmentName => environment;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:MigrateOnStartup", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+
+    [Fact]
+    public void NoMailHost_InProduction_StopsTheStart()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", ""));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("Mail:Host", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mail:Port", "70000")]
+    [InlineData("Mail:From", "inte en adress")]
+    [InlineData("Mail:Security", "Kanske")]
+    [InlineData("Hangfire:Schema", "Hangfire; DROP")]
+    public void BadMailOrJobSettings_StopTheStart(string key, string value)
+    {
+        using var factory = new ConfiguredFactory("Testing", (key, value));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+}
