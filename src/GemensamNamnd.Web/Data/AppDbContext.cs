@@ -36,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataController> DataControllers => Set<DataController>();
     public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
+    public DbSet<Features.Dpo.DpoPerson> DpoPersons => Set<Features.Dpo.DpoPerson>();
+    public DbSet<Features.Dpo.DpoAllocation> DpoAllocations => Set<Features.Dpo.DpoAllocation>();
+    public DbSet<Features.Dpo.DpoRules> DpoRules => Set<Features.Dpo.DpoRules>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

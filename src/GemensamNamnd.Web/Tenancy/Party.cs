@@ -54,4 +54,10 @@ public sealed class PartySettings
 
     /// <summary>Hours after awareness of a breach at which a reminder goes out while no decision is made.</summary>
     public List<int> BreachReminderHours { get; set; } = [24, 48, 66, 72];
+
+    /// <summary>The party's target for its DPOs' total share of a full-time post, in percent (Art. 38(2)); null = none set.</summary>
+    public int? DpoTargetSharePercent { get; set; }
+
+    /// <summary>A note on the budget for the DPO function (what is funded, by whom).</summary>
+    public string? DpoBudgetNote { get; set; }
 }

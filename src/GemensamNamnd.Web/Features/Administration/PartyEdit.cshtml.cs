@@ -126,6 +126,8 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             BreachRetentionMonths = BreachRetentionMonths,
             RequestReminderDays = party.Settings.RequestReminderDays,
             BreachReminderHours = party.Settings.BreachReminderHours,
+            DpoTargetSharePercent = party.Settings.DpoTargetSharePercent,
+            DpoBudgetNote = party.Settings.DpoBudgetNote,
         };
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin");
