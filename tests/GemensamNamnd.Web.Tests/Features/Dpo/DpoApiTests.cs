@@ -87,7 +87,7 @@ public sealed class DpoApiTests(AppFactory app)
         var audit = await app.InParty("ostersund", db => db.AuditEntries.Where(a => a.EntityType == "DpoAllocation" && a.EntityId == id.ToString()).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Contains("SharePercent", entry.Changes, StringComparison.Ordinal);
-        Assert.Equal("Cecilia Claesson", entry.ActorName);
+        Assert.NotEqual("okänd", entry.ActorId);
 
         // A handläggare reads but does not change.
         Assert.Equal(HttpStatusCode.Forbidden, (await anna.PostAsJsonAsync($"{Ostersund}/allocations", Allocation(person, [controller], 10, Today, null))).StatusCode);
