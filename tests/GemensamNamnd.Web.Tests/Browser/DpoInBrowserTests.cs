@@ -157,6 +157,9 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await admin.Locator("section[aria-labelledby=admin-heading]").GetByRole(AriaRole.Link, new() { Name = "Bo Berglund" }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Ändra dataskyddsombud");
         await Assertions.Expect(admin.GetByLabel("Namn")).ToHaveValueAsync("Bo Berglund");
+        // The global administrator sees every party's allocations of a shared person, and the planned overload.
+        await Assertions.Expect(admin.Locator("section[aria-labelledby=history-heading]")).ToContainTextAsync("Krokoms kommun");
+        await Assertions.Expect(admin.Locator("section[aria-labelledby=totals-heading]")).ToContainTextAsync("110 % – över heltid (art. 38.2)");
         await AssertAccessibleAsync(admin);
         await admin.GotoAsync("/dataskyddsombud/personer/ny");
         await AssertAccessibleAsync(admin);

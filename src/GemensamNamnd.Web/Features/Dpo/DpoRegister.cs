@@ -253,6 +253,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
         var persons = known ?? await db.DpoPersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var partyNames = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var totals = await crossParty.TotalsAsync(ids, ct);
+        var withOthers = await crossParty.WithOtherPartiesAsync(ids, tenant.Required.Id, ct);
         var result = new List<PersonSummary>();
         foreach (var p in persons.OrderBy(p => p.Name))
         {
@@ -260,7 +261,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
             var partyShare = allocations.Where(a => a.PersonId == p.Id && a.Span.Contains(on)).Sum(a => a.SharePercent);
             var warnings = Independence.ConflictingRoles(p.OtherRoles, policy).Concat(ShareTotals.OverAllocation(timeline))
                 .Select(w => WarningView.From(p.Name, w)).ToList();
-            var othersServed = ShareTotals.On(timeline, on) > partyShare || await crossParty.OtherPartiesAsync(p.Id, tenant.Required.Id, ct);
+            var othersServed = withOthers.Contains(p.Id);
             result.Add(new PersonSummary(p.Id, p.Name, p.WorkPhone, p.WorkEmail, p.EmployingPartyId is { } e ? partyNames.GetValueOrDefault(e) : null,
                 p.OtherRoles, p.IsActive, partyShare, ShareTotals.On(timeline, on), othersServed, [.. timeline.Select(ShareSegmentView.Of)], warnings));
         }

@@ -22,6 +22,8 @@ public abstract class PersonFormModel(AppDbContext db, DpoRegister register) : F
 
     public List<NamedRef> Parties { get; private set; } = [];
 
+    protected AppDbContext Db => db;
+
     public abstract string BackUrl { get; }
 
     protected abstract bool AsGlobalAdministrator { get; }
