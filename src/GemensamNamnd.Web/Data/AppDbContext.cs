@@ -38,6 +38,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
     public DbSet<Features.Requests.SystemSearch> SystemSearches => Set<Features.Requests.SystemSearch>();
     public DbSet<Features.Systems.PartySystem> PartySystems => Set<Features.Systems.PartySystem>();
+    public DbSet<Features.Dpo.DpoPerson> DpoPersons => Set<Features.Dpo.DpoPerson>();
+    public DbSet<Features.Dpo.DpoAllocation> DpoAllocations => Set<Features.Dpo.DpoAllocation>();
+    public DbSet<Features.Dpo.DpoRules> DpoRules => Set<Features.Dpo.DpoRules>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
+using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Parties;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,6 +15,7 @@ public static class FeatureExtensions
         builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
         builder.Services.AddScoped<Requests.RegisterRequest>();
         builder.Services.AddScoped<Requests.ChangeRequest>();
+        builder.Services.AddDpo();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
@@ -34,6 +36,8 @@ public static class FeatureExtensions
         PartyApi.Map(party);
         DataControllersApi.Map(party);
         Requests.RequestsApi.Map(party);
+        Dpo.DpoApi.Map(party);
+        Dpo.DpoApi.MapGlobal(api);
         return app;
     }
 }

@@ -72,4 +72,10 @@ public sealed class PartySettings
 
     /// <summary>The party's own sender address for mails; empty: the app's Mail:From.</summary>
     public string? MailFrom { get; set; }
+
+    /// <summary>The party's target for its DPOs' total share of a full-time post, in percent (Art. 38(2)); null = none set.</summary>
+    public int? DpoTargetSharePercent { get; set; }
+
+    /// <summary>A note on the budget for the DPO function (what is funded, by whom).</summary>
+    public string? DpoBudgetNote { get; set; }
 }

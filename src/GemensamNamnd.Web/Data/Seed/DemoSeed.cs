@@ -92,6 +92,8 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
             }, cancellationToken);
         }
 
+        await DpoDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
+
         if (configuration.GetValue("Demo:Cases", true))
         {
             await requests.EnsureAsync(parties, cancellationToken);

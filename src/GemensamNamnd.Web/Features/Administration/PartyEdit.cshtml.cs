@@ -17,6 +17,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "mina-paminnelser", "css", "js", "lib", "favicon.ico",
+        "dataskyddsombud",
     };
 
     [FromRoute] public Guid? Id { get; set; }

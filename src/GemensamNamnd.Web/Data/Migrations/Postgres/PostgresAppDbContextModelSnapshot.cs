@@ -205,6 +205,161 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("data_controllers");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("ImyReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("imy_reported_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PublicWebPage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("public_web_page");
+
+                    b.Property<string>("ReportingLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reporting_level");
+
+                    b.Property<string>("ReportsTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reports_to");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_percent");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_allocations");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_dpo_allocations_person_id");
+
+                    b.HasIndex("TenantId", "EndsOn")
+                        .HasDatabaseName("ix_dpo_allocations_tenant_id_ends_on");
+
+                    b.HasIndex("TenantId", "PersonId", "StartsOn")
+                        .HasDatabaseName("ix_dpo_allocations_tenant_id_person_id_starts_on");
+
+                    b.ToTable("dpo_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("EmployingPartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employing_party_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("OtherRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("other_roles");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("work_email");
+
+                    b.Property<string>("WorkPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("work_phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_persons");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_dpo_persons_name");
+
+                    b.ToTable("dpo_persons", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("ConflictingRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("conflicting_roles");
+
+                    b.Property<int>("MinimumSharePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_share_percent");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_rules");
+
+                    b.ToTable("dpo_rules", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -789,6 +944,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("data_protection_keys");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Dpo.DpoPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
@@ -859,6 +1024,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                             b1.Property<string>("CaseNumberPrefix")
                                 .IsRequired()
                                 .HasMaxLength(20);
+
+                            b1.Property<string>("DpoBudgetNote");
+
+                            b1.Property<int?>("DpoTargetSharePercent");
 
                             b1.Property<bool>("EvesAreHolidays");
 

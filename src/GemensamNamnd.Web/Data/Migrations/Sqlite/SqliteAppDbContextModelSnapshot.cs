@@ -199,6 +199,161 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("data_controllers");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("ImyReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imy_reported_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PublicWebPage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_web_page");
+
+                    b.Property<string>("ReportingLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporting_level");
+
+                    b.Property<string>("ReportsTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reports_to");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_percent");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_allocations");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_dpo_allocations_person_id");
+
+                    b.HasIndex("TenantId", "EndsOn")
+                        .HasDatabaseName("ix_dpo_allocations_tenant_id_ends_on");
+
+                    b.HasIndex("TenantId", "PersonId", "StartsOn")
+                        .HasDatabaseName("ix_dpo_allocations_tenant_id_person_id_starts_on");
+
+                    b.ToTable("dpo_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("EmployingPartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employing_party_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("OtherRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_roles");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_email");
+
+                    b.Property<string>("WorkPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_persons");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_dpo_persons_name");
+
+                    b.ToTable("dpo_persons", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("ConflictingRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflicting_roles");
+
+                    b.Property<int>("MinimumSharePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minimum_share_percent");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_rules");
+
+                    b.ToTable("dpo_rules", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -780,6 +935,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Dpo.DpoPerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
@@ -850,6 +1015,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                             b1.Property<string>("CaseNumberPrefix")
                                 .IsRequired()
                                 .HasMaxLength(20);
+
+                            b1.Property<string>("DpoBudgetNote");
+
+                            b1.Property<int?>("DpoTargetSharePercent");
 
                             b1.Property<bool>("EvesAreHolidays");
 

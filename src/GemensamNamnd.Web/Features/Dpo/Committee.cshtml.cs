@@ -1,0 +1,51 @@
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Dpo;
+
+/// <summary>The committee's view for the e-strateg and administrators: parties × DPOs on a chosen day, and Excel.</summary>
+[Authorize(Policy = Policies.EStrategist)]
+public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "datum")]
+    public string? Date { get; set; }
+
+    public CommitteeMatrix Matrix { get; private set; } = null!;
+
+    public bool BadDate { get; private set; }
+
+    public bool IsAdministrator { get; private set; }
+
+    /// <summary>For administrators: every person, to open and change.</summary>
+    public List<NamedRef> AllPersons { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Matrix = await matrix.BuildAsync(Day(), ct);
+        Date = DpoWords.Iso(Matrix.On);
+        IsAdministrator = (await currentUser.GetAsync(ct))?.IsGlobalAdministrator == true;
+        if (IsAdministrator)
+        {
+            AllPersons = await db.DpoPersons.AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
+        }
+    }
+
+    /// <summary><c>?handler=excel&amp;datum=…</c>: the same matrix as an .xlsx file.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var on = Day();
+        return File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, DpoApi.MatrixFileName(on));
+    }
+
+    private DateOnly Day()
+    {
+        var (ok, on) = DpoWords.ParseDate(Date);
+        BadDate = !ok;
+        return on ?? Swedish.Today(clock);
+    }
+}

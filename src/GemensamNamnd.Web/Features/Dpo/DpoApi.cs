@@ -1,0 +1,175 @@
+using GemensamNamnd.Domain.Dpo;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Dpo;
+
+/// <summary>
+/// /api/v1/{tenant}/dpo: the party's DPO allocations, overview and persons as the party sees them;
+/// /api/v1/dpo: the committee-wide persons (global administrators) and the matrix (e-strateg and administrators).
+/// </summary>
+public static class DpoApi
+{
+    private const string InvalidTitle = "Uppgifterna är inte giltiga";
+
+    public static void Map(RouteGroupBuilder party)
+    {
+        var group = party.MapGroup("/dpo").WithTags("Dataskyddsombud");
+        group.MapGet("/overview", OverviewAsync).RequireAuthorization(Policies.PartyMember).WithName("DpoOverview")
+            .WithSummary("Dataskyddsombud per personuppgiftsansvarig, luckor, andelar och varningar en viss dag (date=ÅÅÅÅ-MM-DD, standard i dag)");
+        group.MapGet("/allocations", ListAsync).RequireAuthorization(Policies.PartyMember).WithName("ListDpoAllocations")
+            .WithSummary("Partens uppdrag för dataskyddsombud, med slutdatum, IMY-datum och varningar");
+        group.MapGet("/allocations/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetDpoAllocation");
+        group.MapPost("/allocations", CreateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("CreateDpoAllocation")
+            .WithSummary("Nytt uppdrag: person, personuppgiftsansvariga, roll, andel 1–100 %, datum; överlapp nekas");
+        group.MapPut("/allocations/{id:guid}", UpdateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("UpdateDpoAllocation")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/persons/{id:guid}", PersonAsync).RequireAuthorization(Policies.PartyMember).WithName("GetPartyDpoPerson")
+            .WithSummary("Ett av partens dataskyddsombud: kontaktuppgifter, andra roller, sammanlagd andel över tid (alla parter) och partens uppdrag");
+        group.MapPut("/target", TargetAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("SetDpoTarget")
+            .WithSummary("Partens mål för andel av en heltid och en anteckning om budget");
+    }
+
+    public static void MapGlobal(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/dpo").WithTags("Dataskyddsombud (nämnden)");
+        group.MapGet("/persons", PersonsAsync).RequireAuthorization(Policies.EStrategist).WithName("ListDpoPersons");
+        group.MapPost("/persons", CreatePersonAsync).RequireAuthorization(Policies.GlobalAdministrator).WithName("CreateDpoPerson");
+        group.MapPut("/persons/{id:guid}", UpdatePersonAsync).RequireAuthorization(Policies.GlobalAdministrator).WithName("UpdateDpoPerson")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/matrix", MatrixAsync).RequireAuthorization(Policies.EStrategist).WithName("DpoMatrix")
+            .WithSummary("Parter × dataskyddsombud med andelar och varningar en viss dag (date=ÅÅÅÅ-MM-DD)");
+        group.MapGet("/matrix.xlsx", MatrixExcelAsync).RequireAuthorization(Policies.EStrategist).WithName("DpoMatrixExcel")
+            .WithSummary("Samma matris som Excel-fil");
+    }
+
+    private static async Task<Results<Ok<PartyDpoOverview>, ValidationProblem>> OverviewAsync(string? date, DpoRegister register, CancellationToken ct) =>
+        ParseDate(date, register.Today) is { } on
+            ? TypedResults.Ok(await register.OverviewAsync(on, ct))
+            : BadDate();
+
+    private static async Task<Ok<List<AllocationView>>> ListAsync(DpoRegister register, CancellationToken ct) =>
+        TypedResults.Ok((await register.OverviewAsync(register.Today, ct)).Allocations);
+
+    private static async Task<Results<Ok<AllocationView>, NotFound>> GetAsync(Guid id, DpoRegister register, CancellationToken ct) =>
+        (await register.OverviewAsync(register.Today, ct)).Allocations.FirstOrDefault(a => a.Id == id) is { } a
+            ? TypedResults.Ok(a)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<AllocationView>, ValidationProblem>> CreateAsync(
+        string tenant, AllocationInput input, DpoRegister register, CancellationToken ct)
+    {
+        var result = await register.SaveAllocationAsync(null, null, input, ct);
+        if (result.Outcome != DpoOutcome.Done)
+        {
+            return TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
+        }
+
+        var view = (await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == result.Value!.Id);
+        return TypedResults.Created($"/api/v1/{tenant}/dpo/allocations/{view.Id}", view);
+    }
+
+    private static async Task<Results<Ok<AllocationView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, AllocationUpdate update, DpoRegister register, CancellationToken ct)
+    {
+        var result = await register.SaveAllocationAsync(id, update.Version, update.Input, ct);
+        return result.Outcome switch
+        {
+            DpoOutcome.Done => TypedResults.Ok((await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == id)),
+            DpoOutcome.NotFound => TypedResults.NotFound(),
+            DpoOutcome.Conflict => Conflict(),
+            _ => TypedResults.ValidationProblem(result.Errors, title: InvalidTitle),
+        };
+    }
+
+    private static async Task<Results<Ok<PartyPersonView>, NotFound>> PersonAsync(Guid id, DpoRegister register, CancellationToken ct) =>
+        await register.PersonAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<DpoTarget>, ValidationProblem>> TargetAsync(DpoTarget body, DpoRegister register, CancellationToken ct)
+    {
+        var result = await register.SaveTargetAsync(body.TargetPercent, body.BudgetNote, ct);
+        return result.Outcome == DpoOutcome.Done
+            ? TypedResults.Ok(new DpoTarget(result.Value!.Settings.DpoTargetSharePercent, result.Value.Settings.DpoBudgetNote))
+            : TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
+    }
+
+    private static async Task<Ok<List<DpoPersonDto>>> PersonsAsync(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.DpoPersons.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new DpoPersonDto(p.Id, p.Name, p.WorkPhone, p.WorkEmail, p.EmployingPartyId, p.OtherRoles, p.IsActive, p.Version)).ToListAsync(ct));
+
+    private static async Task<Results<Created<DpoPersonDto>, ValidationProblem>> CreatePersonAsync(DpoPersonInput input, DpoRegister register, CancellationToken ct)
+    {
+        var result = await register.SavePersonAsync(null, null, input, asGlobalAdministrator: true, ct);
+        return result.Outcome == DpoOutcome.Done
+            ? TypedResults.Created($"/api/v1/dpo/persons/{result.Value!.Id}", DpoPersonDto.From(result.Value))
+            : TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
+    }
+
+    private static async Task<Results<Ok<DpoPersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePersonAsync(
+        Guid id, DpoPersonUpdate update, DpoRegister register, CancellationToken ct)
+    {
+        var result = await register.SavePersonAsync(id, update.Version, update.Input, asGlobalAdministrator: true, ct);
+        return result.Outcome switch
+        {
+            DpoOutcome.Done => TypedResults.Ok(DpoPersonDto.From(result.Value!)),
+            DpoOutcome.NotFound => TypedResults.NotFound(),
+            DpoOutcome.Conflict => Conflict(),
+            _ => TypedResults.ValidationProblem(result.Errors, title: InvalidTitle),
+        };
+    }
+
+    private static async Task<Results<Ok<MatrixDto>, ValidationProblem>> MatrixAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
+        ParseDate(date, Swedish.Today(clock)) is { } on
+            ? TypedResults.Ok(MatrixDto.From(await matrix.BuildAsync(on, ct)))
+            : BadDate();
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> MatrixExcelAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
+        ParseDate(date, Swedish.Today(clock)) is { } on
+            ? TypedResults.File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, MatrixFileName(on))
+            : BadDate();
+
+    public static string MatrixFileName(DateOnly on) => $"dataskyddsombud-{on.ToString("yyyy-MM-dd", Swedish.Culture)}.xlsx";
+
+    /// <summary>ÅÅÅÅ-MM-DD, or today when absent; null when unreadable.</summary>
+    public static DateOnly? ParseDate(string? text, DateOnly today) =>
+        string.IsNullOrWhiteSpace(text) ? today
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", Swedish.Culture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : null;
+
+    private static ValidationProblem BadDate() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ange datum som ÅÅÅÅ-MM-DD."] }, title: InvalidTitle);
+
+    private static ProblemHttpResult Conflict() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uppgiften har ändrats", detail: DpoRegister.ConcurrencyMessage);
+}
+
+/// <summary>An update carries the version the client read (optimistic concurrency).</summary>
+public sealed record AllocationUpdate(
+    Guid? PersonId, DpoRole? Role, List<Guid>? ControllerIds, int? SharePercent, DateOnly? StartsOn, DateOnly? EndsOn,
+    string? ReportsTo, ReportingLevel? ReportingLevel, DateOnly? ImyReportedOn, string? PublicWebPage, Guid? Version)
+{
+    public AllocationInput Input => new(PersonId, Role, ControllerIds, SharePercent, StartsOn, EndsOn, ReportsTo, ReportingLevel, ImyReportedOn, PublicWebPage);
+}
+
+public sealed record DpoPersonUpdate(string? Name, string? WorkPhone, string? WorkEmail, Guid? EmployingPartyId, List<string>? OtherRoles, bool IsActive, Guid? Version)
+{
+    public DpoPersonInput Input => new(Name, WorkPhone, WorkEmail, EmployingPartyId, OtherRoles, IsActive);
+}
+
+public sealed record DpoTarget(int? TargetPercent, string? BudgetNote);
+
+public sealed record DpoPersonDto(Guid Id, string Name, string? WorkPhone, string? WorkEmail, Guid? EmployingPartyId, List<string> OtherRoles, bool IsActive, Guid Version)
+{
+    public static DpoPersonDto From(DpoPerson p) => new(p.Id, p.Name, p.WorkPhone, p.WorkEmail, p.EmployingPartyId, p.OtherRoles, p.IsActive, p.Version);
+}
+
+public sealed record MatrixCellDto(Guid PartyId, Guid PersonId, int TotalPercent, string Text, List<WarningView> Warnings);
+
+public sealed record MatrixDto(DateOnly On, List<MatrixParty> Parties, List<MatrixPerson> Persons, List<MatrixCellDto> Cells)
+{
+    public static MatrixDto From(CommitteeMatrix m) =>
+        new(m.On, m.Parties, m.Persons, [.. m.Cells.Select(c => new MatrixCellDto(c.PartyId, c.PersonId, c.TotalPercent, c.Text, c.Warnings))]);
+}

@@ -1,0 +1,34 @@
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GemensamNamnd.Web.Features.Dpo;
+
+/// <summary>The party's DPOs on a chosen day: who covers each controller, gaps, shares against the target, and warnings.</summary>
+[Authorize(Policy = Policies.PartyMember)]
+public sealed class IndexModel(DpoRegister register, TenantContext tenant, CurrentUser currentUser) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "datum")]
+    public string? Date { get; set; }
+
+    public PartyDpoOverview Overview { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    public bool BadDate { get; private set; }
+
+    public string Slug => tenant.Required.Slug;
+
+    public string PartyName => tenant.Required.Name;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (ok, on) = DpoWords.ParseDate(Date);
+        BadDate = !ok;
+        Overview = await register.OverviewAsync(on ?? register.Today, ct);
+        Date = DpoWords.Iso(Overview.On);
+        CanEdit = (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Administrator);
+    }
+}
