@@ -36,6 +36,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataController> DataControllers => Set<DataController>();
     public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
+    public DbSet<Features.Breaches.Breach> Breaches => Set<Features.Breaches.Breach>();
+    public DbSet<Features.Breaches.BreachEvent> BreachEvents => Set<Features.Breaches.BreachEvent>();
+    public DbSet<Features.Breaches.BreachSupplement> BreachSupplements => Set<Features.Breaches.BreachSupplement>();
+    public DbSet<Features.Drills.Drill> Drills => Set<Features.Drills.Drill>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -54,4 +54,7 @@ public sealed class PartySettings
 
     /// <summary>Hours after awareness of a breach at which a reminder goes out while no decision is made.</summary>
     public List<int> BreachReminderHours { get; set; } = [24, 48, 66, 72];
+
+    /// <summary>Months within which the incident routine should have been tested; the start page warns after that.</summary>
+    public int DrillIntervalMonths { get; set; } = GemensamNamnd.Domain.Breaches.DrillRules.DefaultIntervalMonths;
 }

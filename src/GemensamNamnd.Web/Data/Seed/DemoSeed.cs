@@ -90,6 +90,8 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope)
                 await partyDb.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
         }
+
+        await BreachDemoSeed.EnsureAsync(partyScope, parties, cancellationToken);
     }
 
     private static Guid DemoGuid(string value)
