@@ -71,6 +71,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     /// <summary>The report to IMY (Art. 33(1)): when, IMY's reference, and the reasons when after 72 hours.</summary>
     public async Task<BreachResult> ReportAsync(Guid id, Guid version, DateTimeOffset? reportedAt, string? imyReference, string? lateReason, CancellationToken cancellationToken = default)
     {
+        reportedAt = SaveBreach.Instant(reportedAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
         {
@@ -124,6 +125,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     /// <summary>A supplement to the report (Art. 33(4)): when and what was added. May be given more than once.</summary>
     public async Task<BreachResult> SupplementAsync(Guid id, Guid version, DateTimeOffset? submittedAt, string? text, CancellationToken cancellationToken = default)
     {
+        submittedAt = SaveBreach.Instant(submittedAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
         {
@@ -173,6 +175,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     /// <summary>Art. 34: the data subjects were told, when and how.</summary>
     public async Task<BreachResult> RecordNoticeAsync(Guid id, Guid version, DateTimeOffset? sentAt, string? method, CancellationToken cancellationToken = default)
     {
+        sentAt = SaveBreach.Instant(sentAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
         {

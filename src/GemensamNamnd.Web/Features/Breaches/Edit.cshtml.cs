@@ -180,7 +180,14 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveBreach 
             Kinds.Aggregate(DataKinds.None, (all, k) => all | k), records, Consequences, MeasuresTaken, MeasuresProposed, ContactName, ContactDetails);
 
         BreachResult? result = null;
-        if (formErrors.Count == 0)
+        if (formErrors.Count > 0)
+        {
+            foreach (var (key, messages) in await save.CheckAsync(input, Id, ct))
+            {
+                formErrors.TryAdd(key, messages);
+            }
+        }
+        else
         {
             result = Id is { } id
                 ? await save.UpdateAsync(id, Version ?? Guid.Empty, input, ct)

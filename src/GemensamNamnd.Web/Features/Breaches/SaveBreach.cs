@@ -59,8 +59,25 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
     /// <summary>Largest approximate count accepted: more people than live in Sweden is a typing error.</summary>
     public const int MaxCount = 100_000_000;
 
+    /// <summary>
+    /// Instants are kept to the whole second, in UTC: PostgreSQL keeps microseconds, other stores less, and a report "at
+    /// exactly 72 hours" must compare equal to the stored deadline whatever the caller's clock precision.
+    /// </summary>
+    public static DateTimeOffset? Instant(DateTimeOffset? at) =>
+        at is { } a ? new DateTimeOffset(a.UtcTicks - (a.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null;
+
+    private static BreachInput Normalised(BreachInput i) => i with
+    {
+        OccurredFrom = Instant(i.OccurredFrom),
+        OccurredTo = Instant(i.OccurredTo),
+        DiscoveredAt = Instant(i.DiscoveredAt),
+        AwareAt = Instant(i.AwareAt),
+        CeasedAt = Instant(i.CeasedAt),
+    };
+
     public async Task<BreachResult> CreateAsync(BreachInput input, CancellationToken cancellationToken = default)
     {
+        input = Normalised(input);
         var errors = await ValidateAsync(input, null, cancellationToken);
         if (errors.Count > 0)
         {
@@ -85,6 +102,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
 
     public async Task<BreachResult> UpdateAsync(Guid id, Guid version, BreachInput input, CancellationToken cancellationToken = default)
     {
+        input = Normalised(input);
         var breach = await db.Breaches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (breach is null)
         {
@@ -126,6 +144,13 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         return new BreachResult(BreachOutcome.Done, errors, breach);
     }
 
+    /// <summary>Every error the input has, without saving (a form with other errors of its own shows them all at once).</summary>
+    public async Task<Dictionary<string, string[]>> CheckAsync(BreachInput input, Guid? id, CancellationToken cancellationToken = default)
+    {
+        var existing = id is { } known ? await db.Breaches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == known, cancellationToken) : null;
+        return await ValidateAsync(Normalised(input), existing, cancellationToken);
+    }
+
     private void Apply(Breach b, BreachInput input)
     {
         b.ControllerIds = [.. input.ControllerIds!.Distinct()];
@@ -138,7 +163,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         b.Types = input.Types;
         b.Cause = input.Cause!.Value;
         b.Systems = Clean(input.Systems);
-        b.Groups = [.. (input.Groups ?? []).GroupBy(g => g.Group).Select(g => new AffectedGroup { Group = g.Key, ApproxCount = g.Sum(x => x.ApproxCount) })
+        b.Groups = [.. (input.Groups ?? []).GroupBy(g => g.Group).Select(g => new AffectedGroup { Group = g.Key, ApproxCount = g.All(x => x.ApproxCount is null) ? null : g.Sum(x => x.ApproxCount) })
             .OrderBy(g => g.Group)];
         b.DataKinds = input.DataKinds;
         b.ApproxRecords = input.ApproxRecords;
