@@ -47,7 +47,7 @@ public static class Periods
     }
 
     // Swedish writes holiday names in lower case mid-sentence, except proper nouns.
-    private static string InSentence(string name) =>
+    internal static string InSentence(string name) =>
         name.StartsWith("Kristi ", StringComparison.Ordinal) || name.StartsWith("Sveriges ", StringComparison.Ordinal)
             ? name
             : string.Concat(name[..1].ToLower(SwedishDates.Culture), name.AsSpan(1));

@@ -41,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Dpo.DpoPerson> DpoPersons => Set<Features.Dpo.DpoPerson>();
     public DbSet<Features.Dpo.DpoAllocation> DpoAllocations => Set<Features.Dpo.DpoAllocation>();
     public DbSet<Features.Dpo.DpoRules> DpoRules => Set<Features.Dpo.DpoRules>();
+    public DbSet<Features.Breaches.Breach> Breaches => Set<Features.Breaches.Breach>();
+    public DbSet<Features.Breaches.BreachEvent> BreachEvents => Set<Features.Breaches.BreachEvent>();
+    public DbSet<Features.Breaches.BreachSupplement> BreachSupplements => Set<Features.Breaches.BreachSupplement>();
+    public DbSet<Features.Drills.Drill> Drills => Set<Features.Drills.Drill>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -16,11 +16,16 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Requests.RegisterRequest>();
         builder.Services.AddScoped<Requests.ChangeRequest>();
         builder.Services.AddDpo();
+        builder.Services.AddScoped<Breaches.SaveBreach>();
+        builder.Services.AddScoped<Breaches.ChangeBreach>();
+        builder.Services.AddScoped<Drills.LastDrill>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             // Create and edit share one page: …/ny and …/{id}.
             o.Conventions.AddPageRoute("/Controllers/Edit", "{tenant}/personuppgiftsansvariga/{id:guid}");
+            o.Conventions.AddPageRoute("/Breaches/Edit", "{tenant}/incidenter/{id:guid}/andra");
+            o.Conventions.AddPageRoute("/Drills/Edit", "{tenant}/ovningar/{id:guid}");
             o.Conventions.AddPageRoute("/Administration/PartyEdit", "admin/parter/{id:guid}");
             o.Conventions.AddPageRoute("/Administration/UserEdit", "admin/anvandare/{id:guid}");
         });
@@ -38,6 +43,7 @@ public static class FeatureExtensions
         Requests.RequestsApi.Map(party);
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
+        Breaches.BreachesApi.Map(party);
         return app;
     }
 }

@@ -78,4 +78,7 @@ public sealed class PartySettings
 
     /// <summary>A note on the budget for the DPO function (what is funded, by whom).</summary>
     public string? DpoBudgetNote { get; set; }
+
+    /// <summary>Months within which the incident routine should have been tested; the start page warns after that.</summary>
+    public int DrillIntervalMonths { get; set; } = GemensamNamnd.Domain.Breaches.DrillRules.DefaultIntervalMonths;
 }

@@ -93,6 +93,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
         }
 
         await DpoDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
+        await BreachDemoSeed.EnsureAsync(partyScope, parties, cancellationToken);
 
         if (configuration.GetValue("Demo:Cases", true))
         {

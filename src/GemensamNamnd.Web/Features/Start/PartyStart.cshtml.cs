@@ -6,11 +6,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GemensamNamnd.Web.Features.Start;
 
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class PartyStartModel(TenantContext tenant, CurrentUser currentUser) : PageModel
+public sealed class PartyStartModel(TenantContext tenant, CurrentUser currentUser, Drills.LastDrill lastDrill) : PageModel
 {
     public Party Party => tenant.Required;
 
     public IReadOnlySet<PartyRole> Roles { get; private set; } = new HashSet<PartyRole>();
 
-    public async Task OnGetAsync() => Roles = await currentUser.RolesInAsync(Party.Id);
+    /// <summary>The last test of the incident routine, and whether one is overdue.</summary>
+    public Drills.LastDrill.Status Drill { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Roles = await currentUser.RolesInAsync(Party.Id, ct);
+        Drill = await lastDrill.GetAsync(ct);
+    }
 }

@@ -133,6 +133,290 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("personal_data_reads");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ApproxRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("approx_records");
+
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<DateTimeOffset>("AwareAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aware_at");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset?>("CeasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ceased_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("consequences");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("contact_details");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.PrimitiveCollection<List<Guid>>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<int>("DataKinds")
+                        .HasColumnType("integer")
+                        .HasColumnName("data_kinds");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<DateTimeOffset>("ImyDeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imy_deadline_at");
+
+                    b.Property<string>("ImyReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("imy_reference");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("late_reason");
+
+                    b.Property<string>("MeasuresProposed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures_proposed");
+
+                    b.Property<string>("MeasuresTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures_taken");
+
+                    b.Property<string>("NotReportableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("not_reportable_reason");
+
+                    b.Property<DateTimeOffset?>("OccurredFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_from");
+
+                    b.Property<DateTimeOffset?>("OccurredTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_to");
+
+                    b.Property<bool?>("Reportable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reportable");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedInternallyBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_internally_by");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskReasoning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("risk_reasoning");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectNoticeMethod")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject_notice_method");
+
+                    b.Property<string>("SubjectNoticeNotRequiredReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("subject_notice_not_required_reason");
+
+                    b.Property<bool?>("SubjectNoticeRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("subject_notice_required");
+
+                    b.Property<DateTimeOffset?>("SubjectNoticeSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subject_notice_sent_at");
+
+                    b.Property<DateOnly?>("SupplementDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("supplement_due_on");
+
+                    b.Property<string>("Systems")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("systems");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("integer")
+                        .HasColumnName("types");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("TenantId", "CaseNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breaches_tenant_id_case_number");
+
+                    b.HasIndex("TenantId", "ImyDeadlineAt")
+                        .HasDatabaseName("ix_breaches_tenant_id_imy_deadline_at");
+
+                    b.HasIndex("TenantId", "SupplementDueOn")
+                        .HasDatabaseName("ix_breaches_tenant_id_supplement_due_on");
+
+                    b.HasIndex("TenantId", "Status", "AwareAt")
+                        .HasDatabaseName("ix_breaches_tenant_id_status_aware_at");
+
+                    b.ToTable("breaches", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("breach_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_events");
+
+                    b.HasIndex("BreachId")
+                        .HasDatabaseName("ix_breach_events_breach_id");
+
+                    b.HasIndex("TenantId", "BreachId", "At")
+                        .HasDatabaseName("ix_breach_events_tenant_id_breach_id_at");
+
+                    b.ToTable("breach_events", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachSupplement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("breach_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_supplements");
+
+                    b.HasIndex("BreachId")
+                        .HasDatabaseName("ix_breach_supplements_breach_id");
+
+                    b.HasIndex("TenantId", "BreachId", "SubmittedAt")
+                        .HasDatabaseName("ix_breach_supplements_tenant_id_breach_id_submitted_at");
+
+                    b.ToTable("breach_supplements", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -358,6 +642,52 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasName("pk_dpo_rules");
 
                     b.ToTable("dpo_rules", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("scenario");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drills");
+
+                    b.HasIndex("TenantId", "HeldOn")
+                        .HasDatabaseName("ix_drills_tenant_id_held_on");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
@@ -944,6 +1274,55 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("data_protection_keys");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
+                {
+                    b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
+                        {
+                            b1.Property<Guid>("BreachId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("ApproxCount");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.HasKey("BreachId", "__synthesizedOrdinal");
+
+                            b1.ToTable("breaches");
+
+                            b1
+                                .ToJson("Groups")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BreachId");
+                        });
+
+                    b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachEvent", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_events_breaches_breach_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachSupplement", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_supplements_breaches_breach_id");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Dpo.DpoPerson", null)
@@ -952,6 +1331,35 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>
+                {
+                    b.OwnsMany("GemensamNamnd.Web.Features.Drills.DrillAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("DrillId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("Done");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("DrillId", "__synthesizedOrdinal");
+
+                            b1.ToTable("drills");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrillId");
+                        });
+
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
@@ -1028,6 +1436,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                             b1.Property<string>("DpoBudgetNote");
 
                             b1.Property<int?>("DpoTargetSharePercent");
+
+                            b1.Property<int>("DrillIntervalMonths");
 
                             b1.Property<bool>("EvesAreHolidays");
 

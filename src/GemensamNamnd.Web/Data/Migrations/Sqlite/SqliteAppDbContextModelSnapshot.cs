@@ -127,6 +127,290 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("personal_data_reads");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ApproxRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approx_records");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<long>("AwareAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("aware_at");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<long?>("CeasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ceased_at");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consequences");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_details");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.PrimitiveCollection<string>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<int>("DataKinds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_kinds");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("DiscoveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<long>("ImyDeadlineAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imy_deadline_at");
+
+                    b.Property<string>("ImyReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imy_reference");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("late_reason");
+
+                    b.Property<string>("MeasuresProposed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures_proposed");
+
+                    b.Property<string>("MeasuresTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures_taken");
+
+                    b.Property<string>("NotReportableReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_reportable_reason");
+
+                    b.Property<long?>("OccurredFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_from");
+
+                    b.Property<long?>("OccurredTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_to");
+
+                    b.Property<bool?>("Reportable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reportable");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedInternallyBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_internally_by");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskReasoning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_reasoning");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectNoticeMethod")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_notice_method");
+
+                    b.Property<string>("SubjectNoticeNotRequiredReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_notice_not_required_reason");
+
+                    b.Property<bool?>("SubjectNoticeRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_notice_required");
+
+                    b.Property<long?>("SubjectNoticeSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_notice_sent_at");
+
+                    b.Property<DateOnly?>("SupplementDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplement_due_on");
+
+                    b.Property<string>("Systems")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("systems");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Types")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("types");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("TenantId", "CaseNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breaches_tenant_id_case_number");
+
+                    b.HasIndex("TenantId", "ImyDeadlineAt")
+                        .HasDatabaseName("ix_breaches_tenant_id_imy_deadline_at");
+
+                    b.HasIndex("TenantId", "SupplementDueOn")
+                        .HasDatabaseName("ix_breaches_tenant_id_supplement_due_on");
+
+                    b.HasIndex("TenantId", "Status", "AwareAt")
+                        .HasDatabaseName("ix_breaches_tenant_id_status_aware_at");
+
+                    b.ToTable("breaches", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breach_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_events");
+
+                    b.HasIndex("BreachId")
+                        .HasDatabaseName("ix_breach_events_breach_id");
+
+                    b.HasIndex("TenantId", "BreachId", "At")
+                        .HasDatabaseName("ix_breach_events_tenant_id_breach_id_at");
+
+                    b.ToTable("breach_events", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachSupplement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breach_id");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_supplements");
+
+                    b.HasIndex("BreachId")
+                        .HasDatabaseName("ix_breach_supplements_breach_id");
+
+                    b.HasIndex("TenantId", "BreachId", "SubmittedAt")
+                        .HasDatabaseName("ix_breach_supplements_tenant_id_breach_id_submitted_at");
+
+                    b.ToTable("breach_supplements", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -352,6 +636,52 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasName("pk_dpo_rules");
 
                     b.ToTable("dpo_rules", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scenario");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drills");
+
+                    b.HasIndex("TenantId", "HeldOn")
+                        .HasDatabaseName("ix_drills_tenant_id_held_on");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
@@ -935,6 +1265,55 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
+                {
+                    b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
+                        {
+                            b1.Property<Guid>("BreachId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("ApproxCount");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.HasKey("BreachId", "__synthesizedOrdinal");
+
+                            b1.ToTable("breaches");
+
+                            b1
+                                .ToJson("Groups")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BreachId");
+                        });
+
+                    b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachEvent", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_events_breaches_breach_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.BreachSupplement", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_supplements_breaches_breach_id");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoAllocation", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Dpo.DpoPerson", null)
@@ -943,6 +1322,35 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>
+                {
+                    b.OwnsMany("GemensamNamnd.Web.Features.Drills.DrillAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("DrillId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("Done");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("DrillId", "__synthesizedOrdinal");
+
+                            b1.ToTable("drills");
+
+                            b1
+                                .ToJson("Actions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DrillId");
+                        });
+
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
@@ -1019,6 +1427,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                             b1.Property<string>("DpoBudgetNote");
 
                             b1.Property<int?>("DpoTargetSharePercent");
+
+                            b1.Property<int>("DrillIntervalMonths");
 
                             b1.Property<bool>("EvesAreHolidays");
 

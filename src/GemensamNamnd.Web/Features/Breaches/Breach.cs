@@ -1,0 +1,213 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GemensamNamnd.Web.Features.Breaches;
+
+/// <summary>
+/// A personal data breach (personuppgiftsincident), documented whether reported or not (Art. 33(5)). The deadlines are
+/// stored as computed when the facts are set — <see cref="ImyDeadlineAt"/> (72 h from awareness, Art. 33(1)) and
+/// <see cref="SupplementDueOn"/> (four weeks from the first report, Art. 33(4)) — so lists, statistics and the reminder
+/// sweep query stored state. It holds no personal data of the people affected: groups and counts only.
+/// </summary>
+public sealed class Breach : ITenantOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    /// <summary>Diarienummer in the party's breach series, e.g. <c>KS 2026/0007</c>.</summary>
+    public required string CaseNumber { get; init; }
+
+    /// <summary>The personuppgiftsansvariga (nämnder, bolag) within the party; at least one.</summary>
+    public List<Guid> ControllerIds { get; set; } = [];
+
+    public required string Title { get; set; }
+
+    /// <summary>When it started; null when unknown.</summary>
+    public DateTimeOffset? OccurredFrom { get; set; }
+
+    public DateTimeOffset? OccurredTo { get; set; }
+
+    public DateTimeOffset? DiscoveredAt { get; set; }
+
+    /// <summary>When the party became aware (Art. 33(1)): the 72-hour clock starts here.</summary>
+    public DateTimeOffset AwareAt { get; set; }
+
+    public DateTimeOffset? CeasedAt { get; set; }
+
+    /// <summary>Who reported it internally (a member of staff or a function, e.g. "IT-support").</summary>
+    [PersonalData]
+    public string? ReportedInternallyBy { get; set; }
+
+    public required string Description { get; set; }
+
+    public BreachTypes Types { get; set; }
+
+    public BreachCause Cause { get; set; }
+
+    public string? Systems { get; set; }
+
+    /// <summary>Groups of data subjects with approximate numbers.</summary>
+    public List<AffectedGroup> Groups { get; set; } = [];
+
+    public DataKinds DataKinds { get; set; }
+
+    public int? ApproxRecords { get; set; }
+
+    public string? Consequences { get; set; }
+
+    public string? MeasuresTaken { get; set; }
+
+    public string? MeasuresProposed { get; set; }
+
+    /// <summary>The party's contact for IMY's questions (staff, not an affected person).</summary>
+    [PersonalData]
+    public string? ContactName { get; set; }
+
+    [PersonalData]
+    public string? ContactDetails { get; set; }
+
+    public RiskLevel? Risk { get; set; }
+
+    public string? RiskReasoning { get; set; }
+
+    /// <summary>The decision: null until assessed.</summary>
+    public bool? Reportable { get; set; }
+
+    public string? NotReportableReason { get; set; }
+
+    public DateTimeOffset? AssessedAt { get; set; }
+
+    /// <summary>Art. 34: whether the data subjects are to be told; null until decided.</summary>
+    public bool? SubjectNoticeRequired { get; set; }
+
+    public string? SubjectNoticeNotRequiredReason { get; set; }
+
+    public DateTimeOffset? SubjectNoticeSentAt { get; set; }
+
+    public string? SubjectNoticeMethod { get; set; }
+
+    /// <summary>Art. 33(1): <see cref="AwareAt"/> + 72 hours.</summary>
+    public DateTimeOffset ImyDeadlineAt { get; set; }
+
+    /// <summary>When the (first) report reached IMY.</summary>
+    public DateTimeOffset? ReportedAt { get; set; }
+
+    /// <summary>IMY's reference number (diarienummer), e.g. <c>IMY-2026-1234</c>.</summary>
+    public string? ImyReference { get; set; }
+
+    /// <summary>Reasons for a report after 72 hours (Art. 33(1)).</summary>
+    public string? LateReason { get; set; }
+
+    /// <summary>Art. 33(4): the first supplement is due within four weeks of the first report.</summary>
+    public DateOnly? SupplementDueOn { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public BreachStatus Status { get; set; } = BreachStatus.Registered;
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>One group of data subjects and about how many were affected.</summary>
+public sealed class AffectedGroup
+{
+    public SubjectGroup Group { get; set; }
+
+    public int? ApproxCount { get; set; }
+}
+
+internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
+{
+    public void Configure(EntityTypeBuilder<Breach> b)
+    {
+        b.ToTable("breaches");
+        b.Property(x => x.CaseNumber).HasMaxLength(40);
+        b.Property(x => x.Title).HasMaxLength(Limits.Name);
+        b.Property(x => x.ReportedInternallyBy).HasMaxLength(Limits.Name);
+        b.Property(x => x.Description).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.Systems).HasMaxLength(Limits.Reason);
+        b.Property(x => x.Consequences).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.MeasuresTaken).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.MeasuresProposed).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.ContactName).HasMaxLength(Limits.Name);
+        b.Property(x => x.ContactDetails).HasMaxLength(Limits.Reason);
+        b.Property(x => x.RiskReasoning).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.NotReportableReason).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.SubjectNoticeNotRequiredReason).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.SubjectNoticeMethod).HasMaxLength(Limits.Reason);
+        b.Property(x => x.ImyReference).HasMaxLength(100);
+        b.Property(x => x.LateReason).HasMaxLength(BreachRules.TextLimit);
+        b.Property(x => x.Cause).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Risk).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.OwnsMany(x => x.Groups, g =>
+        {
+            g.ToJson();
+            g.Property(x => x.Group).HasConversion<string>();
+        });
+        // TenantId leads every index: per-party uniqueness, the list's filters and sort, the reminder sweep.
+        b.HasIndex(x => new { x.TenantId, x.CaseNumber }).IsUnique();
+        b.HasIndex(x => new { x.TenantId, x.Status, x.AwareAt });
+        b.HasIndex(x => new { x.TenantId, x.ImyDeadlineAt });
+        b.HasIndex(x => new { x.TenantId, x.SupplementDueOn });
+    }
+}
+
+/// <summary>A supplement to the report (Art. 33(4)): when and what was added.</summary>
+public sealed class BreachSupplement : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid BreachId { get; init; }
+
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    public required string Text { get; init; }
+}
+
+internal sealed class BreachSupplementConfiguration : IEntityTypeConfiguration<BreachSupplement>
+{
+    public void Configure(EntityTypeBuilder<BreachSupplement> b)
+    {
+        b.ToTable("breach_supplements");
+        b.Property(x => x.Text).HasMaxLength(BreachRules.TextLimit);
+        b.HasOne<Breach>().WithMany().HasForeignKey(x => x.BreachId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.BreachId, x.SubmittedAt });
+    }
+}
+
+/// <summary>One line in a breach's timeline.</summary>
+public sealed class BreachEvent : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid BreachId { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public required string ActorName { get; init; }
+
+    public required string Text { get; init; }
+}
+
+internal sealed class BreachEventConfiguration : IEntityTypeConfiguration<BreachEvent>
+{
+    public void Configure(EntityTypeBuilder<BreachEvent> b)
+    {
+        b.ToTable("breach_events");
+        b.Property(e => e.ActorName).HasMaxLength(Limits.Name);
+        b.Property(e => e.Text).HasMaxLength(BreachRules.TextLimit);
+        b.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.TenantId, e.BreachId, e.At });
+    }
+}

@@ -1,0 +1,213 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Web.Audit;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Breaches;
+
+/// <summary>
+/// One breach: the 72-hour clock in Swedish time, the facts, the assessment, the report and its supplements, the
+/// timeline. Officers move it on through plain POST forms that carry the version they read; <see cref="ChangeBreach"/>
+/// holds the rules. Administrators only read.
+/// </summary>
+[Authorize(Policy = Policies.PartyMember)]
+public sealed class CaseModel(
+    AppDbContext db,
+    TenantContext tenant,
+    PersonalDataReadLog reads,
+    ChangeBreach change,
+    IAuthorizationService authorization,
+    TimeProvider clock) : FormPageModel
+{
+    [BindProperty] public Guid? Version { get; set; }
+
+    [BindProperty] public RiskLevel? Risk { get; set; }
+
+    [BindProperty] public string? RiskReasoning { get; set; }
+
+    [BindProperty] public bool? Reportable { get; set; }
+
+    [BindProperty] public string? NotReportableReason { get; set; }
+
+    [BindProperty] public bool? SubjectNoticeRequired { get; set; }
+
+    [BindProperty] public string? SubjectNoticeNotRequiredReason { get; set; }
+
+    [BindProperty] public string? ReportedDate { get; set; }
+
+    [BindProperty] public string? ReportedTime { get; set; }
+
+    [BindProperty] public string? ImyReference { get; set; }
+
+    [BindProperty] public string? LateReason { get; set; }
+
+    [BindProperty] public string? SupplementDate { get; set; }
+
+    [BindProperty] public string? SupplementTime { get; set; }
+
+    [BindProperty] public string? SupplementText { get; set; }
+
+    [BindProperty] public string? NoticeDate { get; set; }
+
+    [BindProperty] public string? NoticeTime { get; set; }
+
+    [BindProperty] public string? NoticeMethod { get; set; }
+
+    public Breach Case { get; private set; } = null!;
+
+    public List<string> ControllerNames { get; private set; } = [];
+
+    public List<BreachSupplement> Supplements { get; private set; } = [];
+
+    public List<BreachEvent> Events { get; private set; } = [];
+
+    public bool MayChange { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public string Slug => tenant.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, [], v => change.AssessAsync(id, v, new BreachAssessment(Risk, RiskReasoning, Reportable, NotReportableReason, SubjectNoticeRequired, SubjectNoticeNotRequiredReason), ct),
+            b => b.Reportable == true
+                ? $"Bedömningen är sparad. Anmäl till IMY senast {BreachWords.When(b.ImyDeadlineAt)}."
+                : "Bedömningen är sparad. Incidenten anmäls inte; skälen är dokumenterade (art. 33.5).", ct);
+
+    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
+    {
+        var missing = new Dictionary<string, string[]>();
+        var at = BreachWords.FromForm(ReportedDate, ReportedTime, out var ok);
+        if (!ok)
+        {
+            missing["ReportedAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
+        }
+
+        return ChangeAsync(id, missing, v => change.ReportAsync(id, v, at, ImyReference, LateReason, ct),
+            b => $"Anmälan till IMY är registrerad. Första kompletteringen ska lämnas senast {Domain.Deadlines.SwedishDates.Long(b.SupplementDueOn!.Value)}.", ct);
+    }
+
+    public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct)
+    {
+        var missing = new Dictionary<string, string[]>();
+        var at = BreachWords.FromForm(SupplementDate, SupplementTime, out var ok);
+        if (!ok)
+        {
+            missing["SubmittedAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
+        }
+
+        return ChangeAsync(id, missing, v => change.SupplementAsync(id, v, at, SupplementText, ct), _ => "Kompletteringen är registrerad.", ct);
+    }
+
+    public Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct)
+    {
+        var missing = new Dictionary<string, string[]>();
+        var at = BreachWords.FromForm(NoticeDate, NoticeTime, out var ok);
+        if (!ok)
+        {
+            missing["NoticeSentAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
+        }
+
+        return ChangeAsync(id, missing, v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct), _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
+    }
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, [], v => change.CloseAsync(id, v, ct), _ => "Incidenten är avslutad.", ct);
+
+    /// <summary>The form field an error belongs to.</summary>
+    public static string FieldId(string key) => key switch
+    {
+        "ReportedAt" => nameof(ReportedDate),
+        "SubmittedAt" => nameof(SupplementDate),
+        "NoticeSentAt" => nameof(NoticeDate),
+        _ => key,
+    };
+
+    private async Task<IActionResult> ChangeAsync(
+        Guid id, Dictionary<string, string[]> missing, Func<Guid, Task<BreachResult>> run, Func<Breach, string> notice, CancellationToken ct)
+    {
+        if (!await db.Breaches.AnyAsync(b => b.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await MayChangeAsync())
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (Version is null)
+        {
+            missing["Version"] = [SaveBreach.ConcurrencyMessage];
+        }
+
+        if (missing.Count > 0)
+        {
+            return await ShowErrorsAsync(id, missing, ct);
+        }
+
+        var result = await run(Version!.Value);
+        switch (result.Outcome)
+        {
+            case BreachOutcome.Done:
+                TempData[EditModel.NoticeKey] = notice(result.Breach!);
+                return LocalRedirect($"/{Slug}/incidenter/{id}");
+            case BreachOutcome.NotFound:
+                return NotFound();
+            default:
+                return await ShowErrorsAsync(id, result.Errors, ct);
+        }
+    }
+
+    private async Task<IActionResult> ShowErrorsAsync(Guid id, IDictionary<string, string[]> errors, CancellationToken ct)
+    {
+        AddErrors(errors.ToDictionary(e => FieldId(e.Key), e => e.Value));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> MayChangeAsync() => (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var b = await db.Breaches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null)
+        {
+            return false;
+        }
+
+        await reads.RecordAsync(nameof(Breach), id, "Visade incidenten", ct);
+        Case = b;
+        Now = clock.GetUtcNow();
+        ControllerNames = await db.DataControllers.AsNoTracking().Where(c => b.ControllerIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(ct);
+        Supplements = await db.BreachSupplements.AsNoTracking().Where(s => s.BreachId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
+        Events = await db.BreachEvents.AsNoTracking().Where(e => e.BreachId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
+        MayChange = await MayChangeAsync();
+
+        // The forms start from what is recorded, or now.
+        var (date, time) = BreachWords.ToForm(Now);
+        var assessing = Request.HasFormContentType && Request.Query["handler"] == "Assess";
+        if (!assessing)
+        {
+            (Risk, RiskReasoning, Reportable, NotReportableReason, SubjectNoticeRequired, SubjectNoticeNotRequiredReason) =
+                (b.Risk, b.RiskReasoning, b.Reportable, b.NotReportableReason, b.SubjectNoticeRequired, b.SubjectNoticeNotRequiredReason);
+        }
+
+        ReportedDate ??= date;
+        ReportedTime ??= time;
+        SupplementDate ??= date;
+        SupplementTime ??= time;
+        NoticeDate ??= date;
+        NoticeTime ??= time;
+        Notice = TempData[EditModel.NoticeKey] as string;
+        return true;
+    }
+}

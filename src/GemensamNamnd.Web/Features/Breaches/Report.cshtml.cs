@@ -1,0 +1,154 @@
+using System.Text;
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Breaches;
+
+/// <summary>
+/// The report to IMY, in the order of IMY's notification form (Art. 33(3)): printable as a clean page and copyable as
+/// text (the same sections, from one source). The notification becomes a public record at IMY, so it carries no
+/// personal data of the people affected: the register holds only groups and counts, and free text that looks like a
+/// personnummer is refused when saved. The party's contact person and DPO are staff, named as IMY asks.
+/// </summary>
+[Authorize(Policy = Policies.PartyMember)]
+public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+{
+    public sealed record Line(string Label, string Value);
+
+    public sealed record Section(string Heading, IReadOnlyList<Line> Lines);
+
+    public Breach Case { get; private set; } = null!;
+
+    public List<Section> Sections { get; private set; } = [];
+
+    public string Text { get; private set; } = string.Empty;
+
+    public string Slug => tenant.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The same report as plain text (UTF-8), for pasting into IMY's e-form.</summary>
+    public async Task<IActionResult> OnGetTextAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Content(Text, "text/plain; charset=utf-8", Encoding.UTF8) : NotFound();
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var b = await db.Breaches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null)
+        {
+            return false;
+        }
+
+        Case = b;
+        var party = tenant.Required;
+        var controllers = await db.DataControllers.AsNoTracking().Where(c => b.ControllerIds.Contains(c.Id)).OrderBy(c => c.Name)
+            .Select(c => new { c.Name, c.OrganisationNumber }).ToListAsync(ct);
+        var dpos = await db.Memberships.AsNoTracking().Where(m => m.PartyId == party.Id && m.Role == PartyRole.Dataskyddsombud)
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.DisplayName, u.Email })
+            .OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var supplements = await db.BreachSupplements.AsNoTracking().Where(s => s.BreachId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
+
+        string Or(string? value, string none = "Inte angivet") => string.IsNullOrWhiteSpace(value) ? none : value;
+        var notice = b.SubjectNoticeSentAt is { } sent
+            ? $"Ja, {BreachWords.When(sent)} via {b.SubjectNoticeMethod}"
+            : b.SubjectNoticeRequired switch
+            {
+                true => "Ska informeras; inte gjort ännu",
+                false => $"Nej{(b.SubjectNoticeNotRequiredReason is null ? "" : $". Skäl: {b.SubjectNoticeNotRequiredReason}")}",
+                null => "Inte beslutat",
+            };
+
+        Sections =
+        [
+            new("1. Personuppgiftsansvarig",
+            [
+                new("Part", party.Name),
+                new("Organisationsnummer (parten)", Or(party.OrganisationNumber)),
+                new("Personuppgiftsansvarig nämnd eller bolag", string.Join("; ", controllers.Select(c => c.OrganisationNumber is null ? c.Name : $"{c.Name} ({c.OrganisationNumber})"))),
+                new("Intern referens", b.CaseNumber),
+            ]),
+            new("2. Kontaktuppgifter",
+            [
+                new("Kontaktperson", Or(string.Join(", ", new[] { b.ContactName, b.ContactDetails }.OfType<string>()))),
+                new("Dataskyddsombud", Or(string.Join("; ", dpos.Select(d => d.Email is null ? d.DisplayName : $"{d.DisplayName}, {d.Email}")))),
+            ]),
+            new("3. Tidpunkter",
+            [
+                new("Incidenten inträffade", b.OccurredFrom is null ? "Okänt" : BreachWords.When(b.OccurredFrom) + (b.OccurredTo is null ? "" : $" – {BreachWords.When(b.OccurredTo)}")),
+                new("Incidenten upptäcktes", BreachWords.When(b.DiscoveredAt)),
+                new("Vi fick kännedom om incidenten", BreachWords.When(b.AwareAt)),
+                new("Incidenten upphörde", b.CeasedAt is null ? "Pågår eller okänt" : BreachWords.When(b.CeasedAt)),
+                new("Anmälan lämnas", b.ReportedAt is { } r ? BreachWords.When(r) : "Inte lämnad ännu"),
+                new("Skäl till att anmälan lämnas senare än 72 timmar", b.ReportedAt is { } r2 && BreachClock.IsLate(b.AwareAt, r2) ? Or(b.LateReason)
+                    : b.ReportedAt is null && BreachClock.StateAt(b.AwareAt, b.Reportable, null, clock.GetUtcNow()) == BreachClockState.Overdue ? "Fristen har passerats: ange skälen när anmälan registreras" : "Ej tillämpligt"),
+            ]),
+            new("4. Incidenten",
+            [
+                new("Typ av incident", b.Types.SwedishList()),
+                new("Orsak", b.Cause.Swedish()),
+                new("Beskrivning", b.Description),
+                new("Berörda system", Or(b.Systems)),
+            ]),
+            new("5. Berörda registrerade och personuppgifter",
+            [
+                new("Kategorier av registrerade och ungefärligt antal", BreachWords.Groups(b.Groups)),
+                new("Ungefärligt antal registrerade totalt", b.Groups.Any(g => g.ApproxCount is not null) ? BreachWords.Count(b.Groups.Sum(g => g.ApproxCount ?? 0)) : "Okänt"),
+                new("Typer av personuppgifter", BreachWords.Kinds(b.DataKinds)),
+                new("Känsliga uppgifter (art. 9)", b.DataKinds.HasFlag(DataKinds.Health) || b.DataKinds.HasFlag(DataKinds.OtherSpecialCategory) ? "Ja" : "Nej"),
+                new("Uppgifter om lagöverträdelser (art. 10)", b.DataKinds.HasFlag(DataKinds.CriminalOffence) ? "Ja" : "Nej"),
+                new("Personnummer", b.DataKinds.HasFlag(DataKinds.PersonalIdentityNumber) ? "Ja" : "Nej"),
+                new("Uppgifter som omfattas av sekretess (OSL)", b.DataKinds.HasFlag(DataKinds.Secrecy) ? "Ja" : "Nej"),
+                new("Ungefärligt antal poster", BreachWords.Count(b.ApproxRecords)),
+            ]),
+            new("6. Konsekvenser och allvarlighetsgrad",
+            [
+                new("Sannolika konsekvenser", Or(b.Consequences)),
+                new("Bedömd allvarlighetsgrad", BreachWords.Risk(b.Risk)),
+                new("Motivering", Or(b.RiskReasoning)),
+            ]),
+            new("7. Åtgärder",
+            [
+                new("Vidtagna åtgärder", Or(b.MeasuresTaken)),
+                new("Föreslagna åtgärder", Or(b.MeasuresProposed)),
+            ]),
+            new("8. Information till de registrerade (art. 34)", [new("Har de registrerade informerats", notice)]),
+        ];
+        if (supplements.Count > 0 || b.SupplementDueOn is not null)
+        {
+            var lines = supplements.Select((s, i) => new Line($"Komplettering {i + 1}, {BreachWords.When(s.SubmittedAt)}", s.Text)).ToList();
+            if (b.ImyReference is not null)
+            {
+                lines.Insert(0, new Line("IMY:s diarienummer", b.ImyReference));
+            }
+
+            if (supplements.Count == 0 && b.SupplementDueOn is { } due)
+            {
+                lines.Add(new Line("Första komplettering senast", SwedishDates.Long(due)));
+            }
+
+            Sections.Add(new("9. Kompletteringar (art. 33.4)", lines));
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(Swedish.Culture, $"Anmälan av personuppgiftsincident – {party.Name}, {b.CaseNumber}");
+        foreach (var section in Sections)
+        {
+            text.AppendLine().AppendLine(section.Heading);
+            foreach (var line in section.Lines)
+            {
+                text.AppendLine(Swedish.Culture, $"{line.Label}: {line.Value}");
+            }
+        }
+
+        Text = text.ToString();
+        return true;
+    }
+}

@@ -1,0 +1,295 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.CaseNumbers;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Breaches;
+
+/// <summary>The facts of a breach, as a form or a detecting system sends them. Times are instants.</summary>
+public sealed record BreachInput(
+    string? Title,
+    IReadOnlyList<Guid>? ControllerIds,
+    DateTimeOffset? OccurredFrom,
+    DateTimeOffset? OccurredTo,
+    DateTimeOffset? DiscoveredAt,
+    DateTimeOffset? AwareAt,
+    DateTimeOffset? CeasedAt,
+    string? ReportedInternallyBy,
+    string? Description,
+    BreachTypes Types,
+    BreachCause? Cause,
+    string? Systems,
+    IReadOnlyList<AffectedGroup>? Groups,
+    DataKinds DataKinds,
+    int? ApproxRecords,
+    string? Consequences,
+    string? MeasuresTaken,
+    string? MeasuresProposed,
+    string? ContactName,
+    string? ContactDetails);
+
+/// <summary>How a command on a breach went.</summary>
+public enum BreachOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>The outcome, the Swedish errors keyed by input name, and on success the saved breach (with its new version).</summary>
+public sealed record BreachResult(BreachOutcome Outcome, Dictionary<string, string[]> Errors, Breach? Breach = null)
+{
+    public bool Ok => Outcome == BreachOutcome.Done;
+}
+
+/// <summary>
+/// Registers a breach or edits its facts: validates everything at once (nothing is stored on any error), allocates the
+/// case number in the party's breach series, stores the 72-hour deadline (Art. 33(1)) and writes the timeline.
+/// </summary>
+public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers, CurrentActor actor, TimeProvider clock)
+{
+    public const string ConcurrencyMessage = "Ärendet har ändrats av någon annan, ladda om.";
+
+    public const string NotFoundMessage = "Incidenten finns inte hos parten.";
+
+    /// <summary>Largest approximate count accepted: more people than live in Sweden is a typing error.</summary>
+    public const int MaxCount = 100_000_000;
+
+    /// <summary>
+    /// Instants are kept to the whole second, in UTC: PostgreSQL keeps microseconds, other stores less, and a report "at
+    /// exactly 72 hours" must compare equal to the stored deadline whatever the caller's clock precision.
+    /// </summary>
+    public static DateTimeOffset? Instant(DateTimeOffset? at) =>
+        at is { } a ? new DateTimeOffset(a.UtcTicks - (a.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null;
+
+    private static BreachInput Normalised(BreachInput i) => i with
+    {
+        OccurredFrom = Instant(i.OccurredFrom),
+        OccurredTo = Instant(i.OccurredTo),
+        DiscoveredAt = Instant(i.DiscoveredAt),
+        AwareAt = Instant(i.AwareAt),
+        CeasedAt = Instant(i.CeasedAt),
+    };
+
+    public async Task<BreachResult> CreateAsync(BreachInput input, CancellationToken cancellationToken = default)
+    {
+        input = Normalised(input);
+        var errors = await ValidateAsync(input, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new BreachResult(BreachOutcome.Invalid, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var breach = new Breach
+        {
+            CaseNumber = await caseNumbers.NextAsync(CaseNumberAllocator.Breaches, Swedish.Date(now).Year, cancellationToken),
+            Title = input.Title!.Trim(),
+            Description = input.Description!.Trim(),
+        };
+        Apply(breach, input);
+        db.Breaches.Add(breach);
+        db.BreachEvents.Add(Event(breach, $"Registrerad. Parten fick kännedom {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen för anmälan till IMY löper till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1)."));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BreachResult(BreachOutcome.Done, errors, breach);
+    }
+
+    public async Task<BreachResult> UpdateAsync(Guid id, Guid version, BreachInput input, CancellationToken cancellationToken = default)
+    {
+        input = Normalised(input);
+        var breach = await db.Breaches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (breach is null)
+        {
+            return new BreachResult(BreachOutcome.NotFound, new() { ["Id"] = [NotFoundMessage] });
+        }
+
+        if (breach.Version != version)
+        {
+            return new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
+        }
+
+        var errors = await ValidateAsync(input, breach, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new BreachResult(BreachOutcome.Invalid, errors);
+        }
+
+        var previousAware = breach.AwareAt;
+        breach.Title = input.Title!.Trim();
+        breach.Description = input.Description!.Trim();
+        Apply(breach, input);
+        var text = "Uppgifterna om incidenten ändrades.";
+        if (breach.AwareAt != previousAware)
+        {
+            text += $" Tidpunkten för kännedom ändrades från {Swedish.DateTime(previousAware)} till {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen löper nu till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1).";
+        }
+
+        db.Entry(breach).Property(x => x.Version).OriginalValue = version;
+        db.BreachEvents.Add(Event(breach, text));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
+        }
+
+        return new BreachResult(BreachOutcome.Done, errors, breach);
+    }
+
+    /// <summary>Every error the input has, without saving (a form with other errors of its own shows them all at once).</summary>
+    public async Task<Dictionary<string, string[]>> CheckAsync(BreachInput input, Guid? id, CancellationToken cancellationToken = default)
+    {
+        var existing = id is { } known ? await db.Breaches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == known, cancellationToken) : null;
+        return await ValidateAsync(Normalised(input), existing, cancellationToken);
+    }
+
+    private void Apply(Breach b, BreachInput input)
+    {
+        b.ControllerIds = [.. input.ControllerIds!.Distinct()];
+        b.OccurredFrom = input.OccurredFrom?.ToUniversalTime();
+        b.OccurredTo = input.OccurredTo?.ToUniversalTime();
+        b.DiscoveredAt = input.DiscoveredAt?.ToUniversalTime();
+        b.AwareAt = input.AwareAt!.Value.ToUniversalTime();
+        b.CeasedAt = input.CeasedAt?.ToUniversalTime();
+        b.ReportedInternallyBy = Clean(input.ReportedInternallyBy);
+        b.Types = input.Types;
+        b.Cause = input.Cause!.Value;
+        b.Systems = Clean(input.Systems);
+        b.Groups = [.. (input.Groups ?? []).GroupBy(g => g.Group).Select(g => new AffectedGroup { Group = g.Key, ApproxCount = g.All(x => x.ApproxCount is null) ? null : g.Sum(x => x.ApproxCount) })
+            .OrderBy(g => g.Group)];
+        b.DataKinds = input.DataKinds;
+        b.ApproxRecords = input.ApproxRecords;
+        b.Consequences = Clean(input.Consequences);
+        b.MeasuresTaken = Clean(input.MeasuresTaken);
+        b.MeasuresProposed = Clean(input.MeasuresProposed);
+        b.ContactName = Clean(input.ContactName);
+        b.ContactDetails = Clean(input.ContactDetails);
+        b.ImyDeadlineAt = BreachClock.DeadlineFor(b.AwareAt);
+    }
+
+    private async Task<Dictionary<string, string[]>> ValidateAsync(BreachInput input, Breach? existing, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = Swedish.Date(now);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string key, string message) => errors.TryAdd(key, [message]);
+
+        if (existing is not null && BreachStatusRules.IsClosed(existing.Status))
+        {
+            Error("Status", "En avslutad incident kan inte ändras.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > Limits.Name)
+        {
+            Error(nameof(input.Title), "Ange en kort rubrik för incidenten (högst 200 tecken).");
+        }
+
+        var controllerIds = input.ControllerIds?.Distinct().ToList() ?? [];
+        if (controllerIds.Count == 0)
+        {
+            Error(nameof(input.ControllerIds), "Välj minst en personuppgiftsansvarig nämnd eller ett bolag.");
+        }
+        else
+        {
+            var known = await db.DataControllers.Where(c => controllerIds.Contains(c.Id) && c.IsActive).CountAsync(cancellationToken);
+            if (known != controllerIds.Count)
+            {
+                Error(nameof(input.ControllerIds), "Välj personuppgiftsansvariga som finns hos parten.");
+            }
+        }
+
+        foreach (var e in BreachRules.CheckTimes(new BreachTimes(input.OccurredFrom, input.OccurredTo, input.DiscoveredAt, input.AwareAt, input.CeasedAt), now))
+        {
+            Error(e.Field, e.Message);
+        }
+
+        if (existing?.ReportedAt is { } reported && input.AwareAt is { } aware && aware != existing.AwareAt)
+        {
+            if (aware > reported)
+            {
+                Error(nameof(input.AwareAt), "Anmälan kan inte ha lämnats innan parten fick kännedom om incidenten.");
+            }
+            else if (BreachClock.IsLate(aware, reported) && string.IsNullOrWhiteSpace(existing.LateReason))
+            {
+                Error(nameof(input.AwareAt), "Med den tidpunkten för kännedom lämnades anmälan efter 72 timmar, och skälen till förseningen saknas (art. 33.1).");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Description))
+        {
+            Error(nameof(input.Description), "Beskriv vad som har hänt.");
+        }
+
+        if (input.Types == BreachTypes.None || (input.Types & ~(BreachTypes.Confidentiality | BreachTypes.Integrity | BreachTypes.Availability)) != 0)
+        {
+            Error(nameof(input.Types), "Välj minst en typ av incident: konfidentialitet, riktighet eller tillgänglighet.");
+        }
+
+        if (input.Cause is null || !Enum.IsDefined(input.Cause.Value))
+        {
+            Error(nameof(input.Cause), "Välj orsak.");
+        }
+
+        var allKinds = Enum.GetValues<DataKinds>().Aggregate(DataKinds.None, (all, k) => all | k);
+        if ((input.DataKinds & ~allKinds) != 0)
+        {
+            Error(nameof(input.DataKinds), "Okänd typ av personuppgifter.");
+        }
+
+        foreach (var g in input.Groups ?? [])
+        {
+            if (!Enum.IsDefined(g.Group))
+            {
+                Error(nameof(input.Groups), "Okänd grupp av registrerade.");
+            }
+            else if (g.ApproxCount is < 0 or > MaxCount)
+            {
+                Error($"Count-{g.Group}", $"Ange ett ungefärligt antal från 0 till 100 000 000 för {g.Group.Swedish().ToLower(Swedish.Culture)}.");
+            }
+        }
+
+        if (input.ApproxRecords is < 0 or > MaxCount)
+        {
+            Error(nameof(input.ApproxRecords), "Ange ett ungefärligt antal poster från 0 till 100 000 000.");
+        }
+
+        CheckText(errors, nameof(input.Description), input.Description, BreachRules.TextLimit, today, toImy: true);
+        CheckText(errors, nameof(input.Systems), input.Systems, Limits.Reason, today, toImy: true);
+        CheckText(errors, nameof(input.Consequences), input.Consequences, BreachRules.TextLimit, today, toImy: true);
+        CheckText(errors, nameof(input.MeasuresTaken), input.MeasuresTaken, BreachRules.TextLimit, today, toImy: true);
+        CheckText(errors, nameof(input.MeasuresProposed), input.MeasuresProposed, BreachRules.TextLimit, today, toImy: true);
+        CheckText(errors, nameof(input.Title), input.Title, Limits.Name, today, toImy: true);
+        CheckText(errors, nameof(input.ReportedInternallyBy), input.ReportedInternallyBy, Limits.Name, today, toImy: false);
+        CheckText(errors, nameof(input.ContactName), input.ContactName, Limits.Name, today, toImy: false);
+        CheckText(errors, nameof(input.ContactDetails), input.ContactDetails, Limits.Reason, today, toImy: false);
+        return errors;
+    }
+
+    /// <summary>
+    /// Length, and for text that goes into the report to IMY — a public record there — no personnummer of the people affected.
+    /// </summary>
+    internal static void CheckText(Dictionary<string, string[]> errors, string key, string? text, int limit, DateOnly today, bool toImy)
+    {
+        if (text?.Trim().Length > limit)
+        {
+            errors.TryAdd(key, [string.Create(Swedish.Culture, $"Texten får vara högst {limit:N0} tecken.")]);
+        }
+        else if (toImy && BreachRules.ContainsPersonalIdentityNumber(text, today))
+        {
+            errors.TryAdd(key, ["Texten ser ut att innehålla ett personnummer. Anmälan till IMY blir en allmän handling: skriv inga personuppgifter om de drabbade."]);
+        }
+    }
+
+    private BreachEvent Event(Breach b, string text) =>
+        new() { BreachId = b.Id, At = clock.GetUtcNow(), ActorName = actor.DisplayName, Text = text };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

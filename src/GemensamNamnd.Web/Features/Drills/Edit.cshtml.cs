@@ -1,0 +1,113 @@
+using System.Globalization;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Drills;
+
+/// <summary>Records a drill (<c>…/ovningar/ny</c>) or updates it and its follow-up actions (<c>…/ovningar/{id}</c>).</summary>
+[Authorize(Policy = Policies.PartyOfficer)]
+public sealed class EditModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : FormPageModel
+{
+    /// <summary>Empty action rows offered on the form for new follow-up actions.</summary>
+    public const int BlankActions = 3;
+
+    [FromRoute] public Guid? Id { get; set; }
+
+    [BindProperty] public Guid? Version { get; set; }
+
+    [BindProperty] public string? HeldOn { get; set; }
+
+    [BindProperty] public string? Scenario { get; set; }
+
+    [BindProperty] public string? Participants { get; set; }
+
+    [BindProperty] public string? Findings { get; set; }
+
+    [BindProperty] public List<string?> ActionTexts { get; set; } = [];
+
+    /// <summary>Indexes (into <see cref="ActionTexts"/>) of the actions that are done.</summary>
+    [BindProperty] public List<int> ActionsDone { get; set; } = [];
+
+    public string Slug => tenant.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null)
+        {
+            HeldOn = Swedish.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var d = await db.Drills.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
+            if (d is null)
+            {
+                return NotFound();
+            }
+
+            (Version, Scenario, Participants, Findings) = (d.Version, d.Scenario, d.Participants, d.Findings);
+            HeldOn = d.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ActionTexts = [.. d.Actions.Select(a => (string?)a.Text)];
+            ActionsDone = [.. d.Actions.Select((a, i) => (a, i)).Where(x => x.a.Done).Select(x => x.i)];
+        }
+
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        DateOnly? held = DateOnly.TryParseExact(HeldOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var h) ? h : null;
+        var actions = ActionTexts.Select((t, i) => new DrillAction { Text = t ?? string.Empty, Done = ActionsDone.Contains(i) })
+            .Where(a => !string.IsNullOrWhiteSpace(a.Text)).ToList();
+        var input = new DrillInput(held, Scenario, Participants, Findings, actions);
+        AddErrors(input.Validate(Swedish.Today(clock)));
+        if (!ModelState.IsValid)
+        {
+            Pad();
+            return Page();
+        }
+
+        var drill = Id is null ? new Drill { Scenario = string.Empty, Participants = string.Empty } : await db.Drills.FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (drill is null)
+        {
+            return NotFound();
+        }
+
+        input.ApplyTo(drill);
+        if (Id is null)
+        {
+            db.Drills.Add(drill);
+        }
+        else
+        {
+            db.Entry(drill).Property(x => x.Version).OriginalValue = Version ?? Guid.Empty;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(nameof(Version), "Övningen har ändrats av någon annan, ladda om.");
+            Pad();
+            return Page();
+        }
+
+        return LocalRedirect($"/{Slug}/ovningar");
+    }
+
+    private void Pad()
+    {
+        for (var i = 0; i < BlankActions; i++)
+        {
+            ActionTexts.Add(null);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Drills;
+
+/// <summary>The party's drills of the incident routine, newest first, with the warning when none is recent.</summary>
+[Authorize(Policy = Policies.PartyMember)]
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
+{
+    public List<Drill> Drills { get; private set; } = [];
+
+    public bool Overdue { get; private set; }
+
+    public int IntervalMonths => tenant.Required.Settings.DrillIntervalMonths;
+
+    public bool CanRegister { get; private set; }
+
+    public string Slug => tenant.Required.Slug;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
+        CanRegister = roles.Contains(PartyRole.Handlaggare) || roles.Contains(PartyRole.Dataskyddsombud);
+        Drills = await db.Drills.AsNoTracking().OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        Overdue = DrillRules.IsOverdue(Drills.FirstOrDefault()?.HeldOn, Swedish.Today(clock), Math.Max(1, IntervalMonths));
+    }
+}
