@@ -44,6 +44,12 @@ public static class RequestStatusRules
     /// <summary>True when a case may move from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static bool CanMove(RequestStatus from, RequestStatus to) => Next(from).Contains(to);
 
+    /// <summary>The closed statuses: answered, refused and withdrawn (a list, for queries).</summary>
+    public static readonly IReadOnlyList<RequestStatus> Closed = [RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn];
+
+    /// <summary>The open statuses: every status that is not <see cref="Closed"/> (a list, for queries).</summary>
+    public static readonly IReadOnlyList<RequestStatus> Open = [.. Enum.GetValues<RequestStatus>().Where(s => !IsClosed(s))];
+
     /// <summary>True for the closed statuses: answered, refused and withdrawn.</summary>
     public static bool IsClosed(RequestStatus s) =>
         s is RequestStatus.Answered or RequestStatus.Refused or RequestStatus.Withdrawn;

@@ -140,4 +140,13 @@ public class RequestStatusRulesTests
     {
         Assert.False(RequestStatusRules.CanMove(RequestStatus.Registered, (RequestStatus)99));
     }
+
+    [Fact]
+    public void OpenAndClosed_SplitEveryStatus_AsIsClosedDoes()
+    {
+        Assert.Equal([RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn], RequestStatusRules.Closed);
+        Assert.All(RequestStatusRules.Open, s => Assert.False(RequestStatusRules.IsClosed(s)));
+        Assert.All(RequestStatusRules.Closed, s => Assert.True(RequestStatusRules.IsClosed(s)));
+        Assert.Equal(Enum.GetValues<RequestStatus>().Order(), RequestStatusRules.Open.Concat(RequestStatusRules.Closed).Order());
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
@@ -67,31 +66,25 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var rows = await Query().OrderBy(b => b.AwareAt).ThenBy(b => b.Id).Take(100_000).ToListAsync(ct);
-        var csv = new StringBuilder();
         string[] header =
         [
             "Diarienummer", "Rubrik", "Status", "Inträffade", "Upptäcktes", "Kännedom", "Upphörde", "Typ", "Orsak", "Grupper",
             "Personuppgifter", "Antal poster", "Risk", "Anmäls", "Frist IMY", "Anmäld", "Timmar till anmälan", "Inom 72 timmar", "IMY:s diarienummer",
             "Komplettering senast", "Registrerade informerade", "Avslutad",
         ];
-        csv.AppendLine(string.Join(';', header));
-        foreach (var b in rows)
-        {
-            string[] cells =
-            [
-                b.CaseNumber, b.Title, b.Status.Swedish(), Local(b.OccurredFrom), Local(b.DiscoveredAt), Local(b.AwareAt), Local(b.CeasedAt),
-                b.Types.SwedishList(), b.Cause.Swedish(), BreachWords.Groups(b.Groups), BreachWords.Kinds(b.DataKinds),
-                b.ApproxRecords?.ToString(Swedish.Culture) ?? string.Empty, BreachWords.Risk(b.Risk), BreachWords.Decision(b.Reportable),
-                Local(b.ImyDeadlineAt), Local(b.ReportedAt),
-                b.ReportedAt is { } r ? Domain.Deadlines.BreachClock.HoursToReport(b.AwareAt, r).ToString("0", Swedish.Culture) : string.Empty,
-                b.ReportedAt is { } r2 ? (Domain.Deadlines.BreachClock.IsLate(b.AwareAt, r2) ? "Nej" : "Ja") : string.Empty,
-                b.ImyReference ?? string.Empty, b.SupplementDueOn is { } due ? BreachWords.Iso(due) : string.Empty, Local(b.SubjectNoticeSentAt), Local(b.ClosedAt),
-            ];
-            csv.AppendLine(string.Join(';', cells.Select(Cell)));
-        }
+        var table = rows.Select(b => (IReadOnlyList<string?>)
+        [
+            b.CaseNumber, b.Title, b.Status.Swedish(), Local(b.OccurredFrom), Local(b.DiscoveredAt), Local(b.AwareAt), Local(b.CeasedAt),
+            b.Types.SwedishList(), b.Cause.Swedish(), BreachWords.Groups(b.Groups), BreachWords.Kinds(b.DataKinds),
+            b.ApproxRecords?.ToString(Swedish.Culture), BreachWords.Risk(b.Risk), BreachWords.Decision(b.Reportable),
+            Local(b.ImyDeadlineAt), Local(b.ReportedAt),
+            b.ReportedAt is { } r ? Domain.Deadlines.BreachClock.HoursToReport(b.AwareAt, r).ToString("0", Swedish.Culture) : null,
+            b.ReportedAt is { } r2 ? (Domain.Deadlines.BreachClock.IsLate(b.AwareAt, r2) ? "Nej" : "Ja") : null,
+            b.ImyReference, b.SupplementDueOn is { } due ? BreachWords.Iso(due) : null, Local(b.SubjectNoticeSentAt), Local(b.ClosedAt),
+        ]).ToList();
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}.csv");
+        var csv = new Spreadsheet("Incidenter", header, table).ToCsv();
+        return File(csv, Spreadsheet.CsvContentType, $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}.csv");
     }
 
     private IQueryable<Breach> Query()
@@ -125,17 +118,6 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 
     private static string Local(DateTimeOffset? at) =>
         at is { } a ? Swedish.ToLocal(a).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-
-    // Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 
     /// <summary>This list's address with the current filters and another page (or the CSV handler).</summary>
     public string ListUrl(int page, bool csv = false)

@@ -145,7 +145,7 @@ public sealed class ExportModel(
         var name = $"begaranden-{Slug}-{RequestWords.Iso(today)}";
         return Format == "csv"
             ? File(sheet.ToCsv(), Spreadsheet.CsvContentType, name + ".csv")
-            : File(sheet.ToXlsx(), Spreadsheet.XlsxContentType, name + ".xlsx");
+            : File(sheet.ToXlsx(), XlsxWriter.ContentType, name + ".xlsx");
     }
 
     private async Task<Guid> PrepareAsync(CancellationToken ct)

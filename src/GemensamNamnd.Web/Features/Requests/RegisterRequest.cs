@@ -161,7 +161,6 @@ public sealed class RegisterRequest(
     private Task<bool> HasRecentRequestAsync(string hash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now - DuplicateWindow.Lookback;
-        var closed = new[] { RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn };
-        return db.Requests.AnyAsync(r => r.PersonalNumberHash == hash && (!closed.Contains(r.Status) || r.ReceivedAt >= since), cancellationToken);
+        return db.Requests.AnyAsync(r => r.PersonalNumberHash == hash && (!RequestStatusRules.Closed.Contains(r.Status) || r.ReceivedAt >= since), cancellationToken);
     }
 }

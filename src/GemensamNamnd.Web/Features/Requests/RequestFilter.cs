@@ -18,8 +18,6 @@ public sealed record RequestFilter(string? Status, string? Right, Guid? Officer,
     /// <summary>Every case, closed ones too; an empty status means the open cases.</summary>
     public const string AllStatuses = "alla";
 
-    private static readonly RequestStatus[] Closed = [RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn];
-
     /// <summary>The same filter with every unknown value dropped.</summary>
     public RequestFilter Normalised() => this with
     {
@@ -34,7 +32,7 @@ public sealed record RequestFilter(string? Status, string? Right, Guid? Officer,
     {
         if (Status is null)
         {
-            query = query.Where(r => !Closed.Contains(r.Status));
+            query = query.Where(r => !RequestStatusRules.Closed.Contains(r.Status));
         }
         else if (Status != AllStatuses)
         {
@@ -61,10 +59,10 @@ public sealed record RequestFilter(string? Status, string? Right, Guid? Officer,
         {
             case DueWithinWeek:
                 var weekAhead = today.AddDays(7);
-                query = query.Where(r => !Closed.Contains(r.Status) && r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead);
+                query = query.Where(r => !RequestStatusRules.Closed.Contains(r.Status) && r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead);
                 break;
             case DueOverdue:
-                query = query.Where(r => !Closed.Contains(r.Status) && r.EffectiveDueOn < today);
+                query = query.Where(r => !RequestStatusRules.Closed.Contains(r.Status) && r.EffectiveDueOn < today);
                 break;
         }
 

@@ -21,8 +21,6 @@ public sealed class RequestReminderSource : IReminderSource
     public const string ExtensionNotice = "request.extension-notice";
     public const string IdentityCheck = "request.identity-check";
 
-    private static readonly RequestStatus[] Open = [RequestStatus.Registered, RequestStatus.IdentityCheck, RequestStatus.InProgress, RequestStatus.Extended];
-
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         var s = context.Party.Settings;
@@ -33,7 +31,7 @@ public sealed class RequestReminderSource : IReminderSource
         // One query on the party's (status, deadline) index: deadlines near or past, and identity checks left waiting.
         var waitedSince = context.Now.AddDays(-Math.Max(1, s.IdentityCheckReminderDays));
         var rows = await context.Db.Requests.AsNoTracking()
-            .Where(r => (Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
+            .Where(r => (RequestStatusRules.Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
                 || (r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince))
             .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.AssignedOfficerId))
             .ToListAsync(cancellationToken);
