@@ -27,9 +27,15 @@ internal static class ReminderTestSupport
         return await filter(db.OutboxMessages.AsNoTracking()).OrderBy(m => m.CreatedAt).ThenBy(m => m.To).ToListAsync();
     }
 
-    /// <summary>Mails about one case: they name its case number in the subject.</summary>
-    public static Task<List<OutboxMessage>> MailsAboutAsync(this ReminderFactory app, Guid partyId, string caseNumber) =>
-        app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.Contains(caseNumber)));
+    /// <summary>
+    /// Mails about one case: they name its case number in the subject and link to it. (Each register has its own
+    /// series, so a request and a breach of one party may share a number.)
+    /// </summary>
+    public static Task<List<OutboxMessage>> MailsAboutAsync(this ReminderFactory app, Guid partyId, string caseNumber, Guid caseId)
+    {
+        var id = caseId.ToString();
+        return app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.Contains(caseNumber) && m.TextBody.Contains(id)));
+    }
 
     /// <summary>Queues plain test mails tagged in the subject, as any feature would in its own transaction.</summary>
     public static async Task<List<Guid>> QueueAsync(this ReminderFactory app, string tag, int count)

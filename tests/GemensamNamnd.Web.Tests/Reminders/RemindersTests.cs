@@ -50,11 +50,12 @@ public sealed class RemindersTests(ReminderFactory app)
         await At(13);
         await At(14, "request.overdue:2");
 
-        var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber);
-        Assert.Equal(6 * 3, mails.Count);
+        var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id);
+        // The officer, the DPO as a member and by his allocation's work address, and the party's extra address.
+        Assert.Equal(6 * 4, mails.Count);
         foreach (var group in mails.GroupBy(m => m.Subject))
         {
-            Assert.Equal(["anna@demo.gemensamnamnd.se", "bo@demo.gemensamnamnd.se", Extra], group.Select(m => m.To).Order());
+            Assert.Equal(["anna@demo.gemensamnamnd.se", "bo@demo.gemensamnamnd.se", "dataskyddsombud@ostersund.example", Extra], group.Select(m => m.To).Order());
         }
 
         Assert.All(mails, m =>
@@ -86,7 +87,7 @@ public sealed class RemindersTests(ReminderFactory app)
         await app.RunPartyJobAsync(slug);
         Assert.Contains("request.identity-check:7", await app.LedgerAsync(slug, r.Id));
         // Eva is region-jh's DPO: the reminder reaches her once.
-        var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber);
+        var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id);
         Assert.Single(mails, m => m.Subject.Contains("Identitetskontrollen", StringComparison.Ordinal) && m.To == "eva@demo.gemensamnamnd.se");
     }
 
@@ -100,7 +101,8 @@ public sealed class RemindersTests(ReminderFactory app)
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => app.RunPartyJobAsync(slug))));
 
         Assert.Equal(["request.due:7"], await app.LedgerAsync(slug, r.Id));
-        Assert.Single(await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber)); // Bo, Krokom's DPO
+        // Bo, Krokom's DPO: as a user with the Dataskyddsombud membership and by his allocation's work address.
+        Assert.Equal(["bo@demo.gemensamnamnd.se", "dataskyddsombud@ostersund.example"], (await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id)).Select(m => m.To).Order());
         Assert.Equal(1, results.Sum(x => x.Reminders));
     }
 
@@ -133,9 +135,12 @@ public sealed class RemindersTests(ReminderFactory app)
             Assert.Equal(2 + (2 * parties), monitor.SucceededListCount());
         }
 
-        // Two days before: the deadline and the last days to notify an extension, each once, to Bo (Åre's DPO).
+        // Two days before: the deadline and the last days to notify an extension, each once, to Bo (Åre's DPO; also at
+        // his allocation's address while it lasts — the shared clock may have passed its end).
         Assert.Equal(["request.due:2", "request.extension-notice:3"], await app.LedgerAsync(slug, r.Id));
-        Assert.Equal(2, (await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber)).Count);
+        var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id);
+        Assert.Equal(2, mails.Count(m => m.To == "bo@demo.gemensamnamnd.se"));
+        Assert.All(mails.GroupBy(m => (m.To, m.Subject)), g => Assert.Single(g));
         Assert.Contains(app.Logs, l => l.Message == "Reminder sweep completed" && l.Level == LogLevel.Information);
     }
 
@@ -150,7 +155,7 @@ public sealed class RemindersTests(ReminderFactory app)
 
         Assert.Equal(["request.due:7"], await app.LedgerAsync("harjedalen", mine.Id));
         Assert.Empty(await app.LedgerAsync("berg", theirs.Id));
-        Assert.Empty(await app.MailsAboutAsync(await app.PartyIdAsync("berg"), theirs.CaseNumber));
+        Assert.Empty(await app.MailsAboutAsync(await app.PartyIdAsync("berg"), theirs.CaseNumber, theirs.Id));
         // The source itself, run as Härjedalen, yields none of Berg's cases even though Berg's case is due too.
         var seen = await app.InParty("harjedalen", async db =>
         {

@@ -143,8 +143,9 @@ public sealed class PartyReminders(
     }
 
     /// <summary>
-    /// The officer (when assigned), the party's DPOs and the party's extra addresses; one mail per address.
-    /// DPOs are for now the users with the Dataskyddsombud membership; the DPO allocation register will add its own.
+    /// The officer (when assigned), the party's DPOs and the party's extra addresses; one mail per address. The DPOs are
+    /// those serving the party today by its allocations (their work address; a user with that address keeps their
+    /// digest choice) and the users with the Dataskyddsombud membership.
     /// </summary>
     private async Task<Recipients> RecipientsAsync(Party party, CancellationToken cancellationToken)
     {
@@ -152,7 +153,18 @@ public sealed class PartyReminders(
             .Where(u => u.Email != null && u.Memberships.Any(m => m.PartyId == party.Id))
             .Select(u => new Recipients.Member(u.Id, u.Email!, u.WantsDailyDigest, u.Memberships.Any(m => m.PartyId == party.Id && m.Role == PartyRole.Dataskyddsombud)))
             .ToListAsync(cancellationToken);
-        return new Recipients(members, party.Settings.ReminderExtraAddresses);
+
+        var today = Swedish.Today(clock);
+        var serving = await db.DpoAllocations.AsNoTracking()
+            .Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
+            .Join(db.DpoPersons.AsNoTracking().Where(p => p.IsActive && p.WorkEmail != null), a => a.PersonId, p => p.Id, (a, p) => p.WorkEmail!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var allocated = serving.Where(address => !string.IsNullOrWhiteSpace(address))
+            .Select(address => members.FirstOrDefault(m => string.Equals(m.Email, address, StringComparison.OrdinalIgnoreCase)) is { } user
+                ? user with { IsDpo = true }
+                : new Recipients.Member(Guid.Empty, address.Trim(), false, true));
+        return new Recipients([.. members, .. allocated], party.Settings.ReminderExtraAddresses);
     }
 
     /// <summary>Held mails whose 07:00 has come, one digest per recipient; the held rows point at it and are never sent alone.</summary>

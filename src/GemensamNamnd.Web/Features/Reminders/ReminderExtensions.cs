@@ -8,7 +8,9 @@ public static class ReminderExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddScoped<IReminderSource, Requests.RequestReminderSource>();
-        // services.AddScoped<IReminderSource, Breaches.BreachReminderSource>();   ← the next register, like this
+        services.AddScoped<IReminderSource, Breaches.BreachReminderSource>();
+        services.AddScoped<IReminderSource, Dpo.DpoReminderSource>();
+        services.AddScoped<IReminderSource, Drills.DrillReminderSource>();
 
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();
