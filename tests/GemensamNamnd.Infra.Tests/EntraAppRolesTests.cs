@@ -14,6 +14,7 @@ public class EntraAppRolesTests
     [InlineData("Administrator", "User")]
     [InlineData("EStrateg", "User")]
     [InlineData("Intake.Requests", "Application")]
+    [InlineData("Intake.Breaches", "Application")]
     public void Role_exists_for_its_member_type(string value, string memberType)
     {
         var role = Assert.Single(Roles(), r => r!["value"]!.GetValue<string>() == value)!;
@@ -26,7 +27,7 @@ public class EntraAppRolesTests
     public void Role_ids_are_unique_and_there_are_no_others()
     {
         var roles = Roles();
-        Assert.Equal(5, roles.Count);
-        Assert.Equal(5, roles.Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(6, roles.Count);
+        Assert.Equal(6, roles.Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
     }
 }

@@ -19,13 +19,16 @@ public static class Policies
     public const string PartyOversight = "PartyOversight";
 
     /// <summary>Registering a request: the party's officers, or the party's e-tjänst with an app token (<see cref="IntakeClients"/>).</summary>
-    public const string PartyIntake = "PartyIntake";
+    public const string PartyRequestIntake = "PartyRequestIntake";
+
+    /// <summary>Registering a breach: the party's officers, or the party's detection system with an app token.</summary>
+    public const string PartyBreachIntake = "PartyBreachIntake";
     public const string GlobalAdministrator = "GlobalAdministrator";
     public const string EStrategist = "EStrategist";
 
     public static readonly IReadOnlySet<string> PartyPolicies = new HashSet<string>(StringComparer.Ordinal)
     {
-        PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight, PartyIntake,
+        PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight, PartyRequestIntake, PartyBreachIntake,
     };
 
     public static void Add(AuthorizationOptions options)
@@ -36,7 +39,8 @@ public static class Policies
         options.AddPolicy(PartyDpo, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud)));
         options.AddPolicy(PartyAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Administrator)));
         options.AddPolicy(PartyOversight, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
-        options.AddPolicy(PartyIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement()));
+        options.AddPolicy(PartyRequestIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Requests)));
+        options.AddPolicy(PartyBreachIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Breaches)));
         options.AddPolicy(GlobalAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.Administrator)));
         options.AddPolicy(EStrategist, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.EStrategist)));
 

@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GemensamNamnd.Web.Tests.Features;
 
 /// <summary>
-/// A party's e-tjänst registers requests with a real signed client-credentials token: the app role Intake.Requests and a
-/// client id mapped to that one party. Anything less is 403 and nothing is stored.
+/// A party's e-tjänst registers requests, and its detection system breaches, with a real signed client-credentials token:
+/// the register's app role (Intake.Requests, Intake.Breaches) and a client id mapped to that one party. Anything less is
+/// 403 and nothing is stored.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class IntakeApiTests(AppFactory app)
@@ -31,7 +32,7 @@ public sealed class IntakeApiTests(AppFactory app)
 
     /// <summary>An app-only token as Entra issues it for client credentials: no scp, roles, azp, the service principal's oid.</summary>
     private HttpClient EService(string homeSlug, Guid client, string[]? roles = null) =>
-        app.ClientWithToken(TestTokens.Issue(DemoSeed.DemoTenantId(homeSlug), Guid.NewGuid(), scope: null, roles: roles ?? [IntakeClients.AppRole], clientApp: client));
+        app.ClientWithToken(TestTokens.Issue(DemoSeed.DemoTenantId(homeSlug), Guid.NewGuid(), scope: null, roles: roles ?? [IntakeClients.Requests], clientApp: client));
 
     private async Task<Dictionary<string, object?>> BodyAsync(string slug, string name) => new()
     {
@@ -92,9 +93,77 @@ public sealed class IntakeApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await unmapped.PostAsJsonAsync("/api/v1/ostersund/requests", body)).StatusCode);
 
         // A user's delegated token (scp) from the same client is a person, judged by membership, not an e-tjänst.
-        var delegated = app.ClientWithToken(TestTokens.Issue(DemoSeed.DemoTenantId("ostersund"), Guid.NewGuid(), roles: [IntakeClients.AppRole], clientApp: mapped));
+        var delegated = app.ClientWithToken(TestTokens.Issue(DemoSeed.DemoTenantId("ostersund"), Guid.NewGuid(), roles: [IntakeClients.Requests], clientApp: mapped));
         Assert.Equal(HttpStatusCode.Forbidden, (await delegated.PostAsJsonAsync("/api/v1/ostersund/requests", body)).StatusCode);
 
         Assert.Equal(0, await CountAsync("ostersund", name));
+    }
+
+    private async Task<Dictionary<string, object?>> BreachBodyAsync(string slug, string title) => new()
+    {
+        ["title"] = title,
+        ["controllerIds"] = new[] { await app.InParty(slug, db => db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync()) },
+        ["awareAt"] = DateTimeOffset.UtcNow.AddMinutes(-30),
+        ["description"] = "DLP-regeln upptäckte en export av en elevlista till en extern adress.",
+        ["types"] = new[] { "Confidentiality" },
+        ["cause"] = "UnauthorisedStaffAccess",
+        ["dataKinds"] = new[] { "Identification" },
+    };
+
+    private Task<int> BreachCountAsync(string slug, string title) => app.InParty(slug, db => db.Breaches.CountAsync(b => b.Title == title));
+
+    [Fact]
+    public async Task TheMappedDetectionSystem_RegistersABreach_NamedInTheTimeline_AndTheClockStarts()
+    {
+        var client = await MapNewClientAsync("krokom");
+        var title = $"DLP-larm {Guid.NewGuid():N}"[..20];
+        var system = EService("krokom", client, roles: [IntakeClients.Breaches]);
+        var response = await system.PostAsJsonAsync("/api/v1/krokom/breaches", await BreachBodyAsync("krokom", title));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var (breach, events) = await app.InParty("krokom", async db => (
+            await db.Breaches.AsNoTracking().SingleAsync(b => b.Id == id),
+            await db.BreachEvents.AsNoTracking().Where(e => e.BreachId == id).ToListAsync()));
+        Assert.Equal(title, breach.Title);
+        Assert.Equal(breach.AwareAt.AddHours(72), breach.ImyDeadlineAt);
+        Assert.Equal($"system {client}", Assert.Single(events).ActorName);
+
+        // Registering is all it may do: not read the register, not assess.
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.GetAsync("/api/v1/krokom/breaches")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.GetAsync($"/api/v1/krokom/breaches/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.PostAsJsonAsync($"/api/v1/krokom/breaches/{id}/close", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABreachSystem_CannotRegisterAtAnotherParty_NorRequests_AndAnETjanstCannotRegisterBreaches()
+    {
+        var client = await MapNewClientAsync("krokom");
+        var title = $"Fel part {Guid.NewGuid():N}"[..20];
+        var system = EService("krokom", client, roles: [IntakeClients.Breaches]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.PostAsJsonAsync("/api/v1/are/breaches", await BreachBodyAsync("are", title))).StatusCode);
+        Assert.Equal(0, await BreachCountAsync("are", title));
+
+        var name = $"Fel register {Guid.NewGuid():N}"[..25];
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.PostAsJsonAsync("/api/v1/krokom/requests", await BodyAsync("krokom", name))).StatusCode);
+        Assert.Equal(0, await CountAsync("krokom", name));
+
+        var eService = EService("krokom", client);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eService.PostAsJsonAsync("/api/v1/krokom/breaches", await BreachBodyAsync("krokom", title))).StatusCode);
+        Assert.Equal(0, await BreachCountAsync("krokom", title));
+    }
+
+    [Fact]
+    public async Task ABreachSystem_WithBadInput_GetsSwedishProblemDetails_AndNothingIsStored()
+    {
+        var client = await MapNewClientAsync("krokom");
+        var title = $"Trasigt larm {Guid.NewGuid():N}"[..20];
+        var body = await BreachBodyAsync("krokom", title);
+        body["awareAt"] = DateTimeOffset.UtcNow.AddHours(5);
+        var response = await EService("krokom", client, roles: [IntakeClients.Breaches]).PostAsJsonAsync("/api/v1/krokom/breaches", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("AwareAt", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await BreachCountAsync("krokom", title));
     }
 }

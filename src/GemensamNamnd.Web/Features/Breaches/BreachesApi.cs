@@ -3,6 +3,7 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public static class BreachesApi
             .WithSummary("Antal per typ och orsak, andel anmälda inom 72 timmar, median timmar till anmälan");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetBreach")
             .WithSummary("En incident med kompletteringar och tidslinje");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RegisterBreach")
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyBreachIntake).WithName("RegisterBreach")
             .WithSummary("Registrera en incident: diarienummer och 72-timmarsfrist (art. 33.1)");
         group.MapPost("/{id:guid}/assessment", AssessAsync).RequireAuthorization(Policies.PartyOfficer).WithName("AssessBreach").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Riskbedömning och beslut om anmälan (art. 33.1, 33.5, 34)");
@@ -97,8 +98,14 @@ public static class BreachesApi
     }
 
     private static async Task<Results<Created<BreachChangedDto>, ValidationProblem>> CreateAsync(
-        string tenant, BreachBody body, SaveBreach save, CancellationToken ct)
+        string tenant, BreachBody body, SaveBreach save, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
     {
+        // A detection system is named in the timeline and the audit trail by its client id.
+        if (IntakeClients.MappedClientId(http.User, party.Party, IntakeClients.Breaches) is { } client)
+        {
+            actor.UseSystem($"system {client}");
+        }
+
         var (types, badTypes) = Names.Parse<BreachTypes>(body.Types);
         var (kinds, badKinds) = Names.Parse<DataKinds>(body.DataKinds);
         var input = new BreachInput(body.Title, body.ControllerIds, body.OccurredFrom, body.OccurredTo, body.DiscoveredAt, body.AwareAt, body.CeasedAt,

@@ -11,20 +11,8 @@ public sealed record ReminderSettingsInput(List<int> RequestReminderDays, List<s
 
     public static ReminderSettingsInput Parse(string? reminderDays, int overdueEvery, int noticeDays, int identityDays, string? extraAddresses, string? mailFrom, Dictionary<string, string[]> errors)
     {
-        var days = new List<int>();
-        foreach (var part in (reminderDays ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 365)
-            {
-                days.Add(d);
-            }
-            else
-            {
-                errors["RequestReminderDays"] = [$"”{part}” är inte ett antal dagar (0–365)."];
-            }
-        }
-
-        if (days.Distinct().Count() > 10)
+        var days = Numbers(reminderDays, 0, 365, "RequestReminderDays", "dagar", errors);
+        if (days.Count > 10)
         {
             errors["RequestReminderDays"] = ["Högst tio påminnelser före sista dag."];
         }
@@ -68,7 +56,41 @@ public sealed record ReminderSettingsInput(List<int> RequestReminderDays, List<s
             errors["MailFrom"] = ["Avsändaradressen är inte en giltig e-postadress."];
         }
 
-        return new(days.Distinct().OrderDescending().ToList(), addresses.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), from);
+        return new(days.OrderDescending().ToList(), addresses.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), from);
+    }
+
+    /// <summary>
+    /// Hours after awareness of a breach at which to remind while no report or decision is made (1–72, at most ten).
+    /// The reminder at 72 hours ("försenad", Art. 33(1)) is sent whatever is entered.
+    /// </summary>
+    public static List<int> ParseBreachHours(string? hours, Dictionary<string, string[]> errors)
+    {
+        var parsed = Numbers(hours, 1, 72, "BreachReminderHours", "timmar", errors);
+        if (parsed.Count > 10)
+        {
+            errors["BreachReminderHours"] = ["Högst tio påminnelser före 72 timmar."];
+        }
+
+        return [.. parsed.Order()];
+    }
+
+    /// <summary>A comma- or space-separated list of whole numbers within [min, max], without repeats.</summary>
+    private static List<int> Numbers(string? text, int min, int max, string field, string unit, Dictionary<string, string[]> errors)
+    {
+        var numbers = new List<int>();
+        foreach (var part in (text ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            {
+                numbers.Add(n);
+            }
+            else
+            {
+                errors[field] = [$"”{Shorten(part)}” är inte ett antal {unit} ({min}–{max})."];
+            }
+        }
+
+        return [.. numbers.Distinct()];
     }
 
     /// <summary>One plain address (no display name, no list), as MailKit will send to it.</summary>

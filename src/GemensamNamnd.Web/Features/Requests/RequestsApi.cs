@@ -30,7 +30,7 @@ public static class RequestsApi
             .WithSummary("Partens begäranden, utan personnummer; sorterade på sista dag");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetRequest")
             .WithSummary("Ett ärende med tidslinje; personnumret maskerat; läsningen loggas");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyIntake).WithName("RegisterRequest")
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyRequestIntake).WithName("RegisterRequest")
             .WithSummary("Registrera en begäran: diarienummer och sista dag (art. 12.3)")
             .WithDescription("För handläggare och dataskyddsombud, och för partens e-tjänst med en app-token (client credentials) med approllen Intake.Requests vars klient-id är kopplat till parten. En e-tjänsts begäran registreras alltid med kanalen e-tjänst.");
         group.MapPost("/{id:guid}/status", MoveAsync).RequireAuthorization(Policies.PartyOfficer).WithName("MoveRequest").ProducesProblem(StatusCodes.Status409Conflict)
@@ -126,7 +126,7 @@ public static class RequestsApi
         string tenant, RegisterRequestBody body, RegisterRequest register, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
     {
         // An e-tjänst is named in the timeline and the audit trail by its client id, and its requests came by e-tjänst.
-        if (IntakeClients.MappedClientId(http.User, party.Party) is { } client)
+        if (IntakeClients.MappedClientId(http.User, party.Party, IntakeClients.Requests) is { } client)
         {
             actor.UseSystem($"e-tjänst {client}");
             body = body with { Channel = RequestChannel.EService };
