@@ -56,6 +56,17 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.Contains(lateCase, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(runningCase, csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Kalle Internsson", csv, StringComparison.Ordinal);
+
+        // The same filter as an Excel workbook.
+        var xlsx = await anna.GetAsync("/ostersund/incidenter?handler=Xlsx&klocka=forsenade");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var workbook = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+        var cells = string.Concat(workbook.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        Assert.Contains("Diarienummer", cells, StringComparison.Ordinal);
+        Assert.Contains(lateCase, cells, StringComparison.Ordinal);
+        Assert.DoesNotContain(runningCase, cells, StringComparison.Ordinal);
+        Assert.Contains("handler=Xlsx", await Html(anna, "/ostersund/incidenter"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +80,8 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
         Assert.Matches(@"Patienter \(ca 1\s?200\), Anställda \(antal okänt\)", html);
-        Assert.Contains("Bo Berglund", html, StringComparison.Ordinal); // the party's DPO
+        // The DPO from the DPO register (Bo's allocation at Östersund), with his work contact details.
+        Assert.Contains("Bo Berglund, dataskyddsombud@ostersund.example, 063-14 30 00", html, StringComparison.Ordinal);
         Assert.Contains("Kontakt Persson", html, StringComparison.Ordinal); // the party's contact person (staff)
         Assert.DoesNotContain("Kalle Internsson", html, StringComparison.Ordinal); // internal reporter is not in the report
         Assert.Contains("@media print", await anna.GetStringAsync("/css/site.css"), StringComparison.Ordinal);

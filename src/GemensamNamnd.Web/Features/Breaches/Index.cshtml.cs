@@ -13,7 +13,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
 /// The breach register: filtered by GET query (status, risk, the clock), newest awareness first, 50 a page, one query;
-/// and the CSV export of the same filter (Excel opens it: UTF-8 with BOM, semicolons).
+/// and the export of the same filter as .xlsx or CSV (UTF-8 with BOM, semicolons).
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
@@ -62,8 +62,12 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
         Rows = rows.Take(PageSize).ToList();
     }
 
-    /// <summary>The filtered register as CSV: the facts IMY asks for, no personal data of the people affected.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync(xlsx: true, ct);
+
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync(xlsx: false, ct);
+
+    /// <summary>The filtered register as a spreadsheet: the facts IMY asks for, no personal data of the people affected.</summary>
+    private async Task<IActionResult> ExportAsync(bool xlsx, CancellationToken ct)
     {
         var rows = await Query().OrderBy(b => b.AwareAt).ThenBy(b => b.Id).Take(100_000).ToListAsync(ct);
         string[] header =
@@ -83,8 +87,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
             b.ImyReference, b.SupplementDueOn is { } due ? BreachWords.Iso(due) : null, Local(b.SubjectNoticeSentAt), Local(b.ClosedAt),
         ]).ToList();
 
-        var csv = new Spreadsheet("Incidenter", header, table).ToCsv();
-        return File(csv, Spreadsheet.CsvContentType, $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}.csv");
+        var sheet = new Spreadsheet("Incidenter", header, table);
+        var name = $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}";
+        return xlsx ? File(sheet.ToXlsx(), XlsxWriter.ContentType, name + ".xlsx") : File(sheet.ToCsv(), Spreadsheet.CsvContentType, name + ".csv");
     }
 
     private IQueryable<Breach> Query()
@@ -119,13 +124,13 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     private static string Local(DateTimeOffset? at) =>
         at is { } a ? Swedish.ToLocal(a).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
 
-    /// <summary>This list's address with the current filters and another page (or the CSV handler).</summary>
-    public string ListUrl(int page, bool csv = false)
+    /// <summary>This list's address with the current filters and another page, or an export handler (<c>Xlsx</c>, <c>Csv</c>).</summary>
+    public string ListUrl(int page, string? export = null)
     {
         var query = new QueryBuilder();
-        if (csv)
+        if (export is not null)
         {
-            query.Add("handler", "Csv");
+            query.Add("handler", export);
         }
 
         if (Status is not null)

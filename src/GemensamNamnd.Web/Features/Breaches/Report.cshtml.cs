@@ -51,9 +51,7 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
         var party = tenant.Required;
         var controllers = await db.DataControllers.AsNoTracking().Where(c => b.ControllerIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new { c.Name, c.OrganisationNumber }).ToListAsync(ct);
-        var dpos = await db.Memberships.AsNoTracking().Where(m => m.PartyId == party.Id && m.Role == PartyRole.Dataskyddsombud)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { u.DisplayName, u.Email })
-            .OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var dpos = await DpoContactsAsync(b.ControllerIds, ct);
         var supplements = await db.BreachSupplements.AsNoTracking().Where(s => s.BreachId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
 
         string Or(string? value, string none = "Inte angivet") => string.IsNullOrWhiteSpace(value) ? none : value;
@@ -78,7 +76,7 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
             new("2. Kontaktuppgifter",
             [
                 new("Kontaktperson", Or(string.Join(", ", new[] { b.ContactName, b.ContactDetails }.OfType<string>()))),
-                new("Dataskyddsombud", Or(string.Join("; ", dpos.Select(d => d.Email is null ? d.DisplayName : $"{d.DisplayName}, {d.Email}")))),
+                new("Dataskyddsombud", Or(string.Join("; ", dpos))),
             ]),
             new("3. Tidpunkter",
             [
@@ -150,5 +148,23 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
 
         Text = text.ToString();
         return true;
+    }
+
+    /// <summary>
+    /// The DPO contact for IMY's form (Art. 33(3)(b)), from the DPO register: the ordinary DPOs serving the breach's
+    /// controllers today, or, when none is allocated to them, every DPO serving the party today.
+    /// </summary>
+    private async Task<List<string>> DpoContactsAsync(IReadOnlyCollection<Guid> controllerIds, CancellationToken ct)
+    {
+        var today = Swedish.Today(clock);
+        var serving = await db.DpoAllocations.AsNoTracking()
+            .Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
+            .Join(db.DpoPersons.AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { a.Role, a.ControllerIds, p.Name, p.WorkEmail, p.WorkPhone })
+            .ToListAsync(ct);
+        var forBreach = serving.Where(a => a.Role == Domain.Dpo.DpoRole.Ordinarie && a.ControllerIds.Intersect(controllerIds).Any()).ToList();
+        return [.. (forBreach.Count > 0 ? forBreach : serving)
+            .Select(a => string.Join(", ", new[] { a.Name, a.WorkEmail, a.WorkPhone }.Where(x => !string.IsNullOrWhiteSpace(x))))
+            .Distinct()
+            .Order(StringComparer.Create(Swedish.Culture, false))];
     }
 }
