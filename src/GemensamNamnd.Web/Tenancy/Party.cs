@@ -58,6 +58,9 @@ public sealed class PartySettings
     /// <summary>Hours after awareness of a breach at which a reminder goes out while no decision is made.</summary>
     public List<int> BreachReminderHours { get; set; } = [24, 48, 66, 72];
 
+    /// <summary>Days before a breach's first supplement to IMY is due (Art. 33(4)) that a reminder goes out.</summary>
+    public int SupplementReminderDays { get; set; } = 3;
+
     /// <summary>Days between reminders while a request is overdue.</summary>
     public int RequestOverdueReminderEveryDays { get; set; } = 7;
 

@@ -42,16 +42,23 @@ public sealed partial class PartyEditTests(AppFactory app)
     [InlineData("ett dygn", "12", "BreachReminderHours")]
     [InlineData("24", "0", "DrillIntervalMonths")]
     [InlineData("24", "61", "DrillIntervalMonths")]
+    [InlineData("24", "12", "SupplementReminderDays")]
     public async Task BadInput_IsRefusedInSwedish_AndNothingIsSaved(string hours, string drillMonths, string field)
     {
         var party = await PartyAsync();
         using var admin = app.ClientFor(AppFactory.Demo("admin"));
-        var response = await PostAsync(admin, $"/admin/parter/{party.Id}", Form(party, hours, drillMonths));
+        var form = Form(party, hours, drillMonths);
+        if (field == "SupplementReminderDays")
+        {
+            form[field] = "30";
+        }
+
+        var response = await PostAsync(admin, $"/admin/parter/{party.Id}", form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"href=\"#{field}\"", html, StringComparison.Ordinal);
-        Assert.Matches(field == "DrillIntervalMonths" ? "1–60" : "1–72", html);
+        Assert.Matches(field switch { "DrillIntervalMonths" => "1–60", "SupplementReminderDays" => "0–27", _ => "1–72" }, html);
         var after = await PartyAsync();
         Assert.Equal(party.Settings.BreachReminderHours, after.Settings.BreachReminderHours);
         Assert.Equal(party.Settings.DrillIntervalMonths, after.Settings.DrillIntervalMonths);
@@ -86,6 +93,7 @@ public sealed partial class PartyEditTests(AppFactory app)
         ["IsActive"] = p.IsActive ? "true" : "false",
         ["BreachReminderHours"] = hours,
         ["DrillIntervalMonths"] = drillMonths,
+        ["SupplementReminderDays"] = p.Settings.SupplementReminderDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private async Task<Party> PartyAsync()

@@ -40,6 +40,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
     [BindProperty] public string? ReminderExtraAddresses { get; set; }
     [BindProperty] public string? MailFrom { get; set; }
     [BindProperty] public string? BreachReminderHours { get; set; } = "24, 48, 66, 72";
+    [BindProperty] public int SupplementReminderDays { get; set; } = 3;
     [BindProperty] public int DrillIntervalMonths { get; set; } = Domain.Breaches.DrillRules.DefaultIntervalMonths;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -64,7 +65,8 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         (RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays, IdentityCheckReminderDays) =
             (p.Settings.RequestOverdueReminderEveryDays, p.Settings.ExtensionNoticeReminderDays, p.Settings.IdentityCheckReminderDays);
         (ReminderExtraAddresses, MailFrom) = (string.Join('\n', p.Settings.ReminderExtraAddresses), p.Settings.MailFrom);
-        (BreachReminderHours, DrillIntervalMonths) = (string.Join(", ", p.Settings.BreachReminderHours), p.Settings.DrillIntervalMonths);
+        (BreachReminderHours, SupplementReminderDays, DrillIntervalMonths) =
+            (string.Join(", ", p.Settings.BreachReminderHours), p.Settings.SupplementReminderDays, p.Settings.DrillIntervalMonths);
         return Page();
     }
 
@@ -138,6 +140,11 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         var reminders = Reminders.ReminderSettingsInput.Parse(RequestReminderDays, RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays,
             IdentityCheckReminderDays, ReminderExtraAddresses, MailFrom, errors);
         var breachHours = Reminders.ReminderSettingsInput.ParseBreachHours(BreachReminderHours, errors);
+        if (SupplementReminderDays is < 0 or > 27)
+        {
+            errors[nameof(SupplementReminderDays)] = ["Ange 0–27 dagar (kompletteringen ska in inom fyra veckor)."];
+        }
+
         if (DrillIntervalMonths is < 1 or > 60)
         {
             errors[nameof(DrillIntervalMonths)] = ["Ange hur ofta incidentrutinen ska övas i hela månader, 1–60."];
@@ -176,6 +183,7 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
         party.Settings.ReminderExtraAddresses = reminders.ExtraAddresses;
         party.Settings.MailFrom = reminders.MailFrom;
         party.Settings.BreachReminderHours = breachHours;
+        party.Settings.SupplementReminderDays = SupplementReminderDays;
         party.Settings.DrillIntervalMonths = DrillIntervalMonths;
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin");

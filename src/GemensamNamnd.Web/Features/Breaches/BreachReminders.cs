@@ -8,7 +8,8 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// <summary>
 /// The breach register's reminders, from the stored clock (thresholds in <see cref="Tenancy.PartySettings.BreachReminderHours"/>):
 /// while a breach awaits its report to IMY (no report and not decided unreportable), at 24, 48 and 66 hours after
-/// awareness, then at 72 hours — "försenad" (Art. 33(1)); and the first supplement due within 3 days (Art. 33(4)).
+/// awareness, then at 72 hours — "försenad" (Art. 33(1)); and the first supplement due within
+/// <see cref="Tenancy.PartySettings.SupplementReminderDays"/> (3) days (Art. 33(4)).
 /// The mails name the case number and the deadline only, never what the breach is about.
 /// </summary>
 public sealed class BreachReminderSource : IReminderSource
@@ -17,15 +18,13 @@ public sealed class BreachReminderSource : IReminderSource
     public const string Late = "breach.late";
     public const string Supplement = "breach.supplement";
 
-    /// <summary>Days before the first supplement is due that its reminder goes out.</summary>
-    public const int SupplementReminderDays = 3;
-
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         var hours = context.Party.Settings.BreachReminderHours.Where(h => h > 0).Distinct().ToList();
         var first = hours.DefaultIfEmpty((int)BreachClock.ReportingWindow.TotalHours).Min();
         var awareBefore = context.Now.AddHours(-first);
-        var supplementBy = context.Today.AddDays(SupplementReminderDays);
+        var supplementDays = Math.Max(0, context.Party.Settings.SupplementReminderDays);
+        var supplementBy = context.Today.AddDays(supplementDays);
 
         var awaiting = await BreachQueries.AwaitingReport(context.Db.Breaches.AsNoTracking())
             .Where(b => b.AwareAt <= awareBefore)
@@ -59,7 +58,7 @@ public sealed class BreachReminderSource : IReminderSource
                 0 => "Sista dag att komplettera anmälan till IMY är i dag (art. 33.4).",
                 _ => $"Kompletteringen till IMY ska lämnas inom {left} {(left == 1 ? "dag" : "dagar")} (art. 33.4).",
             };
-            result.Add(new DueReminder(b.Id, Supplement, SupplementReminderDays, b.CaseNumber, headline, SwedishDates.Long(b.DueOn), $"/{slug}/incidenter/{b.Id}", null));
+            result.Add(new DueReminder(b.Id, Supplement, supplementDays, b.CaseNumber, headline, SwedishDates.Long(b.DueOn), $"/{slug}/incidenter/{b.Id}", null));
         }
 
         return result;

@@ -1463,6 +1463,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                             b1.Property<int>("RequestRetentionMonths");
 
+                            b1.Property<int>("SupplementReminderDays");
+
                             b1.HasKey("PartyId");
 
                             b1.ToTable("parties");

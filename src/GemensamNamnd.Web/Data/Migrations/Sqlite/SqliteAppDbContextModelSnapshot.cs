@@ -1454,6 +1454,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                             b1.Property<int>("RequestRetentionMonths");
 
+                            b1.Property<int>("SupplementReminderDays");
+
                             b1.HasKey("PartyId");
 
                             b1.ToTable("parties");
