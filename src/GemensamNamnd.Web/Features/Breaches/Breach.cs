@@ -43,6 +43,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     [PersonalData]
     public string? ReportedInternallyBy { get; set; }
 
+    [PersonalData]
     public required string Description { get; set; }
 
     public BreachTypes Types { get; set; }
@@ -58,10 +59,13 @@ public sealed class Breach : ITenantOwned, IVersioned
 
     public int? ApproxRecords { get; set; }
 
+    [PersonalData]
     public string? Consequences { get; set; }
 
+    [PersonalData]
     public string? MeasuresTaken { get; set; }
 
+    [PersonalData]
     public string? MeasuresProposed { get; set; }
 
     /// <summary>The party's contact for IMY's questions (staff, not an affected person).</summary>
@@ -73,11 +77,13 @@ public sealed class Breach : ITenantOwned, IVersioned
 
     public RiskLevel? Risk { get; set; }
 
+    [PersonalData]
     public string? RiskReasoning { get; set; }
 
     /// <summary>The decision: null until assessed.</summary>
     public bool? Reportable { get; set; }
 
+    [PersonalData]
     public string? NotReportableReason { get; set; }
 
     public DateTimeOffset? AssessedAt { get; set; }
@@ -101,6 +107,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     public string? ImyReference { get; set; }
 
     /// <summary>Reasons for a report after 72 hours (Art. 33(1)).</summary>
+    [PersonalData]
     public string? LateReason { get; set; }
 
     /// <summary>Art. 33(4): the first supplement is due within four weeks of the first report.</summary>
