@@ -159,7 +159,7 @@ public sealed class IndexModel(
         db.RetentionHolds.Add(new RetentionHold
         {
             Register = HoldRegister, CaseId = caseId!.Value, CaseNumber = number!, Reason = HoldReason!.Trim(),
-            PlacedBy = actor.DisplayName, PlacedAt = clock.GetUtcNow(),
+            PlacedBy = (await currentUser.GetAsync(ct))?.DisplayName ?? actor.DisplayName, PlacedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
         Notice = $"Ärende {number} gallras inte förrän stoppet tas bort.";
