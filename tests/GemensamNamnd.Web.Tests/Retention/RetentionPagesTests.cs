@@ -110,6 +110,27 @@ public sealed partial class RetentionPagesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task AnotherPartysHold_CannotBeRemoved_AndAnotherPartysCases_AreNotFound()
+    {
+        var bergHold = await app.InParty("berg", async db =>
+        {
+            var hold = new RetentionHold
+            {
+                Register = RetentionRegister.Requests, CaseId = Guid.NewGuid(), CaseNumber = "KS 2020/0001", Reason = "Hemligt skäl i Berg",
+                PlacedBy = "Berg", PlacedAt = DateTimeOffset.UtcNow,
+            };
+            db.RetentionHolds.Add(hold);
+            await db.SaveChangesAsync();
+            return hold;
+        });
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        var release = await PostFormAsync(cecilia, "/ostersund/gallring", "Release", new() { ["HoldId"] = bergHold.Id.ToString() });
+        Assert.Equal(HttpStatusCode.NotFound, release.StatusCode);
+        Assert.True(await app.InParty("berg", db => db.RetentionHolds.AnyAsync(h => h.Id == bergHold.Id)));
+        Assert.DoesNotContain("Hemligt skäl i Berg", await cecilia.GetStringAsync("/ostersund/gallring"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonSearch_ByPersonnummer_FindsEveryCase_LogsWhoAndWhy_AndExports()
     {
         var marker = Guid.NewGuid().ToString("N")[..6];
