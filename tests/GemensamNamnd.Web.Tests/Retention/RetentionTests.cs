@@ -115,6 +115,12 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(RetentionRun.Thinned, await app.InParty("are", db => db.BreachEvents.Where(s => s.BreachId == b2.Id).Select(s => s.Text).SingleAsync()));
         Assert.Equal("Brev till fel Kalle Ankasson", await app.InParty("are", db => db.Breaches.Where(b => b.Id == recent.Id).Select(b => b.Title).SingleAsync()));
         Assert.Null(await app.InParty("are", db => db.Requests.Where(r => r.Id == r1.Id).Select(r => r.PersonalNumberHash).SingleAsync()));
+        // The audit trail of the thinning (and of the registration) records that the free text changed, not what it said.
+        var breachIds = new[] { b1.Id.ToString(), b2.Id.ToString() };
+        var audit = await app.InParty("are", db => db.AuditEntries.Where(a => breachIds.Contains(a.EntityId)).Select(a => a.Changes).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.All(audit, c => Assert.DoesNotContain("Kalle", c, StringComparison.Ordinal));
+
         // Nothing of the thinned text is left in the log rows.
         var logs = await app.InParty("are", db => db.RetentionLog.AsNoTracking().ToListAsync());
         Assert.DoesNotContain(logs, l => JsonSerializer.Serialize(l).Contains("Kalle", StringComparison.Ordinal) || JsonSerializer.Serialize(l).Contains("Robin", StringComparison.Ordinal));

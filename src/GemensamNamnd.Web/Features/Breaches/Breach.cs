@@ -25,6 +25,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     /// <summary>The personuppgiftsansvariga (nämnder, bolag) within the party; at least one.</summary>
     public List<Guid> ControllerIds { get; set; } = [];
 
+    [PersonalData]
     public required string Title { get; set; }
 
     /// <summary>When it started; null when unknown.</summary>
@@ -91,6 +92,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     /// <summary>Art. 34: whether the data subjects are to be told; null until decided.</summary>
     public bool? SubjectNoticeRequired { get; set; }
 
+    [PersonalData]
     public string? SubjectNoticeNotRequiredReason { get; set; }
 
     public DateTimeOffset? SubjectNoticeSentAt { get; set; }
@@ -177,6 +179,8 @@ public sealed class BreachSupplement : ITenantOwned
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>Free text that may name people: personal data for the audit trail, thinned by retention.</summary>
+    [PersonalData]
     public required string Text { get; init; }
 }
 
@@ -204,6 +208,8 @@ public sealed class BreachEvent : ITenantOwned
 
     public required string ActorName { get; init; }
 
+    /// <summary>Free text that may name people: personal data for the audit trail, thinned by retention.</summary>
+    [PersonalData]
     public required string Text { get; init; }
 }
 

@@ -59,6 +59,9 @@ public sealed class IndexModel(
                 "Rättslig förpliktelse, art. 6.1 c (art. 37); kontaktuppgifterna offentliggörs (art. 37.7).", Rule(RetentionRegister.DpoAllocations)),
             ["Drill"] = ("Övningar av incidentrutinen", "Regelbundet testa incidentrutinen (art. 32.1 d).",
                 "Rättslig förpliktelse, art. 6.1 c (art. 32).", "Bevaras tills vidare"),
+            ["RequestEvent"] = ("Händelser i begäranden", "Ärendets tidslinje: vem gjorde vad och när.", "Rättslig förpliktelse, art. 6.1 c (art. 5.2, ansvarsskyldighet).", Rule(RetentionRegister.Requests)),
+            ["BreachEvent"] = ("Händelser i incidenter", "Incidentens tidslinje (art. 33.5).", "Rättslig förpliktelse, art. 6.1 c (art. 33.5).", Rule(RetentionRegister.Breaches)),
+            ["BreachSupplement"] = ("Kompletteringar till IMY", "Lämna uppgifter i omgångar (art. 33.4).", "Rättslig förpliktelse, art. 6.1 c (art. 33.4).", Rule(RetentionRegister.Breaches)),
             ["AppUser"] = ("Användare (personal)", "Inloggning, behörighet, påminnelser.", "Allmänt intresse/myndighetsutövning, art. 6.1 e.", "Så länge kontot finns"),
         };
 
@@ -116,6 +119,10 @@ public sealed class IndexModel(
         "PostalAddress" => "postadress",
         "Notes" => "anteckningar",
         "Description" => "beskrivning (fritext)",
+        "Title" => "rubrik (fritext)",
+        "Text" => "text (fritext)",
+        "ExtensionReason" => "skäl till förlängning (fritext)",
+        "SubjectNoticeNotRequiredReason" => "skäl att inte informera de registrerade (fritext)",
         "Consequences" => "konsekvenser (fritext)",
         "MeasuresTaken" or "MeasuresProposed" => "åtgärder (fritext)",
         "RiskReasoning" => "riskbedömning (fritext)",
