@@ -156,6 +156,9 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.Contains(log, r => r.EntityType == nameof(DataSubjectRequest) && r.EntityId == first.Id.ToString());
         Assert.DoesNotContain(log, r => r.Purpose.Contains("19800101", StringComparison.Ordinal));
         Assert.Equal(readsBefore + 1, await app.InParty(Party, db => db.PersonalDataReads.CountAsync(r => r.EntityType == "PersonSearch")));
+        // The administrator follows up who searched and why.
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        Assert.Matches($"<td>Bo Berglund</td><td>Personsökning \\(personnummer\\): {Regex.Escape(reason)}</td>", WebUtility.HtmlDecode(await cecilia.GetStringAsync("/ostersund/personsok")));
 
         var byName = WebUtility.HtmlDecode(await (await PostFormAsync(bo, "/ostersund/personsok", null, new() { ["Name"] = name.ToUpperInvariant(), ["Reason"] = reason })).Content.ReadAsStringAsync());
         Assert.Contains(first.CaseNumber, byName, StringComparison.Ordinal);
