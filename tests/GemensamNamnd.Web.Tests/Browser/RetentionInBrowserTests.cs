@@ -37,7 +37,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
     }
 
     /// <summary>A request answered 13 months ago: not due under the default 24 months, due under a 12-month plan.</summary>
-    private async Task<string> ClosedRequestAsync()
+    private async Task<(Guid Id, string CaseNumber)> ClosedRequestAsync()
     {
         using var scope = browser.App.Services.CreateScope();
         var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync("ostersund", default);
@@ -53,14 +53,14 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
             var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
             (stored.Status, stored.AnsweredOn, stored.Delivery) = (RequestStatus.Answered, answered, AnswerDelivery.Letter);
             await db.SaveChangesAsync();
-            return stored.CaseNumber;
+            return (stored.Id, stored.CaseNumber);
         });
     }
 
     [Fact]
     public async Task Administrator_SetsAPlan_Previews_AndThins()
     {
-        var caseNumber = await ClosedRequestAsync();
+        var (caseId, caseNumber) = await ClosedRequestAsync();
         var page = await SignInAsync("Cecilia Claesson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Gallring", Exact = true }).ClickAsync();
@@ -88,6 +88,12 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
         await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await AssertAccessibleAsync(page);
+
+        // The case page explains the thinned fields.
+        await page.GotoAsync($"/ostersund/begaranden/{caseId}");
+        await Assertions.Expect(page.Locator("main [role=note]")).ToContainTextAsync("Ärendet gallrades");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Gallra Gallrasson");
         await AssertAccessibleAsync(page);
 
         // The thinned case can no longer be found by its personnummer.
