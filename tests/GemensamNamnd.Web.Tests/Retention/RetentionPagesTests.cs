@@ -174,6 +174,22 @@ public sealed partial class RetentionPagesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task PersonSearch_ShowsASkyddadIdentitetCase_ToTheDpoOnly()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var shielded = await RequestAsync("Skyddad Skyddsson " + marker, "19121212-1212", null, protectedIdentity: true);
+        var form = new Dictionary<string, string> { ["Name"] = "Skyddad Skyddsson " + marker, ["Reason"] = "Registerutdrag " + marker };
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        var admin = WebUtility.HtmlDecode(await (await PostFormAsync(cecilia, "/ostersund/personsok", null, new(form))).Content.ReadAsStringAsync());
+        Assert.Contains(shielded.CaseNumber, admin, StringComparison.Ordinal);
+        Assert.Contains("Uppgifterna visas bara för dataskyddsombudet.", admin, StringComparison.Ordinal);
+        Assert.DoesNotContain(shielded.Email!, admin, StringComparison.Ordinal);
+        using var bo = app.ClientFor(AppFactory.Demo("bo"));
+        var dpo = WebUtility.HtmlDecode(await (await PostFormAsync(bo, "/ostersund/personsok", null, new(form))).Content.ReadAsStringAsync());
+        Assert.Contains(shielded.Email!, dpo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Record_StatesDataPurposeBasisRetentionRolesAndStorage_FromTheRunningConfiguration()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -189,7 +205,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
     private Task<PartySettings> SettingsAsync() =>
         app.InParty(Party, db => db.Parties.AsNoTracking().Where(p => p.Id == db.CurrentTenantId).Select(p => p.Settings).SingleAsync());
 
-    private async Task<DataSubjectRequest> RequestAsync(string name, string number, DateOnly? answeredOn)
+    private async Task<DataSubjectRequest> RequestAsync(string name, string number, DateOnly? answeredOn, bool protectedIdentity = false)
     {
         using var scope = app.Services.CreateScope();
         var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(Party, default);
@@ -199,7 +215,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
             var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
             var received = answeredOn is { } a ? new DateTimeOffset(a.AddDays(-5).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero) : DateTimeOffset.UtcNow.AddDays(-1);
             var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(
-                new RegisterRequestInput(received, RequestChannel.Letter, controller.Id, DataSubjectRights.Access, name, number, $"{Guid.NewGuid():N}@example.org", null, false, null), default);
+                new RegisterRequestInput(received, RequestChannel.Letter, controller.Id, DataSubjectRights.Access, name, number, $"{Guid.NewGuid():N}@example.org", null, protectedIdentity, null), default);
             Assert.Empty(errors);
             var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
             if (answeredOn is { } answered)
