@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Outbox.OutboxMessage> OutboxMessages => Set<Features.Outbox.OutboxMessage>();
     public DbSet<Features.Reminders.SentReminder> SentReminders => Set<Features.Reminders.SentReminder>();
+    public DbSet<Features.Retention.RetentionHold> RetentionHolds => Set<Features.Retention.RetentionHold>();
+    public DbSet<Features.Retention.RetentionLogEntry> RetentionLog => Set<Features.Retention.RetentionLogEntry>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
     internal void Lease(TenantContext tenant, CurrentActor actor)

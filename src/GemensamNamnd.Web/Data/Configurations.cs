@@ -20,6 +20,8 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
             s.ToJson();
             s.Property(x => x.CaseNumberPrefix).HasMaxLength(20);
             s.Property(x => x.RequestClockStart).HasConversion<string>();
+            s.Property(x => x.RequestRetentionAction).HasConversion<string>();
+            s.Property(x => x.BreachRetentionAction).HasConversion<string>();
         });
     }
 }

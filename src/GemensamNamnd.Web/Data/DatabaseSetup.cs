@@ -57,7 +57,7 @@ public sealed class DatabaseSetup(
         await db.Database.ExecuteSqlRawAsync($"""
             GRANT USAGE ON SCHEMA public TO {quoted};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
-            REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, personal_data_reads FROM {quoted};
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries, personal_data_reads, retention_log FROM {quoted};
             REVOKE ALL ON __ef_migrations_history FROM {quoted};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
             """, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class PartyBoundaryInterceptor : SaveChangesInterceptor
 
         foreach (var entry in changes)
         {
-            if (entry.Entity is AuditEntry or PersonalDataRead && entry.State != EntityState.Added)
+            if (entry.Entity is AuditEntry or PersonalDataRead or Features.Retention.RetentionLogEntry && entry.State != EntityState.Added)
             {
                 throw new PartyBoundaryException("Loggen kan bara läggas till, aldrig ändras eller tas bort.");
             }

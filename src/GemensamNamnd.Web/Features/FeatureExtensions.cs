@@ -19,6 +19,8 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Breaches.SaveBreach>();
         builder.Services.AddScoped<Breaches.ChangeBreach>();
         builder.Services.AddScoped<Drills.LastDrill>();
+        Retention.RetentionExtensions.AddRetention(builder.Services);
+        builder.Services.AddScoped<PersonSearch.PersonSearch>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

@@ -1,4 +1,5 @@
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Retention;
 
 namespace GemensamNamnd.Web.Tenancy;
 
@@ -48,6 +49,12 @@ public sealed class PartySettings
 
     /// <summary>Months a closed breach is kept before it is thinned (gallring).</summary>
     public int BreachRetentionMonths { get; set; } = 60;
+
+    /// <summary>Whether a closed request past its period is thinned (personal data removed) or deleted; thinned by default.</summary>
+    public RetentionAction RequestRetentionAction { get; set; } = RetentionAction.Thin;
+
+    /// <summary>Whether a closed breach past its period is thinned or deleted; thinned by default.</summary>
+    public RetentionAction BreachRetentionAction { get; set; } = RetentionAction.Thin;
 
     /// <summary>Client ids of the party's e-tjänster that may register requests with an app token (app role Intake.Requests).</summary>
     public List<Guid> IntakeClientIds { get; set; } = [];

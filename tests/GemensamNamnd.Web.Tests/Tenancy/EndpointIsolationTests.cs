@@ -27,6 +27,9 @@ public sealed class EndpointIsolationTests(AppFactory app)
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/v1/deadlines/request", "/tidsfrister",
     ];
 
+    /// <summary>Routes only the party's DPO and administrators reach (issue 9: retention and person search).</summary>
+    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok"];
+
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is not null).ToList();
@@ -68,6 +71,14 @@ public sealed class EndpointIsolationTests(AppFactory app)
         }
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void OversightRoutes_AdmitOnlyThePartysDpoAndAdministrators()
+    {
+        var found = Endpoints().Where(e => OversightRoutes.Contains(Route(e))).ToList();
+        Assert.Equal(OversightRoutes.Order(), found.Select(Route).Distinct().Order());
+        Assert.All(found, e => Assert.Equal([Policies.PartyOversight], e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Administration;
 
 [Authorize(Policy = Policies.GlobalAdministrator)]
-public sealed class PartyEditModel(AppDbContext db) : FormPageModel
+public sealed class PartyEditModel(AppDbContext db, Microsoft.Extensions.Options.IOptions<Retention.RetentionOptions> retention) : FormPageModel
 {
     /// <summary>First path segments the application itself uses; a party slug may not shadow them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -132,9 +132,15 @@ public sealed class PartyEditModel(AppDbContext db) : FormPageModel
             errors[nameof(CaseNumberPrefix)] = ["Ange ett prefix för diarienummer (högst 20 tecken)."];
         }
 
-        if (RequestRetentionMonths is < 1 or > 1200 || BreachRetentionMonths is < 1 or > 1200)
+        // The same minimum as the party's own retention page (Retention:MinimumMonths).
+        if (GemensamNamnd.Domain.Retention.RetentionRules.WhyNotPeriod(RequestRetentionMonths, retention.Value.MinimumMonths) is { } requestWhy)
         {
-            errors[nameof(RequestRetentionMonths)] = ["Gallringstiden anges i hela månader, 1–1200."];
+            errors[nameof(RequestRetentionMonths)] = [requestWhy];
+        }
+
+        if (GemensamNamnd.Domain.Retention.RetentionRules.WhyNotPeriod(BreachRetentionMonths, retention.Value.MinimumMonths) is { } breachWhy)
+        {
+            errors[nameof(BreachRetentionMonths)] = [breachWhy];
         }
 
         var reminders = Reminders.ReminderSettingsInput.Parse(RequestReminderDays, RequestOverdueReminderEveryDays, ExtensionNoticeReminderDays,

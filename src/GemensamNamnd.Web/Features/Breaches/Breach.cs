@@ -25,6 +25,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     /// <summary>The personuppgiftsansvariga (nämnder, bolag) within the party; at least one.</summary>
     public List<Guid> ControllerIds { get; set; } = [];
 
+    [PersonalData]
     public required string Title { get; set; }
 
     /// <summary>When it started; null when unknown.</summary>
@@ -43,6 +44,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     [PersonalData]
     public string? ReportedInternallyBy { get; set; }
 
+    [PersonalData]
     public required string Description { get; set; }
 
     public BreachTypes Types { get; set; }
@@ -58,10 +60,13 @@ public sealed class Breach : ITenantOwned, IVersioned
 
     public int? ApproxRecords { get; set; }
 
+    [PersonalData]
     public string? Consequences { get; set; }
 
+    [PersonalData]
     public string? MeasuresTaken { get; set; }
 
+    [PersonalData]
     public string? MeasuresProposed { get; set; }
 
     /// <summary>The party's contact for IMY's questions (staff, not an affected person).</summary>
@@ -73,11 +78,13 @@ public sealed class Breach : ITenantOwned, IVersioned
 
     public RiskLevel? Risk { get; set; }
 
+    [PersonalData]
     public string? RiskReasoning { get; set; }
 
     /// <summary>The decision: null until assessed.</summary>
     public bool? Reportable { get; set; }
 
+    [PersonalData]
     public string? NotReportableReason { get; set; }
 
     public DateTimeOffset? AssessedAt { get; set; }
@@ -85,6 +92,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     /// <summary>Art. 34: whether the data subjects are to be told; null until decided.</summary>
     public bool? SubjectNoticeRequired { get; set; }
 
+    [PersonalData]
     public string? SubjectNoticeNotRequiredReason { get; set; }
 
     public DateTimeOffset? SubjectNoticeSentAt { get; set; }
@@ -101,6 +109,7 @@ public sealed class Breach : ITenantOwned, IVersioned
     public string? ImyReference { get; set; }
 
     /// <summary>Reasons for a report after 72 hours (Art. 33(1)).</summary>
+    [PersonalData]
     public string? LateReason { get; set; }
 
     /// <summary>Art. 33(4): the first supplement is due within four weeks of the first report.</summary>
@@ -170,6 +179,8 @@ public sealed class BreachSupplement : ITenantOwned
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>Free text that may name people: personal data for the audit trail, thinned by retention.</summary>
+    [PersonalData]
     public required string Text { get; init; }
 }
 
@@ -197,6 +208,8 @@ public sealed class BreachEvent : ITenantOwned
 
     public required string ActorName { get; init; }
 
+    /// <summary>Free text that may name people: personal data for the audit trail, thinned by retention.</summary>
+    [PersonalData]
     public required string Text { get; init; }
 }
 

@@ -72,6 +72,7 @@ public sealed class DataSubjectRequest : ITenantOwned, IVersioned
     /// <summary>The deadline in force: <see cref="ExtendedDueOn"/> when extended, else <see cref="DueOn"/>.</summary>
     public DateOnly EffectiveDueOn { get; set; }
 
+    [PersonalData]
     public string? ExtensionReason { get; set; }
 
     public DateOnly? ExtensionNoticeSentOn { get; set; }
@@ -130,6 +131,7 @@ public sealed class RequestEvent : ITenantOwned
 
     public required string ActorName { get; init; }
 
+    [PersonalData]
     public required string Text { get; init; }
 }
 

@@ -22,6 +22,7 @@ public static class JobsExtensions
     {
         var swedish = new RecurringJobOptions { TimeZone = Swedish.TimeZone };
         jobs.AddOrUpdate<ReminderSweepJob>(ReminderSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.ReminderSweepCron, swedish);
+        jobs.AddOrUpdate<Features.Retention.RetentionSweepJob>(Features.Retention.RetentionSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.RetentionSweepCron, swedish);
     }
 
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)

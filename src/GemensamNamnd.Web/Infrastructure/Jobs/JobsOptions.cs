@@ -17,6 +17,10 @@ public sealed class JobsOptions
     [Required]
     public string ReminderSweepCron { get; set; } = "*/15 * * * *";
 
+    /// <summary>Cron of the retention sweep (gallring), in Swedish time: nightly at 02:30 by default, outside office hours.</summary>
+    [Required]
+    public string RetentionSweepCron { get; set; } = "30 2 * * *";
+
     /// <summary>PostgreSQL schema of Hangfire's tables: outside the party tables and their row-level security.</summary>
     [RegularExpression("^[a-z_][a-z0-9_]{0,62}$", ErrorMessage = "Hangfire:Schema måste vara ett enkelt namn (a–z, 0–9, _).")]
     public string Schema { get; set; } = "hangfire";

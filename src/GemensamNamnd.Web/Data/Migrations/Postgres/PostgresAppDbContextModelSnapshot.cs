@@ -1084,6 +1084,125 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("request_system_searches", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Retention.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("register");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_holds");
+
+                    b.HasIndex("TenantId", "Register", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_holds_tenant_id_register_case_id");
+
+                    b.ToTable("retention_holds", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Retention.RetentionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("register");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_log");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_retention_log_tenant_id_at");
+
+                    b.HasIndex("TenantId", "Register", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_log_tenant_id_register_case_id");
+
+                    b.ToTable("retention_log", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1427,6 +1546,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                             b1.PrimitiveCollection<string>("BreachReminderHours")
                                 .IsRequired();
 
+                            b1.Property<string>("BreachRetentionAction")
+                                .IsRequired();
+
                             b1.Property<int>("BreachRetentionMonths");
 
                             b1.Property<string>("CaseNumberPrefix")
@@ -1459,6 +1581,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                             b1.Property<int>("RequestOverdueReminderEveryDays");
 
                             b1.PrimitiveCollection<string>("RequestReminderDays")
+                                .IsRequired();
+
+                            b1.Property<string>("RequestRetentionAction")
                                 .IsRequired();
 
                             b1.Property<int>("RequestRetentionMonths");

@@ -1077,6 +1077,125 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("request_system_searches", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Retention.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_holds");
+
+                    b.HasIndex("TenantId", "Register", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_holds_tenant_id_register_case_id");
+
+                    b.ToTable("retention_holds", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Retention.RetentionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("register");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_log");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_retention_log_tenant_id_at");
+
+                    b.HasIndex("TenantId", "Register", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_log_tenant_id_register_case_id");
+
+                    b.ToTable("retention_log", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1418,6 +1537,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                             b1.PrimitiveCollection<string>("BreachReminderHours")
                                 .IsRequired();
 
+                            b1.Property<string>("BreachRetentionAction")
+                                .IsRequired();
+
                             b1.Property<int>("BreachRetentionMonths");
 
                             b1.Property<string>("CaseNumberPrefix")
@@ -1450,6 +1572,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                             b1.Property<int>("RequestOverdueReminderEveryDays");
 
                             b1.PrimitiveCollection<string>("RequestReminderDays")
+                                .IsRequired();
+
+                            b1.Property<string>("RequestRetentionAction")
                                 .IsRequired();
 
                             b1.Property<int>("RequestRetentionMonths");

@@ -1,0 +1,169 @@
+using GemensamNamnd.Domain.Retention;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Retention;
+
+public sealed record RetentionResult(int Thinned, int Deleted, int Held);
+
+/// <summary>
+/// Applies the party's plan today: each due case is thinned or deleted in one SaveChanges together with its retention
+/// log row, so a case is never thinned without its row nor logged without being thinned. The log row is the
+/// idempotency key: a thinned case is no longer a candidate, and its unique index stops a concurrent run.
+/// </summary>
+public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentActor actor, TimeProvider clock, ILogger<RetentionRun> logger)
+{
+    /// <summary>What replaces thinned free text: the field shows that something was there and was thinned.</summary>
+    public const string Thinned = "[gallrad]";
+
+    public async Task<RetentionResult> RunAsync(CancellationToken ct)
+    {
+        var due = await plan.DueByAsync(Swedish.Today(clock), ct);
+        int thinned = 0, deleted = 0, held = 0;
+        foreach (var c in due)
+        {
+            if (c.Held)
+            {
+                held++;
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            var applied = c.Register switch
+            {
+                RetentionRegister.Requests => await RequestAsync(c, ct),
+                RetentionRegister.Breaches => await BreachAsync(c, ct),
+                _ => false,
+            };
+            if (!applied)
+            {
+                continue;
+            }
+
+            db.RetentionLog.Add(new RetentionLogEntry
+            {
+                Register = c.Register, CaseId = c.CaseId, CaseNumber = c.CaseNumber, Action = c.Rule.Action,
+                Rule = RetentionRules.Describe(c.Rule), ClosedOn = c.ClosedOn, At = clock.GetUtcNow(), ActorName = actor.DisplayName,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                if (await LoggedAsync(c, ct))
+                {
+                    // Another run thinned it first (the log's unique index): nothing is done twice.
+                    continue;
+                }
+
+                throw;
+            }
+
+            if (c.Rule.Action == RetentionAction.Delete)
+            {
+                deleted++;
+            }
+            else
+            {
+                thinned++;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        if (thinned + deleted > 0)
+        {
+            logger.LogInformation("Retention: {Thinned} thinned, {Deleted} deleted, {Held} held", thinned, deleted, held);
+        }
+
+        return new RetentionResult(thinned, deleted, held);
+    }
+
+    private async Task<bool> LoggedAsync(RetentionCandidate c, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.RetentionLog.AnyAsync(l => l.Register == c.Register && l.CaseId == c.CaseId, ct);
+    }
+
+    /// <summary>
+    /// Thinning keeps what the figures need — dates, status, rights, channel, controller, outcome, deadlines — and removes
+    /// who asked: name, personnummer (ciphertext and hash, so the person can no longer be found), contact, address,
+    /// notes, the extension's free-text reason and the timeline's texts.
+    /// </summary>
+    private async Task<bool> RequestAsync(RetentionCandidate c, CancellationToken ct)
+    {
+        var r = await db.Requests.FirstOrDefaultAsync(x => x.Id == c.CaseId, ct);
+        if (r is null)
+        {
+            return false;
+        }
+
+        if (c.Rule.Action == RetentionAction.Delete)
+        {
+            // The timeline and the checklist go with it (cascade).
+            db.Requests.Remove(r);
+            return true;
+        }
+
+        r.RequesterName = Thinned;
+        r.PersonalNumberProtected = null;
+        r.PersonalNumberHash = null;
+        r.Email = null;
+        r.PostalAddress = null;
+        r.Notes = null;
+        r.ExtensionReason = r.ExtensionReason is null ? null : Thinned;
+        foreach (var e in await db.RequestEvents.Where(e => e.RequestId == r.Id).ToListAsync(ct))
+        {
+            db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Thinning keeps the kind, cause, groups and counts, risk, decision and every instant (the statistics and the
+    /// 72-hour figures), and removes the free text that may name people: title, description, reasoning, consequences,
+    /// measures, the internal reporter and contact, the supplements' and the timeline's texts.
+    /// </summary>
+    private async Task<bool> BreachAsync(RetentionCandidate c, CancellationToken ct)
+    {
+        var b = await db.Breaches.FirstOrDefaultAsync(x => x.Id == c.CaseId, ct);
+        if (b is null)
+        {
+            return false;
+        }
+
+        if (c.Rule.Action == RetentionAction.Delete)
+        {
+            db.Breaches.Remove(b);
+            return true;
+        }
+
+        static string? Thin(string? text) => text is null ? null : Thinned;
+        b.Title = Thinned;
+        b.Description = Thinned;
+        b.ReportedInternallyBy = null;
+        b.ContactName = null;
+        b.ContactDetails = null;
+        b.Consequences = Thin(b.Consequences);
+        b.MeasuresTaken = Thin(b.MeasuresTaken);
+        b.MeasuresProposed = Thin(b.MeasuresProposed);
+        b.RiskReasoning = Thin(b.RiskReasoning);
+        b.NotReportableReason = Thin(b.NotReportableReason);
+        b.SubjectNoticeNotRequiredReason = Thin(b.SubjectNoticeNotRequiredReason);
+        b.LateReason = Thin(b.LateReason);
+        foreach (var s in await db.BreachSupplements.Where(s => s.BreachId == b.Id).ToListAsync(ct))
+        {
+            db.Entry(s).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        foreach (var e in await db.BreachEvents.Where(e => e.BreachId == b.Id).ToListAsync(ct))
+        {
+            db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        return true;
+    }
+}

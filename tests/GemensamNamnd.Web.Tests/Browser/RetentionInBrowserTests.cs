@@ -1,0 +1,116 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace GemensamNamnd.Web.Tests.Browser;
+
+/// <summary>
+/// Retention as the party's administrator uses it: a plan below the minimum refused in Swedish, a valid plan, the
+/// preview, "Gallra nu", the log; then the person search and the record of processing. WCAG 2.1 AA by axe on each page.
+/// </summary>
+public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private async Task<IPage> SignInAsync(string name)
+    {
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
+        await page.GotoAsync("/demo/logga-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
+        return page;
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0,
+            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    /// <summary>A request answered 13 months ago: not due under the default 24 months, due under a 12-month plan.</summary>
+    private async Task<(Guid Id, string CaseNumber)> ClosedRequestAsync()
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync("ostersund", default);
+        return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
+            var answered = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-13);
+            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(new RegisterRequestInput(
+                new DateTimeOffset(answered.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), RequestChannel.Email, controller.Id,
+                DataSubjectRights.Access, "Gallra Gallrasson", "19121212-1212", "gallra@example.org", null, false, "Vill ha utdrag."), default);
+            Assert.Empty(errors);
+            var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
+            (stored.Status, stored.AnsweredOn, stored.Delivery) = (RequestStatus.Answered, answered, AnswerDelivery.Letter);
+            await db.SaveChangesAsync();
+            return (stored.Id, stored.CaseNumber);
+        });
+    }
+
+    [Fact]
+    public async Task Administrator_SetsAPlan_Previews_AndThins()
+    {
+        var (caseId, caseNumber) = await ClosedRequestAsync();
+        var page = await SignInAsync("Cecilia Claesson");
+        await page.GotoAsync("/ostersund");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gallring", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gallring");
+        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await AssertAccessibleAsync(page);
+
+        // Below the minimum: refused in Swedish, the field marked.
+        await page.GetByLabel("Sparas i antal månader efter avslut").First.FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Gallringsfristen får inte vara kortare än 12 månader efter avslut.");
+        await Assertions.Expect(page.Locator("#RequestMonths")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync(page);
+
+        // A valid plan: requests thinned 12 months after closure; the request falls due at once.
+        await page.Locator("#RequestMonths").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringsplanen är sparad.");
+        var preview = page.Locator("#forhandsvisning + table");
+        await Assertions.Expect(preview).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(preview).ToContainTextAsync("förfallen");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gallra nu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringen är klar: 1 gallrade, 0 raderade, 0 med gallringsstopp.");
+        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
+        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await AssertAccessibleAsync(page);
+
+        // The case page explains the thinned fields.
+        await page.GotoAsync($"/ostersund/begaranden/{caseId}");
+        await Assertions.Expect(page.Locator("main [role=note]")).ToContainTextAsync("Ärendet gallrades");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Gallra Gallrasson");
+        await AssertAccessibleAsync(page);
+
+        // The thinned case can no longer be found by its personnummer.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Personsökning" }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Personnummer eller samordningsnummer").FillAsync("19121212-1212");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange varför du söker");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Skäl till sökningen").FillAsync("Kontroll efter gallring");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Inget i registren innehåller uppgifter om personen.");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registerförteckning" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Verktygets registerförteckning");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
+        await AssertAccessibleAsync(page);
+    }
+}
