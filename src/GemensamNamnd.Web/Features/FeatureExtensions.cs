@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Parties;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,6 +20,7 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Breaches.SaveBreach>();
         builder.Services.AddScoped<Breaches.ChangeBreach>();
         builder.Services.AddScoped<Drills.LastDrill>();
+        builder.Services.AddMaturity();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
