@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace GemensamNamnd.Web.Features.Maturity;
 
 public static class MaturityExtensions
@@ -9,7 +7,6 @@ public static class MaturityExtensions
         services.AddScoped<MaturityCrossParty>();
         services.AddScoped<MaturityComparison>();
         services.AddScoped<MaturityRounds>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Maturity/Round", "mognad/omgangar/{id:guid}"));
         return services;
     }
 }
