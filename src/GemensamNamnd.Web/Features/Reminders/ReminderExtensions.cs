@@ -8,6 +8,7 @@ public static class ReminderExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddScoped<IReminderSource, Requests.RequestReminderSource>();
+        services.AddScoped<IReminderSource, Maturity.MaturityReminderSource>();
         // services.AddScoped<IReminderSource, Breaches.BreachReminderSource>();   ← the next register, like this
 
         services.AddScoped<PartyReminders>();
