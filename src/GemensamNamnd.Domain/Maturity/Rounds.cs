@@ -125,7 +125,7 @@ public static class RoundRules
         return errors;
     }
 
-    /// <summary>Checks a party's answers against the round's dimensions: every dimension once, level 1–5, a justification.</summary>
+    /// <summary>Checks a party's answers against the round's dimensions: every dimension once, level 1–5 (0: none chosen), a justification.</summary>
     public static List<RoundError> CheckAnswers(IReadOnlyList<DimensionText> dimensions, IReadOnlyList<DimensionAnswer> answers)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
@@ -141,7 +141,11 @@ public static class RoundRules
             }
 
             var a = given[0];
-            if (a.Level is < MinLevel or > MaxLevel)
+            if (a.Level == 0)
+            {
+                errors.Add(new($"Level_{d.Key}", $"{d.Title}: välj en nivå 1–5."));
+            }
+            else if (a.Level is < MinLevel or > MaxLevel)
             {
                 errors.Add(new($"Level_{d.Key}", $"{d.Title}: nivån måste vara 1–5."));
             }
