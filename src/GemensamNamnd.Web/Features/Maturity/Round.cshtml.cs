@@ -97,7 +97,7 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
 
         foreach (var e in outcome.Errors)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddModelError(FieldId(e.Field), e.Message);
         }
 
         Response.StatusCode = outcome.StatusCode;
@@ -112,6 +112,15 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
         }
 
         return Page();
+    }
+
+    /// <summary>The rule's field ("Dimensions[2].Levels") as the id of the form's input ("Dims_2_Levels_0"), so the summary links to it.</summary>
+    private static string FieldId(string field)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(field, @"^Dimensions\[(\d+)\]\.(\w+)$");
+        return !m.Success ? field
+            : m.Groups[2].Value == "Levels" ? $"Dims_{m.Groups[1].Value}_Levels_0"
+            : $"Dims_{m.Groups[1].Value}_{m.Groups[2].Value}";
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
