@@ -15,7 +15,8 @@ public sealed record Bar(string Label, double? Value, string Text);
 /// </summary>
 public static class MaturityCharts
 {
-    private static readonly HtmlEncoder Enc = HtmlEncoder.Default;
+    // Swedish letters as they are (å, ä, ö); markup characters are still encoded.
+    private static readonly HtmlEncoder Enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Fill and text colour per level 1–5: a sequential blue, every pair with a contrast of at least 4.5:1.</summary>
@@ -51,7 +52,7 @@ public static class MaturityCharts
                 sb.Append(Inv, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{N(w)}\" height=\"{row - 6}\" class=\"chart-bar\"></rect>");
             }
 
-            sb.Append(Inv, $"<text x=\"{labelWidth + N(w) + 6}\" y=\"{y + 15}\" class=\"chart-value\">{Enc.Encode(b.Text)}</text>");
+            sb.Append(Inv, $"<text x=\"{N(labelWidth + w + 6)}\" y=\"{y + 15}\" class=\"chart-value\">{Enc.Encode(b.Text)}</text>");
         }
 
         if (median is { } m)
@@ -107,7 +108,7 @@ public static class MaturityCharts
     /// <summary>A small line chart of one party's mean level (1–5) over the years, with the regional median dashed.</summary>
     public static IHtmlContent Trend(string id, string title, string description, IReadOnlyList<int> years, IReadOnlyDictionary<int, double> values, IReadOnlyDictionary<int, double?> medians)
     {
-        const int width = 240, height = 130, left = 28, right = 12, top = 10, bottom = 24;
+        const int width = 240, height = 130, left = 28, right = 24, top = 10, bottom = 24;
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         double X(int i) => years.Count == 1 ? left + (plotW / 2.0) : left + (i * plotW / (double)(years.Count - 1));
