@@ -59,6 +59,13 @@ public sealed class MaturityDemoSeedTests
                 Assert.Equal(9, measured.Rows.Count);
                 // Six demo requests per party this year at most: every count is suppressed on the cross-party view or shown as five or more.
                 Assert.All(measured.Rows, r => Assert.True(r.Cells["req.count"].Suppressed || r.Cells["req.count"].Value >= 5));
+
+                // Last year's register data: 8–32 closed requests per party, so shares and medians show, and they differ.
+                var lastYear = await comparison.MeasuredAsync(Period.Year(year - 1), Swedish.Today(TimeProvider.System), default);
+                Assert.All(lastYear.Rows, r => Assert.False(r.Cells["req.ontime"].Suppressed));
+                Assert.True(lastYear.Rows.Select(r => r.Cells["req.ontime"].Value).Distinct().Count() > 1);
+                Assert.All(lastYear.Rows, r => Assert.False(r.Cells["br.72h"].Suppressed));
+                Assert.NotNull(lastYear.Medians["req.median"].Value);
             }
         }
         finally
