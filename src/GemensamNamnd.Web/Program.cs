@@ -9,15 +9,17 @@ using GemensamNamnd.Web.PersonalData;
 var builder = WebApplication.CreateBuilder(args);
 
 // `dotnet GemensamNamnd.Web.dll migrate`: migrations, grants and the parties, under the owner role; then exit.
-// It needs only the database settings (a deployment step has no sign-in or personal-data secrets).
+// It needs only the database settings (a deployment step has no sign-in or personal-data secrets). Outside production
+// it may also seed the demo (Demo:Enabled), which goes through the features' own commands: then the whole app is built.
 var migrateOnly = args.Contains("migrate");
+var seedDemoOnMigrate = migrateOnly && builder.Configuration.GetValue<bool>("Demo:Enabled") && !builder.Environment.IsProduction();
 
 builder.AddTelemetry();
 builder.AddData(migrateOnly);
-if (migrateOnly)
+if (migrateOnly && !seedDemoOnMigrate)
 {
     var migrator = builder.Build();
-    await migrator.MigrateAsync(seedDemo: migrator.Configuration.GetValue<bool>("Demo:Enabled") && !migrator.Environment.IsProduction());
+    await migrator.MigrateAsync(seedDemo: false);
     return;
 }
 
@@ -29,6 +31,11 @@ builder.AddFeatures();
 builder.AddJobs();
 
 var app = builder.Build();
+if (seedDemoOnMigrate)
+{
+    await app.MigrateAsync(seedDemo: true);
+    return;
+}
 
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
 {

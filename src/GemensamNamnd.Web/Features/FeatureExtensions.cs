@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Parties;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,6 +22,7 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Drills.LastDrill>();
         Retention.RetentionExtensions.AddRetention(builder.Services);
         builder.Services.AddScoped<PersonSearch.PersonSearch>();
+        builder.Services.AddMaturity();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

@@ -39,4 +39,37 @@ public sealed class MigrateCommandTests
         var denied = await Assert.ThrowsAsync<PostgresException>(() => history.ExecuteScalarAsync());
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
     }
+
+    [Fact]
+    public async Task MigrateCommand_OutsideProduction_WithTheDemo_SeedsItThroughTheFeatures()
+    {
+        var database = new TestDatabase();
+        await database.CreateAsync();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GemensamNamnd.Web.dll"), "migrate"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__Owner"] = database.OwnerConnection;
+        start.Environment["ConnectionStrings__App"] = database.AppConnection;
+        start.Environment["Database__ApplicationRole"] = TestDatabase.AppRole;
+        start.Environment["Demo__Enabled"] = "true";
+        start.Environment["PersonalData__HashKey"] = Convert.ToBase64String(new byte[32]);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(process.ExitCode == 0, await output + await errors);
+
+        await using var owner = new NpgsqlConnection(database.OwnerConnection);
+        await owner.OpenAsync();
+        foreach (var table in new[] { "users", "breaches", "dpo_allocations", "maturity_answers" })
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", owner);
+            Assert.True((long)(await count.ExecuteScalarAsync())! > 0, $"no demo rows in {table}");
+        }
+    }
 }

@@ -77,7 +77,8 @@ public sealed class StartupTests
             var ostersund = await db.Parties.SingleAsync(p => p.Slug == "ostersund");
             var today = GemensamNamnd.Web.Infrastructure.Swedish.Today(TimeProvider.System);
             var requests = await factory.Services.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(ostersund.Id, sp =>
-                sp.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>().Requests.AsNoTracking().ToListAsync());
+                sp.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>().Requests.AsNoTracking()
+                    .Where(r => r.Notes != GemensamNamnd.Web.Data.Seed.MaturityDemoSeed.Note).ToListAsync()); // last year's, for the maturity view, aside
             Assert.Equal(6, requests.Count);
             Assert.Contains(requests, r => r.Status == GemensamNamnd.Domain.Requests.RequestStatus.Extended && r.EffectiveDueOn == r.ExtendedDueOn);
             Assert.Contains(requests, r => r.ProtectedIdentity && r.PostalAddress is null);

@@ -98,6 +98,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
         if (configuration.GetValue("Demo:Cases", true))
         {
             await requests.EnsureAsync(parties, cancellationToken);
+            await MaturityDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
         }
     }
 

@@ -11,6 +11,7 @@ public static class ReminderExtensions
         services.AddScoped<IReminderSource, Breaches.BreachReminderSource>();
         services.AddScoped<IReminderSource, Dpo.DpoReminderSource>();
         services.AddScoped<IReminderSource, Drills.DrillReminderSource>();
+        services.AddScoped<IReminderSource, Maturity.MaturityReminderSource>();
 
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();

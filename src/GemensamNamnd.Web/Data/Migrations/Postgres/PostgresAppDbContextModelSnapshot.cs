@@ -690,6 +690,94 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("drills", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_maturity_answers");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_maturity_answers_round_id");
+
+                    b.HasIndex("TenantId", "RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_maturity_answers_tenant_id_round_id");
+
+                    b.ToTable("maturity_answers", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_maturity_rounds");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_maturity_rounds_year");
+
+                    b.HasIndex("Status", "ClosesOn")
+                        .HasDatabaseName("ix_maturity_rounds_status_closes_on");
+
+                    b.ToTable("maturity_rounds", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1479,6 +1567,93 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityAnswer", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Maturity.MaturityRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_maturity_answers_maturity_rounds_round_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Maturity.AnswerItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("MaturityAnswerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Justification")
+                                .IsRequired();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Level");
+
+                            b1.HasKey("MaturityAnswerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("maturity_answers");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MaturityAnswerId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityRound", b =>
+                {
+                    b.OwnsMany("GemensamNamnd.Web.Features.Maturity.RoundDimension", "Dimensions", b1 =>
+                        {
+                            b1.Property<Guid>("MaturityRoundId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Level1")
+                                .IsRequired();
+
+                            b1.Property<string>("Level2")
+                                .IsRequired();
+
+                            b1.Property<string>("Level3")
+                                .IsRequired();
+
+                            b1.Property<string>("Level4")
+                                .IsRequired();
+
+                            b1.Property<string>("Level5")
+                                .IsRequired();
+
+                            b1.Property<string>("Question")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("MaturityRoundId", "__synthesizedOrdinal");
+
+                            b1.ToTable("maturity_rounds");
+
+                            b1
+                                .ToJson("Dimensions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MaturityRoundId");
+                        });
+
+                    b.Navigation("Dimensions");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>

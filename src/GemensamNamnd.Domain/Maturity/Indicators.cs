@@ -1,0 +1,115 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Domain.Deadlines;
+
+namespace GemensamNamnd.Domain.Maturity;
+
+/// <summary>
+/// One request as the maturity view sees it: days and flags only, nothing about the requester.
+/// <paramref name="ReceivedOn"/> is the Swedish day of receipt; <paramref name="AnsweredOn"/> is set for an answered or
+/// refused request (a refusal with reasons is an answer, Art. 12(4)); a withdrawn request is <paramref name="Withdrawn"/>.
+/// </summary>
+public sealed record RequestFacts(DateOnly ReceivedOn, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, bool Open, bool Withdrawn)
+{
+    /// <summary>Extended by two further months (Art. 12(3)): the deadline in force moved past the first month.</summary>
+    public bool Extended => EffectiveDueOn > DueOn;
+}
+
+/// <summary>One breach as the maturity view sees it: kinds and times only (no facts about people).</summary>
+public sealed record BreachFacts(DateTimeOffset AwareAt, bool? Reportable, DateTimeOffset? ReportedAt, RiskLevel? Risk, DateTimeOffset? SubjectNoticeSentAt);
+
+/// <summary>A party's request figures for a period, plus what is open and overdue now.</summary>
+public sealed record RequestIndicators(int Count, int Decided, int AnsweredOnTime, double? ShareOnTime, double? MedianDaysToAnswer, int Answered, int Extended, double? ShareExtended, int OpenNow, int OverdueNow);
+
+/// <summary>A party's breach figures for a period.</summary>
+public sealed record BreachIndicators(int Count, int Reportable, int ReportedWithin72Hours, double? ShareWithin72Hours, double? MedianHoursToReport, int Reported, int HighRisk, int HighRiskNoticed, double? ShareHighRiskNoticed);
+
+/// <summary>
+/// The measured side of the maturity view (GUIDE §3; issue 6), computed from stored facts. Pure: the registers' rows
+/// are fetched elsewhere, per party, and passed in.
+/// </summary>
+public static class Indicators
+{
+    /// <summary>
+    /// Requests received in <paramref name="period"/>. The share on time (Art. 12(3)) is over the requests that are
+    /// <i>decided</i>: answered, or still open with the deadline in force passed by <paramref name="today"/> (an overdue
+    /// case is late whether or not it is answered yet); withdrawn ones are left out. The median days to answer run from
+    /// the day of receipt to the day of the answer. Open and overdue now count every request, whenever received.
+    /// </summary>
+    public static RequestIndicators Requests(IReadOnlyCollection<RequestFacts> all, Period period, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(period);
+        var inPeriod = all.Where(r => period.Contains(r.ReceivedOn)).ToList();
+        var answered = inPeriod.Where(r => !r.Withdrawn && r.AnsweredOn is not null).ToList();
+        var lateOpen = inPeriod.Count(r => r.Open && r.EffectiveDueOn < today);
+        var onTime = answered.Count(r => r.AnsweredOn <= r.EffectiveDueOn);
+        var decided = answered.Count + lateOpen;
+        var extended = inPeriod.Count(r => !r.Withdrawn && r.Extended);
+        var counted = inPeriod.Count(r => !r.Withdrawn);
+        return new RequestIndicators(
+            inPeriod.Count,
+            decided,
+            onTime,
+            decided == 0 ? null : (double)onTime / decided,
+            Medians.Of(answered.Select(r => (double?)(r.AnsweredOn!.Value.DayNumber - r.ReceivedOn.DayNumber))),
+            answered.Count,
+            extended,
+            counted == 0 ? null : (double)extended / counted,
+            all.Count(r => r.Open),
+            all.Count(r => r.Open && r.EffectiveDueOn < today));
+    }
+
+    /// <summary>
+    /// Breaches the party became aware of in <paramref name="period"/> (Swedish day of awareness, given by
+    /// <paramref name="awareDay"/>). Share within 72 hours and the median hours as <see cref="BreachStatistics"/> counts
+    /// them (Art. 33(1)); the share of high-risk breaches whose data subjects were told (Art. 34) is over the breaches
+    /// assessed high risk.
+    /// </summary>
+    public static BreachIndicators Breaches(IReadOnlyCollection<BreachFacts> all, Period period, Func<DateTimeOffset, DateOnly> awareDay)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(awareDay);
+        var inPeriod = all.Where(b => period.Contains(awareDay(b.AwareAt))).ToList();
+        var summary = BreachStatistics.Summarise([.. inPeriod.Select(b => new BreachFigures(BreachTypes.None, BreachCause.Other, b.Reportable, b.AwareAt, b.ReportedAt))]);
+        var high = inPeriod.Where(b => b.Risk == RiskLevel.HighRisk).ToList();
+        var noticed = high.Count(b => b.SubjectNoticeSentAt is not null);
+        return new BreachIndicators(
+            inPeriod.Count,
+            summary.Reportable,
+            summary.ReportedWithin72Hours,
+            summary.ShareWithin72Hours,
+            summary.MedianHoursToReport,
+            inPeriod.Count(b => b.ReportedAt is not null),
+            high.Count,
+            noticed,
+            high.Count == 0 ? null : (double)noticed / high.Count);
+    }
+
+    /// <summary>
+    /// Whole months from the last drill to <paramref name="today"/> (a drill on 15 March is 1 month old on 15 April, still 0
+    /// on 14 April; 31 January to 28 February is a whole month, as <see cref="Periods"/> counts months); null when none was held.
+    /// </summary>
+    public static int? MonthsSince(DateOnly? last, DateOnly today)
+    {
+        if (last is not { } l)
+        {
+            return null;
+        }
+
+        if (l > today)
+        {
+            return 0;
+        }
+
+        var months = ((today.Year - l.Year) * 12) + today.Month - l.Month;
+        // Not yet a whole month when today's day falls before the drill's day — unless today is the month's last day and
+        // the drill's day does not exist in this month (31 Jan → 28 Feb).
+        if (today.Day < l.Day && today.Day != DateTime.DaysInMonth(today.Year, today.Month))
+        {
+            months--;
+        }
+
+        return Math.Max(0, months);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using GemensamNamnd.Domain.Maturity;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Maturity;
+
+/// <summary>
+/// The e-strateg's comparison (<c>/mognad</c>): parties × measured indicators for a year or a chosen period with the
+/// regional median, sortable; bar charts, the heat map of a round's self-assessed levels, the trend over the years;
+/// CSV and Excel. Aggregates only, suppressed for small numbers (<see cref="MaturityComparison"/>).
+/// </summary>
+[Authorize(Policy = Policies.EStrategist)]
+public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const string PartyColumn = "part";
+    public const string LevelColumn = "sjalvskattning";
+
+    [BindProperty(SupportsGet = true, Name = "ar")] public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "fran")] public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "till")] public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sortera")] public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "ordning")] public string? Order { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "omgang")] public int? RoundYear { get; set; }
+
+    public MeasuredComparison Measured { get; private set; } = null!;
+
+    public AssessedComparison? Assessed { get; private set; }
+
+    public TrendSeries Trend { get; private set; } = null!;
+
+    public List<int> RoundYears { get; private set; } = [];
+
+    public string? PeriodError { get; private set; }
+
+    public IReadOnlyList<ComparisonRow> SortedRows { get; private set; } = [];
+
+    public bool Descending => Order == "fallande";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    /// <summary><c>?handler=csv</c>: the table as shown (suppressed values as on the page), for Excel.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? File(Sheet().ToCsv(), Spreadsheet.CsvContentType, FileName("csv")) : Problem400();
+
+    /// <summary><c>?handler=xlsx</c>: the same table as an .xlsx workbook.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? File(Sheet().ToXlsx(), XlsxWriter.ContentType, FileName("xlsx")) : Problem400();
+
+    private BadRequestObjectResult Problem400() => BadRequest(PeriodError ?? string.Empty);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var today = Swedish.Today(clock);
+        var period = ParsePeriod(today);
+        Measured = await comparison.MeasuredAsync(period, today, ct);
+        RoundYears = await db.MaturityRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct);
+        var roundYear = RoundYear is { } y && RoundYears.Contains(y) ? y : RoundYears.FirstOrDefault();
+        var round = roundYear == 0 ? null : await db.MaturityRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == roundYear, ct);
+        RoundYear = round?.Year;
+        Assessed = round is null ? null : await comparison.AssessedAsync(round, ct);
+        Trend = await comparison.TrendAsync(ct);
+        SortedRows = SortRows();
+        return PeriodError is null;
+    }
+
+    private Period ParsePeriod(DateOnly today)
+    {
+        var (okFrom, from) = DpoWords.ParseDate(From);
+        var (okTo, to) = DpoWords.ParseDate(To);
+        if (!okFrom || !okTo)
+        {
+            PeriodError = "Datumen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).";
+        }
+        else if (from is { } f && to is { } t)
+        {
+            PeriodError = Period.WhyNot(f, t);
+            if (PeriodError is null)
+            {
+                Year = null;
+                return new Period(f, t);
+            }
+        }
+        else if (from is not null || to is not null)
+        {
+            PeriodError = "Ange både första och sista dag för en egen period.";
+        }
+
+        if (Year is not { } year || year < 2000 || year > 2100)
+        {
+            if (Year is not null)
+            {
+                PeriodError ??= "Ange ett år mellan 2000 och 2100.";
+            }
+
+            Year = today.Year;
+        }
+
+        (From, To) = (null, null);
+        return Period.Year(Year.Value);
+    }
+
+    private List<ComparisonRow> SortRows()
+    {
+        var rows = Measured.Rows.ToList();
+        if (Sort is null || Sort == PartyColumn)
+        {
+            return Descending ? [.. rows.OrderByDescending(r => r.PartyName, StringComparer.Create(Swedish.Culture, false))] : rows;
+        }
+
+        if (Sort == LevelColumn)
+        {
+            double? Mean(ComparisonRow r) => Assessed?.Parties.FirstOrDefault(p => p.PartyId == r.PartyId).Mean;
+            return Ordered(rows, Mean);
+        }
+
+        if (MaturityComparison.Defs.All(d => d.Key != Sort))
+        {
+            Sort = null;
+            return rows;
+        }
+
+        return Ordered(rows, r => r.Cells[Sort].Value);
+
+        // Values first (ascending or descending), then hidden and missing ones, each group by party name.
+        List<ComparisonRow> Ordered(List<ComparisonRow> list, Func<ComparisonRow, double?> key) =>
+            Descending
+                ? [.. list.OrderBy(r => key(r) is null).ThenByDescending(key).ThenBy(r => r.PartyName, StringComparer.Create(Swedish.Culture, false))]
+                : [.. list.OrderBy(r => key(r) is null).ThenBy(key).ThenBy(r => r.PartyName, StringComparer.Create(Swedish.Culture, false))];
+    }
+
+    public string PeriodText => Year is { } y ? y.ToString(CultureInfo.InvariantCulture)
+        : $"{Domain.Deadlines.SwedishDates.Long(Measured.Period.From)} – {Domain.Deadlines.SwedishDates.Long(Measured.Period.To)}";
+
+    /// <summary>The query string for the same view sorted by <paramref name="column"/> (toggling the order when it is the current one).</summary>
+    public string SortLink(string column)
+    {
+        var order = Sort == column && !Descending ? "fallande" : "stigande";
+        return $"/mognad?{PeriodQuery()}&sortera={column}&ordning={order}{(RoundYear is { } r ? $"&omgang={r}" : string.Empty)}";
+    }
+
+    public string? AriaSort(string column) => Sort == column || (Sort is null && column == PartyColumn) ? (Descending ? "descending" : "ascending") : null;
+
+    public string PeriodQuery() => Year is { } y ? $"ar={y}" : $"fran={MaturityComparison.Iso(Measured.Period.From)}&till={MaturityComparison.Iso(Measured.Period.To)}";
+
+    public double? MeanLevel(Guid partyId) => Assessed?.Parties.FirstOrDefault(p => p.PartyId == partyId).Mean;
+
+    private Spreadsheet Sheet()
+    {
+        var headers = new List<string> { "Part" };
+        headers.AddRange(MaturityComparison.Defs.Select(d => d.Title));
+        if (Assessed is not null)
+        {
+            headers.Add($"Självskattning {Assessed.Round.Year} (medelnivå)");
+        }
+
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var row in SortedRows)
+        {
+            var cells = new List<string?> { row.PartyName };
+            cells.AddRange(MaturityComparison.Defs.Select(d => MaturityComparison.Format(d, row.Cells[d.Key])));
+            if (Assessed is not null)
+            {
+                cells.Add(MaturityComparison.Level(MeanLevel(row.PartyId)));
+            }
+
+            rows.Add(cells);
+        }
+
+        var median = new List<string?> { "Regional median" };
+        median.AddRange(MaturityComparison.Defs.Select(d => MaturityComparison.Format(d, Measured.Medians[d.Key])));
+        if (Assessed is not null)
+        {
+            median.Add(MaturityComparison.Level(Medians.Regional(Assessed.Parties.Select(p => p.Mean))));
+        }
+
+        rows.Add(median);
+        return new Spreadsheet($"Mognad {PeriodText}", headers, rows);
+    }
+
+    private string FileName(string extension) => $"mognad-{PeriodQuery().Replace("ar=", string.Empty, StringComparison.Ordinal).Replace("fran=", string.Empty, StringComparison.Ordinal).Replace("&till=", "--", StringComparison.Ordinal)}.{extension}";
+}

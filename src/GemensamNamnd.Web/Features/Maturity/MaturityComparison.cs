@@ -1,0 +1,208 @@
+using System.Globalization;
+using GemensamNamnd.Domain.Dpo;
+using GemensamNamnd.Domain.Maturity;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Maturity;
+
+public enum IndicatorUnit
+{
+    Count,
+    Share,
+    Days,
+    Hours,
+    Percent,
+    Months,
+}
+
+/// <summary>
+/// One measured indicator. <paramref name="CaseCount"/>: a count of cases, shown "&lt; 5" below five on cross-party views;
+/// a share or median over cases is not shown there when fewer than five cases lie under it (<see cref="SmallNumbers"/>).
+/// </summary>
+public sealed record IndicatorDef(string Key, string Title, string Group, IndicatorUnit Unit, bool CaseCount, bool HigherIsBetter, string Explanation);
+
+/// <summary>A value as a view may show it: <see cref="Suppressed"/> values are never shown as numbers.</summary>
+public sealed record IndicatorCell(double? Value, bool Suppressed, string? Note = null);
+
+public sealed record ComparisonRow(Guid PartyId, string PartyName, IReadOnlyDictionary<string, IndicatorCell> Cells);
+
+/// <summary>The measured comparison for a period: every party's indicators, and the regional median of each.</summary>
+public sealed record MeasuredComparison(Period Period, DateOnly AsOf, IReadOnlyList<ComparisonRow> Rows, IReadOnlyDictionary<string, IndicatorCell> Medians)
+{
+    public ComparisonRow? Row(Guid partyId) => Rows.FirstOrDefault(r => r.PartyId == partyId);
+}
+
+/// <summary>The self-assessed side of one round: levels by party and dimension, and the regional median per dimension.</summary>
+public sealed record AssessedComparison(MaturityRound Round, IReadOnlyList<(Guid PartyId, string PartyName, IReadOnlyDictionary<string, int> Levels, double? Mean)> Parties, IReadOnlyDictionary<string, double?> Medians, IReadOnlyList<(Guid PartyId, string PartyName)> NotAnswered);
+
+/// <summary>Each party's mean self-assessed level per round year: the trend.</summary>
+public sealed record TrendSeries(IReadOnlyList<int> Years, IReadOnlyList<(Guid PartyId, string PartyName, IReadOnlyDictionary<int, double> MeanByYear)> Parties, IReadOnlyDictionary<int, double?> MedianByYear);
+
+/// <summary>
+/// Builds the comparison from the cross-party aggregates (<see cref="MaturityCrossParty"/>, <see cref="DpoMatrix"/>).
+/// What leaves here across parties is suppressed for small numbers; only <see cref="OwnRow"/> gives a party its own exact figures.
+/// </summary>
+public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty crossParty, DpoMatrix dpoMatrix)
+{
+    public static readonly IReadOnlyList<IndicatorDef> Defs =
+    [
+        new("req.count", "Begäranden", "Begäranden", IndicatorUnit.Count, true, false, "Begäranden mottagna under perioden."),
+        new("req.ontime", "Besvarade i tid", "Begäranden", IndicatorUnit.Share, false, true, "Andel besvarade inom tidsfristen (art. 12.3) av de besvarade och de öppna som passerat fristen."),
+        new("req.median", "Median dagar till svar", "Begäranden", IndicatorUnit.Days, false, false, "Median antal dagar från mottagande till svar."),
+        new("req.extended", "Förlängda", "Begäranden", IndicatorUnit.Share, false, false, "Andel förlängda med två månader (art. 12.3)."),
+        new("req.open", "Öppna nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag, oavsett när de kom in."),
+        new("req.overdue", "Försenade nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag vars tidsfrist har passerat."),
+        new("br.count", "Incidenter", "Incidenter", IndicatorUnit.Count, true, false, "Personuppgiftsincidenter som blev kända under perioden."),
+        new("br.72h", "Anmälda inom 72 timmar", "Incidenter", IndicatorUnit.Share, false, true, "Andel anmälningspliktiga incidenter anmälda till IMY inom 72 timmar (art. 33.1)."),
+        new("br.median", "Median timmar till anmälan", "Incidenter", IndicatorUnit.Hours, false, false, "Median timmar från kännedom till anmälan."),
+        new("br.art34", "Hög risk: registrerade informerade", "Incidenter", IndicatorUnit.Share, false, true, "Andel incidenter med hög risk där de registrerade har informerats (art. 34)."),
+        new("dpo.share", "Dataskyddsombud, andel av tjänst", "Dataskyddsombud", IndicatorUnit.Percent, false, true, "Summa andel av en heltid för partens dataskyddsombud, mot partens mål (art. 38.2)."),
+        new("dpo.uncovered", "Personuppgiftsansvariga utan ombud", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Personuppgiftsansvariga utan ordinarie dataskyddsombud (art. 37.1 a)."),
+        new("dpo.warnings", "Varningar om oberoende", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Öppna varningar: motstridiga roller, rapportering, för liten andel, över heltid (art. 38)."),
+        new("drill.months", "Månader sedan senaste övning", "Övningar", IndicatorUnit.Months, false, false, "Hela månader sedan incidentrutinen senast övades (art. 32.1 d)."),
+    ];
+
+    public static IndicatorDef Def(string key) => Defs.First(d => d.Key == key);
+
+    private static readonly DpoWarningKind[] IndependenceKinds =
+        [DpoWarningKind.ConflictingRole, DpoWarningKind.ReportingLine, DpoWarningKind.ShareBelowMinimum, DpoWarningKind.OverAllocated];
+
+    /// <summary>The measured comparison across the active parties, suppressed for small numbers.</summary>
+    public async Task<MeasuredComparison> MeasuredAsync(Period period, DateOnly today, CancellationToken ct)
+    {
+        var (comparison, _) = await BuildAsync(period, today, ct);
+        return comparison;
+    }
+
+    /// <summary>A party's own exact figures, beside the suppressed comparison (whose medians it is shown against).</summary>
+    public async Task<(MeasuredComparison Comparison, ComparisonRow Own)> OwnRowAsync(Guid partyId, Period period, DateOnly today, CancellationToken ct)
+    {
+        var (comparison, exact) = await BuildAsync(period, today, ct);
+        return (comparison, exact.FirstOrDefault(r => r.PartyId == partyId) ?? new ComparisonRow(partyId, string.Empty, new Dictionary<string, IndicatorCell>()));
+    }
+
+    private async Task<(MeasuredComparison, List<ComparisonRow> Exact)> BuildAsync(Period period, DateOnly today, CancellationToken ct)
+    {
+        var asOf = period.To < today ? period.To : today;
+        var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var measured = await crossParty.MeasuredAsync(period, today, ct);
+        var matrix = await dpoMatrix.BuildAsync(asOf, ct);
+        var exact = new List<ComparisonRow>();
+        var shown = new List<ComparisonRow>();
+        foreach (var p in parties)
+        {
+            measured.TryGetValue(p.Id, out var m);
+            var r = m?.Requests ?? Indicators.Requests([], period, today);
+            var b = m?.Breaches ?? Indicators.Breaches([], period, Swedish.Date);
+            var dpo = matrix.Parties.FirstOrDefault(x => x.Id == p.Id);
+            var cells = matrix.Cells.Where(c => c.PartyId == p.Id).ToList();
+            var personIds = cells.Select(c => c.PersonId).ToHashSet();
+            var warnings = cells.SelectMany(c => c.Warnings).Concat(dpo?.Warnings ?? [])
+                .Concat(matrix.Persons.Where(x => personIds.Contains(x.Id)).SelectMany(x => x.Warnings))
+                .Count(w => IndependenceKinds.Contains(w.Kind));
+
+            // (value, base): the base is how many cases lie under a share or median; counts are their own base.
+            var values = new Dictionary<string, (double? Value, int Base, string? Note)>
+            {
+                ["req.count"] = (r.Count, r.Count, null),
+                ["req.ontime"] = (r.ShareOnTime, r.Decided, null),
+                ["req.median"] = (r.MedianDaysToAnswer, r.Answered, null),
+                ["req.extended"] = (r.ShareExtended, r.Count, null),
+                ["req.open"] = (r.OpenNow, r.OpenNow, null),
+                ["req.overdue"] = (r.OverdueNow, r.OverdueNow, null),
+                ["br.count"] = (b.Count, b.Count, null),
+                ["br.72h"] = (b.ShareWithin72Hours, b.Reportable, null),
+                ["br.median"] = (b.MedianHoursToReport, b.Reported, null),
+                ["br.art34"] = (b.ShareHighRiskNoticed, b.HighRisk, null),
+                ["dpo.share"] = (dpo?.TotalPercent ?? 0, int.MaxValue, dpo?.TargetPercent is { } t ? $"mål {t} %" : null),
+                ["dpo.uncovered"] = (dpo?.ControllersWithoutDpo ?? 0, int.MaxValue, dpo is null ? null : $"av {dpo.ControllerCount}"),
+                ["dpo.warnings"] = (warnings, int.MaxValue, null),
+                ["drill.months"] = (Indicators.MonthsSince(m?.LastDrillOn, asOf), int.MaxValue, m?.LastDrillOn is null ? "ingen övning" : null),
+            };
+            exact.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v => new IndicatorCell(v.Value.Value, false, v.Value.Note))));
+            shown.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v =>
+            {
+                var def = Def(v.Key);
+                var suppressed = def.CaseCount ? SmallNumbers.IsSuppressed((int)(v.Value.Value ?? 0)) : v.Value.Value is not null && SmallNumbers.IsSuppressed(v.Value.Base);
+                // A suppressed value is dropped here, so no chart, sort or export can show it by mistake.
+                return new IndicatorCell(suppressed ? null : v.Value.Value, suppressed, v.Value.Note);
+            })));
+        }
+
+        var medians = Defs.ToDictionary(d => d.Key, d =>
+        {
+            // A share or median enters the regional median only where it is shown, so the median never reveals a hidden
+            // value; a count enters always, and a median count below five is itself shown as "< 5".
+            var values = d.CaseCount
+                ? exact.Select(row => row.Cells[d.Key].Value)
+                : shown.Select(row => row.Cells[d.Key]).Where(c => !c.Suppressed).Select(c => c.Value);
+            var median = Medians.Regional(values);
+            return new IndicatorCell(median, d.CaseCount && median is { } v && SmallNumbers.IsSuppressed((int)Math.Ceiling(v)));
+        });
+        return (new MeasuredComparison(period, asOf, shown, medians), exact);
+    }
+
+    /// <summary>The self-assessed levels of a round, by party, with the regional median per dimension and who has not answered.</summary>
+    public async Task<AssessedComparison> AssessedAsync(MaturityRound round, CancellationToken ct)
+    {
+        var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var levels = (await crossParty.LevelsAsync([round.Id], ct)).ToDictionary(l => l.PartyId, l => l.Levels);
+        var answered = parties.Where(p => levels.ContainsKey(p.Id))
+            .Select(p => (p.Id, p.Name, levels[p.Id], RoundRules.MeanLevel(levels[p.Id].Values))).ToList();
+        var medians = round.Dimensions.ToDictionary(d => d.Key, d => Medians.Regional(answered.Select(a => a.Item3.TryGetValue(d.Key, out var l) ? (double?)l : null)));
+        var missing = parties.Where(p => !levels.ContainsKey(p.Id)).Select(p => (p.Id, p.Name)).ToList();
+        return new AssessedComparison(round, answered, medians, missing);
+    }
+
+    /// <summary>Each party's mean level per round year (rounds opened or closed; drafts have no answers).</summary>
+    public async Task<TrendSeries> TrendAsync(CancellationToken ct)
+    {
+        var rounds = await db.MaturityRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderBy(r => r.Year)
+            .Select(r => new { r.Id, r.Year }).ToListAsync(ct);
+        var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var levels = await crossParty.LevelsAsync([.. rounds.Select(r => r.Id)], ct);
+        var yearOf = rounds.ToDictionary(r => r.Id, r => r.Year);
+        var series = parties.Select(p => (p.Id, p.Name, (IReadOnlyDictionary<int, double>)levels.Where(l => l.PartyId == p.Id && l.Levels.Count > 0)
+            .ToDictionary(l => yearOf[l.RoundId], l => RoundRules.MeanLevel(l.Levels.Values)!.Value))).ToList();
+        var years = rounds.Select(r => r.Year).ToList();
+        var medians = years.ToDictionary(y => y, y => Medians.Regional(series.Select(s => s.Item3.TryGetValue(y, out var v) ? (double?)v : null)));
+        return new TrendSeries(years, series, medians);
+    }
+
+    /// <summary>"80 %", "12,5 dagar", "< 5", "–".</summary>
+    public static string Format(IndicatorDef def, IndicatorCell cell)
+    {
+        if (cell.Suppressed)
+        {
+            return def.CaseCount ? SmallNumbers.Suppressed : "färre än 5 ärenden";
+        }
+
+        if (cell.Value is not { } v)
+        {
+            return cell.Note ?? "–";
+        }
+
+        var c = Swedish.Culture;
+        var text = def.Unit switch
+        {
+            IndicatorUnit.Share => (v * 100).ToString("0", c) + " %",
+            IndicatorUnit.Days => v.ToString("0.#", c) + " dagar",
+            IndicatorUnit.Hours => v.ToString("0.#", c) + " h",
+            IndicatorUnit.Percent => v.ToString("0", c) + " %",
+            IndicatorUnit.Months => v.ToString("0", c) + " mån",
+            _ => v.ToString("0.#", c),
+        };
+        return cell.Note is { } note ? $"{text} ({note})" : text;
+    }
+
+    /// <summary>The number alone, for a chart's scale and a spreadsheet cell (shares in percent).</summary>
+    public static double? Plot(IndicatorDef def, IndicatorCell cell) =>
+        cell.Suppressed || cell.Value is not { } v ? null : def.Unit == IndicatorUnit.Share ? Math.Round(v * 100, 1) : Math.Round(v, 1);
+
+    public static string Level(double? level) => level is { } l ? l.ToString("0.0", Swedish.Culture) : "–";
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Domain.Maturity;
+using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Drills;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.Maturity;
+
+/// <summary>One party's measured figures for a period: aggregates only, no case, no person.</summary>
+public sealed record PartyMeasured(Guid PartyId, RequestIndicators Requests, BreachIndicators Breaches, DateOnly? LastDrillOn);
+
+/// <summary>One party's levels in one round, by dimension key (no justifications).</summary>
+public sealed record PartyLevels(Guid RoundId, Guid PartyId, IReadOnlyDictionary<string, int> Levels);
+
+/// <summary>
+/// The maturity feature's reads across parties, all through <see cref="CrossParty"/>. Each method fetches only what its
+/// figures need (days, instants, flags — never a name, a personnummer or a text) and returns per-party aggregates; the
+/// rows themselves never leave this class. Callers: the committee page (policy <c>EStrategist</c>) and a party's own page,
+/// which shows the others only as a regional median.
+/// </summary>
+public sealed class MaturityCrossParty(CrossParty crossParty)
+{
+    /// <summary>
+    /// Requests received, and breaches become aware of, in <paramref name="period"/> (Swedish days), every request open
+    /// now, and each party's last drill on or before the period's end (or <paramref name="today"/>, if sooner).
+    /// </summary>
+    public async Task<Dictionary<Guid, PartyMeasured>> MeasuredAsync(Period period, DateOnly today, CancellationToken ct)
+    {
+        var from = StartOfSwedishDay(period.From);
+        var to = StartOfSwedishDay(period.To.AddDays(1));
+        var asOf = period.To < today ? period.To : today;
+        var open = RequestStatusRules.Open;
+        var (requests, breaches, drills) = await crossParty.ReadAsync(async s =>
+        {
+            var r = await s.Set<DataSubjectRequest>()
+                .Where(x => (x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status))
+                .Select(x => new { x.TenantId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status })
+                .ToListAsync(ct);
+            var b = await s.Set<Breach>()
+                .Where(x => x.AwareAt >= from && x.AwareAt < to)
+                .Select(x => new { x.TenantId, x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt })
+                .ToListAsync(ct);
+            var d = await s.Set<Drill>().Where(x => x.HeldOn <= asOf)
+                .GroupBy(x => x.TenantId).Select(g => new { TenantId = g.Key, Last = g.Max(x => x.HeldOn) })
+                .ToListAsync(ct);
+            return (r, b, d);
+        }, ct);
+
+        var requestsByParty = requests.ToLookup(x => x.TenantId, x => new RequestFacts(
+            Swedish.Date(x.ReceivedAt), x.DueOn, x.EffectiveDueOn, x.Status is RequestStatus.Withdrawn ? null : x.AnsweredOn,
+            !RequestStatusRules.IsClosed(x.Status), x.Status == RequestStatus.Withdrawn));
+        var breachesByParty = breaches.ToLookup(x => x.TenantId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
+        var lastDrill = drills.ToDictionary(x => x.TenantId, x => x.Last);
+        var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Distinct();
+        return parties.ToDictionary(id => id, id => new PartyMeasured(
+            id,
+            Indicators.Requests([.. requestsByParty[id]], period, today),
+            Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date),
+            lastDrill.TryGetValue(id, out var last) ? last : null));
+    }
+
+    /// <summary>The levels every party gave in the given rounds (answers of rounds only; justifications stay with the party).</summary>
+    public async Task<List<PartyLevels>> LevelsAsync(IReadOnlyCollection<Guid> roundIds, CancellationToken ct)
+    {
+        if (roundIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => roundIds.Contains(a.RoundId))
+            .Select(a => new { a.RoundId, a.TenantId, a.Items }).ToListAsync(ct), ct);
+        return [.. rows.Select(r => new PartyLevels(r.RoundId, r.TenantId, r.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Level)))];
+    }
+
+    /// <summary>The parties that have answered a round: ids only (for "who has not answered").</summary>
+    public async Task<HashSet<Guid>> AnsweredAsync(Guid roundId, CancellationToken ct) =>
+        [.. await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => a.RoundId == roundId).Select(a => a.TenantId).ToListAsync(ct), ct)];
+
+    private static DateTimeOffset StartOfSwedishDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Swedish.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
