@@ -95,12 +95,27 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         var r1 = await app.RequestAsync("are", app.Today.AddMonths(-25));
         await app.RequestAsync("are", app.Today.AddMonths(-3), "Ny Nysson", "19800101-0001");
 
-        async Task<(string Summary, string Counts)> FiguresAsync() => await app.InParty("are", async db =>
+        async Task<(string Summary, string Counts, string Maturity)> FiguresAsync()
         {
-            var summary = await BreachQueries.SummaryAsync(db, default);
-            var counts = await db.Requests.GroupBy(r => r.Status).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key).ToListAsync();
-            return (JsonSerializer.Serialize(summary), JsonSerializer.Serialize(counts));
-        });
+            var (summary, counts) = await app.InParty("are", async db =>
+            {
+                var summary = await BreachQueries.SummaryAsync(db, default);
+                var counts = await db.Requests.GroupBy(r => r.Status).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key).ToListAsync();
+                return (JsonSerializer.Serialize(summary), JsonSerializer.Serialize(counts));
+            });
+
+            // The e-strateg's comparison, every year the cases touch: the same figures after thinning.
+            using var scope = app.Services.CreateScope();
+            var comparison = scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Features.Maturity.MaturityComparison>();
+            var years = new List<string>();
+            for (var year = old.Year; year <= app.Today.Year; year++)
+            {
+                var measured = await comparison.MeasuredAsync(GemensamNamnd.Domain.Maturity.Period.Year(year), app.Today, default);
+                years.Add(JsonSerializer.Serialize(new { measured.Rows, measured.Medians }));
+            }
+
+            return (summary, counts, string.Join('\n', years));
+        }
 
         var before = await FiguresAsync();
         Assert.Equal(new RetentionResult(3, 0, 0), await RunJobAsync("are"));

@@ -71,9 +71,9 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var today = Swedish.Today(clock);
-        var period = ParsePeriod(today);
-        Measured = await comparison.MeasuredAsync(period, today, ct);
         RoundYears = await db.MaturityRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct);
+        var period = ParsePeriod(today, RoundYears.Count > 0 ? Math.Min(RoundYears[0], today.Year) : today.Year);
+        Measured = await comparison.MeasuredAsync(period, today, ct);
         var roundYear = RoundYear is { } y && RoundYears.Contains(y) ? y : RoundYears.FirstOrDefault();
         var round = roundYear == 0 ? null : await db.MaturityRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == roundYear, ct);
         RoundYear = round?.Year;
@@ -83,7 +83,8 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
         return PeriodError is null;
     }
 
-    private Period ParsePeriod(DateOnly today)
+    /// <summary>The chosen year or period; by default the year of the latest round, the year the committee compares.</summary>
+    private Period ParsePeriod(DateOnly today, int defaultYear)
     {
         var (okFrom, from) = DpoWords.ParseDate(From);
         var (okTo, to) = DpoWords.ParseDate(To);
@@ -112,7 +113,7 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
                 PeriodError ??= "Ange ett år mellan 2000 och 2100.";
             }
 
-            Year = today.Year;
+            Year = defaultYear;
         }
 
         (From, To) = (null, null);

@@ -66,6 +66,17 @@ public sealed class MaturityDemoSeedTests
                 Assert.True(lastYear.Rows.Select(r => r.Cells["req.ontime"].Value).Distinct().Count() > 1);
                 Assert.All(lastYear.Rows, r => Assert.False(r.Cells["br.72h"].Suppressed));
                 Assert.NotNull(lastYear.Medians["req.median"].Value);
+
+                // On first run the committee page opens on the year of the latest round, which has figures to compare.
+                using var stina = factory.Anonymous();
+                var signIn = await stina.GetStringAsync("/demo/logga-in");
+                var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+                var userId = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"userId\" value=\"([^\"]+)\" aria-label=\"Logga in som Stina").Groups[1].Value;
+                var signedIn = await stina.PostAsync("/demo/logga-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["userId"] = userId }));
+                Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+                var page = System.Net.WebUtility.HtmlDecode(await stina.GetStringAsync("/mognad"));
+                Assert.Contains($"value=\"{year - 1}\"", page, StringComparison.Ordinal);
+                Assert.Matches(@"\d+ %", page);
             }
         }
         finally
