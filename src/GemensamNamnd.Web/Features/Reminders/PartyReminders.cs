@@ -39,6 +39,10 @@ public sealed class PartyReminders(
 
         try
         {
+            // One connection for the whole run: every source's query would otherwise open its own, and each open costs a
+            // round trip to set the party for row-level security. Closed in finally, before the context returns to the pool.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+
             // Most runs find nothing: look first without a transaction or lock, and only then take them and derive again.
             var now = clock.GetUtcNow();
             if ((await DeriveAsync(now, cancellationToken)).Count == 0 && !await AnyDigestDueAsync(now, cancellationToken))
@@ -60,6 +64,7 @@ public sealed class PartyReminders(
         }
         finally
         {
+            await db.Database.CloseConnectionAsync();
             if (!postgres)
             {
                 SqliteGate.Release();
