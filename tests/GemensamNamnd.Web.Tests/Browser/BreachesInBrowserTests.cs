@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GemensamNamnd.Web.Infrastructure;
 using Microsoft.Playwright;
 
@@ -8,46 +6,26 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// <summary>The breach register as an officer uses it: register → assess → report → supplement → close; every page of the feature checked by axe (WCAG 2.1 AA).</summary>
 public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE" });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     [Fact]
     public async Task Officer_Registers_Assesses_Reports_Supplements_AndCloses_ABreach()
     {
-        var page = await SignInAsync("Anna Andersson");
+        var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Incidenter", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personuppgiftsincidenter");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The form: Swedish errors first, next to the fields and in the summary.
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrera incident" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Registrera incident");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Incidenten kunde inte registreras");
         await Assertions.Expect(alert).ToContainTextAsync("Välj minst en personuppgiftsansvarig");
         await Assertions.Expect(alert).ToContainTextAsync("Beskriv vad som har hänt.");
         await Assertions.Expect(page.Locator("#Title")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.Locator("#Title").FillAsync("Elevlista skickad till fel vårdnadshavare");
         await page.GetByLabel("Socialnämnden").CheckAsync();
@@ -66,7 +44,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(clock).ToContainTextAsync("Klockan går:");
         await Assertions.Expect(clock).ToContainTextAsync("timmar kvar");
         await Assertions.Expect(clock).ToContainTextAsync("(svensk tid)");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         var caseUrl = page.Url;
 
         // Assess: a risk, so reportable; no Art. 34 notice below high risk.
@@ -78,7 +56,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Bedömningen är sparad. Anmäl till IMY senast");
         var facts = page.Locator("section[aria-labelledby=facts-heading]");
         await Assertions.Expect(facts).ToContainTextAsync("Bedömd");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // Report to IMY, now: within 72 hours.
         await page.Locator("#ImyReference").FillAsync("IMY-2026-4711");
@@ -86,14 +64,14 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Första kompletteringen ska lämnas senast");
         await Assertions.Expect(clock).ToContainTextAsync("inom fristen");
         await Assertions.Expect(facts).ToContainTextAsync("Anmäld till IMY");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The report view: printable, copyable, WCAG clean.
         await page.GetByRole(AriaRole.Link, new() { Name = "Anmälan till IMY (utskrift och text)" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Anmälan av personuppgiftsincident");
         await Assertions.Expect(page.Locator("#report-text")).ToContainTextAsync("IMY:s diarienummer: IMY-2026-4711");
         await Assertions.Expect(page.Locator("#report-text")).ToContainTextAsync("Elever (ca 28)");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#report-text")).ToBeHiddenAsync();
@@ -105,7 +83,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera komplettering" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Beskriv vad som kompletterades.");
         await Assertions.Expect(page.Locator("#SupplementText")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.Locator("#SupplementText").FillAsync("Samtliga mottagare har bekräftat att listan är raderad.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera komplettering" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kompletteringen är registrerad.");
@@ -118,22 +96,22 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         var timeline = page.Locator("section[aria-labelledby=events-heading] li");
         await Assertions.Expect(timeline).ToHaveCountAsync(5);
         await Assertions.Expect(timeline.First).ToContainTextAsync("Avslutad.");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The list, filtered; statistics; drills and their form.
         await page.GotoAsync("/ostersund/incidenter?status=Closed&klocka=");
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Elevlista skickad till fel vårdnadshavare");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Statistik" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Statistik över personuppgiftsincidenter");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GotoAsync("/ostersund/ovningar");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Övningar av incidentrutinen");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrera övning" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Beskriv scenariot som övades");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.Locator("#Scenario").FillAsync("Stulen surfplatta i hemtjänsten");
         await page.Locator("#Participants").FillAsync("DSO, enhetschef, IT");
         await page.Locator("#Actions").FillAsync("Kryptera alla surfplattor");
@@ -143,18 +121,18 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         // The edit form of a breach, and the start page with the drill.
         await page.GotoAsync("/ostersund");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Senaste övningen:");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 
     [Fact]
     public async Task EditForm_OfAnOpenBreach_IsAccessible()
     {
-        var page = await SignInAsync("Bo Berglund");
+        var page = await browser.SignInAsync("Bo Berglund");
         await page.GotoAsync("/krokom/incidenter?klocka=pagar");
         await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ändra incident KS ");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.Locator("#Title").FillAsync("Ändrad rubrik");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uppgifterna är sparade.");

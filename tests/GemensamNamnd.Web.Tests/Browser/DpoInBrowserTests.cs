@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
@@ -10,30 +8,10 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// </summary>
 public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     [Fact]
     public async Task PartyAdministrator_AddsAPersonAndAnAllocation_SeesWarnings()
     {
-        var page = await SignInAsync("Cecilia Claesson");
+        var page = await browser.SignInAsync("Cecilia Claesson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Dataskyddsombud", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dataskyddsombud");
@@ -41,19 +19,19 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         var todo = page.Locator("section[aria-labelledby=warnings-heading]");
         await Assertions.Expect(todo).ToContainTextAsync("Kultur- och fritidsnämnden saknar ordinarie dataskyddsombud");
         await Assertions.Expect(todo).ToContainTextAsync("mer än en heltid går inte att utföra (art. 38.2)");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // A new person: a bad e-mail address is refused in Swedish.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt dataskyddsombud" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nytt dataskyddsombud");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("E-post i tjänsten").FillAsync("inte-en-adress");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Ange dataskyddsombudets namn.");
         await Assertions.Expect(alert).ToContainTextAsync("E-postadressen är inte giltig");
         await Assertions.Expect(page.GetByLabel("Namn")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Namn").FillAsync("Ida Itsson");
         await page.GetByLabel("E-post i tjänsten").FillAsync("dataskyddsombud@ostersund.example");
         await page.GetByLabel("Andra roller").FillAsync("IT-chef");
@@ -63,7 +41,7 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         // A new allocation: share and dates are checked, every error at once.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt uppdrag" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nytt uppdrag som dataskyddsombud");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Dataskyddsombud", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ida Itsson" });
         await page.GetByLabel("Roll").SelectOptionAsync(new SelectOptionValue { Label = "Ordinarie" });
         await page.GetByLabel("Andel av en heltidstjänst (%)").FillAsync("150");
@@ -76,7 +54,7 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(alert).ToContainTextAsync("Välj minst en personuppgiftsansvarig");
         await Assertions.Expect(alert).ToContainTextAsync("Ange vem dataskyddsombudet rapporterar till");
         await Assertions.Expect(page.GetByLabel("Andel av en heltidstjänst (%)")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Kultur- och fritidsnämnden").CheckAsync();
         await page.GetByLabel("Andel av en heltidstjänst (%)").FillAsync("25");
@@ -90,17 +68,17 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(todo).Not.ToContainTextAsync("Kultur- och fritidsnämnden saknar");
         await Assertions.Expect(todo).ToContainTextAsync("Rollen ”IT-chef” kan ge en intressekonflikt");
         await Assertions.Expect(todo).ToContainTextAsync("IMY har inte fått kontaktuppgifterna"); // started 1 June, IMY not told
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The person page: warnings with articles, the total over time; editable here since she serves only Östersund.
         await page.GetByRole(AriaRole.Link, new() { Name = "Ida Itsson" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ida Itsson");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("(art. 38.6)");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Sammanlagd andel över tid, alla parter");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Andra roller")).ToHaveValueAsync("IT-chef");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // Bo Berglund serves several parties: only a global administrator changes him.
         await page.GotoAsync("/ostersund/dataskyddsombud");
@@ -108,15 +86,15 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Tjänstgör även hos andra parter");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Krokom");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // Target and budget.
         await page.GotoAsync("/ostersund/dataskyddsombud/mal");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Mål, andel av en heltid (%)").FillAsync("många");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Målet ska vara ett heltal i procent");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Mål, andel av en heltid (%)").FillAsync("100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby=share-heading]")).ToContainTextAsync("100 %");
@@ -125,7 +103,7 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task EStrategist_SeesTheMatrix_AndDownloadsExcel_AdministratorEditsRules()
     {
-        var page = await SignInAsync("Stina Strand (e-strateg)");
+        var page = await browser.SignInAsync("Stina Strand (e-strateg)");
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Dataskyddsombud i nämnden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dataskyddsombud i nämnden");
@@ -134,22 +112,22 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Krokoms kommun" })).ToContainTextAsync("25 % ordinarie");
         await Assertions.Expect(page.Locator("section[aria-labelledby=warnings-heading]")).ToContainTextAsync("(art. 38.6)");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nytt dataskyddsombud" })).ToHaveCountAsync(0);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.True(new FileInfo(await download.PathAsync()).Length > 1000);
 
-        var admin = await SignInAsync("Göran Global (administratör)");
+        var admin = await browser.SignInAsync("Göran Global (administratör)");
         await admin.GotoAsync("/dataskyddsombud");
-        await AssertAccessibleAsync(admin);
+        await BrowserFixture.AssertAccessibleAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Regler för oberoende" }).ClickAsync();
         await Assertions.Expect(admin.GetByLabel("Roller som kan ge en intressekonflikt")).ToContainTextAsync("Kommunjurist");
-        await AssertAccessibleAsync(admin);
+        await BrowserFixture.AssertAccessibleAsync(admin);
         await admin.GetByLabel("Minsta andel av en heltid för ett ordinarie uppdrag (%)").FillAsync("0");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Minsta andel ska vara ett heltal från 1 till 100 %.");
-        await AssertAccessibleAsync(admin);
+        await BrowserFixture.AssertAccessibleAsync(admin);
         await admin.GetByLabel("Minsta andel av en heltid för ett ordinarie uppdrag (%)").FillAsync("20");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Reglerna för oberoende är sparade.");
@@ -160,8 +138,8 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         // The global administrator sees every party's allocations of a shared person, and the planned overload.
         await Assertions.Expect(admin.Locator("section[aria-labelledby=history-heading]")).ToContainTextAsync("Krokoms kommun");
         await Assertions.Expect(admin.Locator("section[aria-labelledby=totals-heading]")).ToContainTextAsync("110 % – över heltid (art. 38.2)");
-        await AssertAccessibleAsync(admin);
+        await BrowserFixture.AssertAccessibleAsync(admin);
         await admin.GotoAsync("/dataskyddsombud/personer/ny");
-        await AssertAccessibleAsync(admin);
+        await BrowserFixture.AssertAccessibleAsync(admin);
     }
 }

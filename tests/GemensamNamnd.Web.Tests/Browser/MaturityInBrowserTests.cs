@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Infrastructure;
 using Microsoft.Playwright;
@@ -12,39 +10,19 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// </summary>
 public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     private static async Task AnswerAsync(IPage page, string slug, int level)
     {
         await page.GotoAsync($"/{slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mognad", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dataskyddsarbetets mognad");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // Nothing chosen: refused in Swedish, every dimension named.
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara svaret" }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Process för begäranden från enskilda: välj en nivå 1–5.");
         await Assertions.Expect(alert).ToContainTextAsync("IT-resiliens och redundans: välj en nivå 1–5.");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         foreach (var d in DefaultDimensions.All)
         {
@@ -56,29 +34,29 @@ public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara svaret" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Svaret på omgång");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Självskattning {Swedish.Today(TimeProvider.System).Year}" })).ToContainTextAsync(level + ",0");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 
     [Fact]
     public async Task TheEStrateg_OpensARound_TwoPartiesAnswer_AndTheCommitteeCompares()
     {
         var year = Swedish.Today(TimeProvider.System).Year;
-        var stina = await SignInAsync("Stina Strand (e-strateg)");
+        var stina = await browser.SignInAsync("Stina Strand (e-strateg)");
         await stina.GetByRole(AriaRole.Link, new() { Name = "Mognad i nämnden" }).ClickAsync();
         await Assertions.Expect(stina.Locator("h1")).ToHaveTextAsync("Dataskyddsarbetets mognad – jämförelse mellan parterna");
-        await AssertAccessibleAsync(stina);
+        await BrowserFixture.AssertAccessibleAsync(stina);
 
         await stina.GetByRole(AriaRole.Link, new() { Name = "Enkätomgångar" }).ClickAsync();
         await stina.GetByLabel("År").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await stina.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }).ClickAsync();
         await Assertions.Expect(stina.Locator("h1")).ToHaveTextAsync($"Enkätomgång {year}");
-        await AssertAccessibleAsync(stina);
+        await BrowserFixture.AssertAccessibleAsync(stina);
         await stina.GetByRole(AriaRole.Button, new() { Name = "Öppna omgången för alla parter" }).ClickAsync();
         await Assertions.Expect(stina.GetByRole(AriaRole.Status)).ToHaveTextAsync("Omgången är öppnad. Parterna kan nu svara.");
 
-        var bo = await SignInAsync("Bo Berglund");
+        var bo = await browser.SignInAsync("Bo Berglund");
         await AnswerAsync(bo, "ostersund", 4);
-        var eva = await SignInAsync("Eva Ek");
+        var eva = await browser.SignInAsync("Eva Ek");
         await AnswerAsync(eva, "region-jh", 2);
 
         // The party page names no other party.
@@ -98,7 +76,7 @@ public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixtu
         var comparison = stina.GetByRole(AriaRole.Table, new() { Name = "Parter × mätvärden" });
         await Assertions.Expect(comparison.Locator("tbody tr").First).ToContainTextAsync("Östersunds kommun");
         await Assertions.Expect(comparison.Locator("th[aria-sort=descending]")).ToContainTextAsync("Självskattning");
-        await AssertAccessibleAsync(stina);
+        await BrowserFixture.AssertAccessibleAsync(stina);
 
         var download = await stina.RunAndWaitForDownloadAsync(() => stina.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -11,37 +9,17 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// <summary>The reminder settings, the user's digest choice and the failed-mail list, in Chromium, with axe (WCAG 2.1 AA).</summary>
 public sealed class RemindersInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE" });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length})")));
-    }
-
     [Fact]
     public async Task AnOfficer_ChoosesTheDailyDigest()
     {
-        var page = await SignInAsync("Anna Andersson");
+        var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mina påminnelser" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("En sammanfattning per dag kl. 07.00").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("en sammanfattning per dag");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -59,22 +37,22 @@ public sealed class RemindersInBrowserTests(BrowserFixture browser) : IClassFixt
             await db.SaveChangesAsync();
         }
 
-        var page = await SignInAsync("Göran Global (administratör)");
+        var page = await browser.SignInAsync("Göran Global (administratör)");
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Utkorg för e-post" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("KS 2026/0001 – misslyckad");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka igen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("i kö igen");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Östersunds kommun" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Fler mottagare av alla påminnelser, en adress per rad").FillAsync("registrator@ostersund.se\nfel adress");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("”fel adress” är inte en giltig e-postadress.");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Fler mottagare av alla påminnelser, en adress per rad").FillAsync("registrator@ostersund.se");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await page.WaitForURLAsync("**/admin");

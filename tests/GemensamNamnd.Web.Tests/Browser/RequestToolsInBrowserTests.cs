@@ -1,6 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GemensamNamnd.Domain.Requests;
@@ -16,26 +14,6 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// <summary>The register's tools in Chromium: the party's systems and a case's checklist, assignment, and the exports.</summary>
 public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     private async Task<RegisteredRequest> RegisterAsync(string slug, string name, string? personalNumber, bool protectedIdentity = false)
     {
         using var scope = browser.App.Services.CreateScope();
@@ -57,18 +35,18 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         var suffix = Guid.NewGuid().ToString("N")[..5];
         var registered = await RegisterAsync("ostersund", $"Checklista Persson {suffix}", null);
 
-        var dpo = await SignInAsync("Bo Berglund");
+        var dpo = await browser.SignInAsync("Bo Berglund");
         await dpo.GotoAsync("/ostersund/system");
         await Assertions.Expect(dpo.Locator("h1")).ToHaveTextAsync("System med personuppgifter");
         await dpo.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
         await Assertions.Expect(dpo.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange systemets namn");
-        await AssertAccessibleAsync(dpo);
+        await BrowserFixture.AssertAccessibleAsync(dpo);
         await dpo.GetByLabel("Namn", new() { Exact = true }).FillAsync($"Elevregistret {suffix}");
         await dpo.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
         await Assertions.Expect(dpo.GetByRole(AriaRole.Status)).ToContainTextAsync($"Elevregistret {suffix} är tillagt");
-        await AssertAccessibleAsync(dpo);
+        await BrowserFixture.AssertAccessibleAsync(dpo);
 
-        var officer = await SignInAsync("Anna Andersson");
+        var officer = await browser.SignInAsync("Anna Andersson");
         await officer.GotoAsync($"/ostersund/begaranden/{registered.Id}");
         await officer.GetByLabel("Tilldela handläggare").SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
         await officer.GetByRole(AriaRole.Button, new() { Name = "Spara handläggare" }).ClickAsync();
@@ -78,16 +56,16 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Checklistan över sökta system är sparad.");
         await Assertions.Expect(officer.GetByLabel($"Resultat för Elevregistret {suffix}")).ToHaveValueAsync(nameof(SystemSearchResult.DataFound));
         await Assertions.Expect(officer.Locator("section[aria-labelledby=events-heading] li").First).ToContainTextAsync($"Elevregistret {suffix} (uppgifter finns)");
-        await AssertAccessibleAsync(officer);
+        await BrowserFixture.AssertAccessibleAsync(officer);
 
         // Correcting the facts: the same Swedish errors as the registration form, then back to the case.
         await officer.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna i ärendet" }).ClickAsync();
         await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync($"Ändra {registered.CaseNumber}");
-        await AssertAccessibleAsync(officer);
+        await BrowserFixture.AssertAccessibleAsync(officer);
         await officer.GetByLabel("Namn", new() { Exact = true }).FillAsync("");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange den registrerades namn");
-        await AssertAccessibleAsync(officer);
+        await BrowserFixture.AssertAccessibleAsync(officer);
         await officer.GetByLabel("Namn", new() { Exact = true }).FillAsync($"Rättad Persson {suffix}");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Ändringarna är sparade.");
@@ -107,17 +85,17 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         var open = await RegisterAsync("ostersund", $"Export Andersson {suffix}", "19850612-2343");
         var shielded = await RegisterAsync("ostersund", $"Hemlig Hemlin {suffix}", "19121212-1212", protectedIdentity: true);
 
-        var page = await SignInAsync("Bo Berglund");
+        var page = await browser.SignInAsync("Bo Berglund");
         await page.GotoAsync("/ostersund/begaranden");
         await page.GetByRole(AriaRole.Link, new() { Name = "Exportera till Excel eller CSV" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Exportera begäranden");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("CSV (semikolonseparerad, öppnas i Excel)").CheckAsync();
         await page.GetByLabel("Ta med personnummer (bara dataskyddsombud)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange varför personnumren behövs");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Varför behövs personnumren?").FillAsync("Samkörning med Skatteverkets avisering");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync());
@@ -147,7 +125,7 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         var suffix = Guid.NewGuid().ToString("N")[..5];
         var open = await RegisterAsync("ostersund", $"Excel Eriksson {suffix}", "19920304-5571");
 
-        var page = await SignInAsync("Anna Andersson");
+        var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund/begaranden/export?status=alla");
         await Assertions.Expect(page.GetByLabel("Ta med personnummer (bara dataskyddsombud)")).ToHaveCountAsync(0);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Exportera" }).ClickAsync());

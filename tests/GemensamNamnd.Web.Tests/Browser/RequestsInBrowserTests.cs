@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GemensamNamnd.Web.Infrastructure;
 using Microsoft.Playwright;
 
@@ -8,38 +6,18 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// <summary>The request register as an officer uses it: the list, the form with Swedish errors first, the case page; WCAG 2.1 AA by axe.</summary>
 public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE" });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     [Fact]
     public async Task Officer_RegistersARequest_ThroughTheForm_WithSwedishErrorsFirst()
     {
-        var page = await SignInAsync("Anna Andersson");
+        var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Begäranden", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Begäranden från registrerade");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrera begäran" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Registrera begäran");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
@@ -49,7 +27,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(alert).ToContainTextAsync("Ange den registrerades namn");
         await Assertions.Expect(alert).ToContainTextAsync("Välj vilken nämnd eller vilket bolag begäran gäller.");
         await Assertions.Expect(page.GetByLabel("Kom in via")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The error summary's links lead to the fields.
         await alert.GetByRole(AriaRole.Link, new() { Name = "Välj minst en rättighet som den registrerade åberopar." }).ClickAsync();
@@ -74,7 +52,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(main).ToContainTextAsync("Sista dag:");
         await Assertions.Expect(main).ToContainTextAsync("Tidsfristen räknas från mottagandet (strikt tolkning, art. 12.3).");
         await Assertions.Expect(main).ToContainTextAsync("Registerutdrag (art. 15), Radering (art. 17)");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         var caseNumber = (await page.Locator("h1").InnerTextAsync())["Begäran ".Length..];
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tillbaka till listan" }).ClickAsync();
@@ -86,7 +64,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
         Assert.Contains("frist=forsenade", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync(caseNumber);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The same person again: registered, with a warning, never blocked.
         await page.GotoAsync("/ostersund/begaranden/ny");
@@ -99,13 +77,13 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Begäran KS {year}/");
         await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync($"Begäran {caseNumber}");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Samma person har en pågående begäran");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 
     [Fact]
     public async Task Officer_MovesACase_ThroughHandlingExtensionAndAnswer_OnTheCasePage()
     {
-        var page = await SignInAsync("Anna Andersson");
+        var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund/begaranden/ny");
         await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "E-post" });
         await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Socialnämnden" });
@@ -122,7 +100,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begär identitetskontroll" })).ToBeVisibleAsync();
         // Extension is for a case under handling only (art. 12.3).
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true })).ToHaveCountAsync(0);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" }).ClickAsync();
         Assert.Equal(caseUrl, page.Url);
@@ -130,7 +108,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(facts).ToContainTextAsync("Under handläggning");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Förläng fristen med två månader" })).ToContainTextAsync("(art. 12.3)");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // No reason: refused in Swedish, in the summary and next to the field.
         await page.GetByLabel("Skäl till förlängningen").FillAsync("");
@@ -141,7 +119,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByLabel("Skäl till förlängningen")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#Reason-error")).ToHaveTextAsync("Ange skälet till förlängningen (art. 12.3).");
         await Assertions.Expect(facts).ToContainTextAsync("Under handläggning");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         var today = Swedish.ToLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var newLastDay = await page.Locator("#Extend-hint time").Nth(1).GetAttributeAsync("datetime");
@@ -153,7 +131,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#deadline-heading + p time")).ToHaveAttributeAsync("datetime", newLastDay!);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Skäl: Begäran omfattar många system.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true })).ToHaveCountAsync(0);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await Assertions.Expect(page.GetByLabel("Svarsdatum")).ToHaveValueAsync(today);
         await page.GetByLabel("Svaret lämnades via").SelectOptionAsync(new SelectOptionValue { Label = "Säker e-post" });
@@ -171,6 +149,6 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(timeline.Filter(new() { HasText = "via säker e-post" })).ToHaveCountAsync(1);
         await Assertions.Expect(timeline.First).ToContainTextAsync("Besvarad");
         await Assertions.Expect(timeline.First).ToContainTextAsync("Anna Andersson");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

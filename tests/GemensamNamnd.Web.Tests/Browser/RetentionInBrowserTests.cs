@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
@@ -16,26 +14,6 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// </summary>
 public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl, Locale = "sv-SE", AcceptDownloads = true });
-        await page.GotoAsync("/demo/logga-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {name}" }).ClickAsync();
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}: {string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     /// <summary>A request answered 13 months ago: not due under the default 24 months, due under a 12-month plan.</summary>
     private async Task<(Guid Id, string CaseNumber)> ClosedRequestAsync()
     {
@@ -61,19 +39,19 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
     public async Task Administrator_SetsAPlan_Previews_AndThins()
     {
         var (caseId, caseNumber) = await ClosedRequestAsync();
-        var page = await SignInAsync("Cecilia Claesson");
+        var page = await browser.SignInAsync("Cecilia Claesson");
         await page.GotoAsync("/ostersund");
         await page.GetByRole(AriaRole.Link, new() { Name = "Gallring", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gallring");
         await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // Below the minimum: refused in Swedish, the field marked.
         await page.GetByLabel("Sparas i antal månader efter avslut").First.FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Gallringsfristen får inte vara kortare än 12 månader efter avslut.");
         await Assertions.Expect(page.Locator("#RequestMonths")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // A valid plan: requests thinned 12 months after closure; the request falls due at once.
         await page.Locator("#RequestMonths").FillAsync("12");
@@ -88,29 +66,29 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
         await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The case page explains the thinned fields.
         await page.GotoAsync($"/ostersund/begaranden/{caseId}");
         await Assertions.Expect(page.Locator("main [role=note]")).ToContainTextAsync("Ärendet gallrades");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Gallra Gallrasson");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         // The thinned case can no longer be found by its personnummer.
         await page.GetByRole(AriaRole.Link, new() { Name = "Personsökning" }).ClickAsync();
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Personnummer eller samordningsnummer").FillAsync("19121212-1212");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange varför du söker");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Skäl till sökningen").FillAsync("Kontroll efter gallring");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Inget i registren innehåller uppgifter om personen.");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Registerförteckning" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Verktygets registerförteckning");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
-        await AssertAccessibleAsync(page);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

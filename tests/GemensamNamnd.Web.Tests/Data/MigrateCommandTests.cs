@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace GemensamNamnd.Web.Tests.Data;
 
-/// <summary>The deployment step, run as a deployment runs it: the real program, only database settings, Production.</summary>
+/// <summary>The migrate command as a deployment runs it (the real program, only database settings, Production), and with the demo outside production.</summary>
 public sealed class MigrateCommandTests
 {
     [Fact]
@@ -12,21 +12,13 @@ public sealed class MigrateCommandTests
     {
         var database = new TestDatabase();
         await database.CreateAsync();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GemensamNamnd.Web.dll"), "migrate"])
+        await RunMigrateAsync(new()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Owner"] = database.OwnerConnection;
-        start.Environment["Database__ApplicationRole"] = TestDatabase.AppRole;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, await output + await errors);
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Owner"] = database.OwnerConnection,
+            ["Database__ApplicationRole"] = TestDatabase.AppRole,
+        });
 
         // The application role can now read the parties but not the migration history.
         await using var app = new NpgsqlConnection(database.AppConnection);
@@ -45,24 +37,16 @@ public sealed class MigrateCommandTests
     {
         var database = new TestDatabase();
         await database.CreateAsync();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GemensamNamnd.Web.dll"), "migrate"])
+        await RunMigrateAsync(new()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Owner"] = database.OwnerConnection;
-        start.Environment["ConnectionStrings__App"] = database.AppConnection;
-        start.Environment["Database__ApplicationRole"] = TestDatabase.AppRole;
-        start.Environment["Demo__Enabled"] = "true";
-        start.Environment["PersonalData__HashKey"] = Convert.ToBase64String(new byte[32]);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(process.ExitCode == 0, await output + await errors);
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Owner"] = database.OwnerConnection,
+            ["ConnectionStrings__App"] = database.AppConnection,
+            ["Database__ApplicationRole"] = TestDatabase.AppRole,
+            ["Demo__Enabled"] = "true",
+            ["PersonalData__HashKey"] = Convert.ToBase64String(new byte[32]),
+        });
 
         await using var owner = new NpgsqlConnection(database.OwnerConnection);
         await owner.OpenAsync();
@@ -71,5 +55,26 @@ public sealed class MigrateCommandTests
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", owner);
             Assert.True((long)(await count.ExecuteScalarAsync())! > 0, $"no demo rows in {table}");
         }
+    }
+
+    /// <summary>Runs the built program's <c>migrate</c> command in its own process with these settings; it must exit 0.</summary>
+    private static async Task RunMigrateAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "GemensamNamnd.Web.dll"), "migrate"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(process.ExitCode == 0, await output + await errors);
     }
 }
