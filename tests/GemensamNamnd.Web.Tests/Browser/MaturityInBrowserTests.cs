@@ -76,6 +76,9 @@ public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixtu
         var comparison = stina.GetByRole(AriaRole.Table, new() { Name = "Parter × mätvärden" });
         await Assertions.Expect(comparison.Locator("tbody tr").First).ToContainTextAsync("Östersunds kommun");
         await Assertions.Expect(comparison.Locator("th[aria-sort=descending]")).ToContainTextAsync("Självskattning");
+        // The measured trend, year by year, with its data table.
+        await Assertions.Expect(stina.GetByRole(AriaRole.Table, new() { Name = "Andel begäranden besvarade i tid per part och år" })).ToBeVisibleAsync();
+        await Assertions.Expect(stina.GetByRole(AriaRole.Img, new() { Name = "Östersunds kommun: andel besvarade i tid per år" })).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(stina);
 
         var download = await stina.RunAndWaitForDownloadAsync(() => stina.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel" }).ClickAsync());

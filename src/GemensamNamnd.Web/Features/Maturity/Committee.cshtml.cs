@@ -40,6 +40,9 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
 
     public TrendSeries Trend { get; private set; } = null!;
 
+    /// <summary>The measured trend: each party's share of requests answered within the deadline, year by year.</summary>
+    public TrendSeries OnTime { get; private set; } = null!;
+
     public List<int> RoundYears { get; private set; } = [];
 
     public string? PeriodError { get; private set; }
@@ -79,6 +82,7 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
         RoundYear = round?.Year;
         Assessed = round is null ? null : await comparison.AssessedAsync(round, ct);
         Trend = await comparison.TrendAsync(ct);
+        OnTime = await comparison.OnTimeTrendAsync(today, ct);
         SortedRows = SortRows();
         return PeriodError is null;
     }

@@ -105,21 +105,27 @@ public static class MaturityCharts
         return new HtmlString(sb.ToString());
     }
 
-    /// <summary>A small line chart of one party's mean level (1–5) over the years, with the regional median dashed.</summary>
-    public static IHtmlContent Trend(string id, string title, string description, IReadOnlyList<int> years, IReadOnlyDictionary<int, double> values, IReadOnlyDictionary<int, double?> medians)
+    /// <summary>The self-assessed levels' scale: 1–5, a grid line at each level.</summary>
+    public static readonly TrendScale Levels = new(1, 5, [1, 2, 3, 4, 5], v => v.ToString("0", Inv));
+
+    /// <summary>A share's scale: 0–100 %, grid lines at 0, 50 and 100 %.</summary>
+    public static readonly TrendScale Shares = new(0, 1, [0, 0.5, 1], v => (v * 100).ToString("0", Inv) + " %");
+
+    /// <summary>A small line chart of one party's values over the years on <paramref name="scale"/>, with the regional median dashed.</summary>
+    public static IHtmlContent Trend(string id, string title, string description, IReadOnlyList<int> years, IReadOnlyDictionary<int, double> values, IReadOnlyDictionary<int, double?> medians, TrendScale scale)
     {
-        const int width = 240, height = 130, left = 28, right = 24, top = 10, bottom = 24;
+        const int width = 240, height = 130, left = 40, right = 24, top = 10, bottom = 24;
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         double X(int i) => years.Count == 1 ? left + (plotW / 2.0) : left + (i * plotW / (double)(years.Count - 1));
-        double Y(double level) => top + ((5 - level) / 4 * plotH);
+        double Y(double value) => top + ((scale.Max - value) / (scale.Max - scale.Min) * plotH);
         var sb = new StringBuilder();
         sb.Append(Inv, $"<svg class=\"chart trend\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
         sb.Append(Inv, $"<title id=\"{id}-t\">{Enc.Encode(title)}</title><desc id=\"{id}-d\">{Enc.Encode(description)}</desc>");
-        for (var level = 1; level <= 5; level++)
+        foreach (var tick in scale.Ticks)
         {
-            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{N(Y(level))}\" y2=\"{N(Y(level))}\" class=\"chart-grid\"></line>");
-            sb.Append(Inv, $"<text x=\"{left - 6}\" y=\"{N(Y(level) + 4)}\" text-anchor=\"end\" class=\"chart-axis\">{level}</text>");
+            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{N(Y(tick))}\" y2=\"{N(Y(tick))}\" class=\"chart-grid\"></line>");
+            sb.Append(Inv, $"<text x=\"{left - 6}\" y=\"{N(Y(tick) + 4)}\" text-anchor=\"end\" class=\"chart-axis\">{Enc.Encode(scale.Label(tick))}</text>");
         }
 
         for (var i = 0; i < years.Count; i++)
@@ -148,3 +154,6 @@ public static class MaturityCharts
         return new HtmlString(sb.ToString());
     }
 }
+
+/// <summary>A trend chart's vertical scale: its range, where grid lines go, and how a grid value is labelled.</summary>
+public sealed record TrendScale(double Min, double Max, IReadOnlyList<double> Ticks, Func<double, string> Label);

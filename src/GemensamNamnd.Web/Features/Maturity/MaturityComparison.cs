@@ -38,8 +38,8 @@ public sealed record MeasuredComparison(Period Period, DateOnly AsOf, IReadOnlyL
 /// <summary>The self-assessed side of one round: levels by party and dimension, and the regional median per dimension.</summary>
 public sealed record AssessedComparison(MaturityRound Round, IReadOnlyList<(Guid PartyId, string PartyName, IReadOnlyDictionary<string, int> Levels, double? Mean)> Parties, IReadOnlyDictionary<string, double?> Medians, IReadOnlyList<(Guid PartyId, string PartyName)> NotAnswered);
 
-/// <summary>Each party's mean self-assessed level per round year: the trend.</summary>
-public sealed record TrendSeries(IReadOnlyList<int> Years, IReadOnlyList<(Guid PartyId, string PartyName, IReadOnlyDictionary<int, double> MeanByYear)> Parties, IReadOnlyDictionary<int, double?> MedianByYear);
+/// <summary>A trend: each party's value per year (the mean self-assessed level, or a measured share), with the regional median.</summary>
+public sealed record TrendSeries(IReadOnlyList<int> Years, IReadOnlyList<(Guid PartyId, string PartyName, IReadOnlyDictionary<int, double> ByYear)> Parties, IReadOnlyDictionary<int, double?> MedianByYear);
 
 /// <summary>
 /// Builds the comparison from the cross-party aggregates (<see cref="MaturityCrossParty"/>, <see cref="DpoMatrix"/>).
@@ -168,6 +168,31 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         var series = parties.Select(p => (p.Id, p.Name, (IReadOnlyDictionary<int, double>)levels.Where(l => l.PartyId == p.Id && l.Levels.Count > 0)
             .ToDictionary(l => yearOf[l.RoundId], l => RoundRules.MeanLevel(l.Levels.Values)!.Value))).ToList();
         var years = rounds.Select(r => r.Year).ToList();
+        var medians = years.ToDictionary(y => y, y => Medians.Regional(series.Select(s => s.Item3.TryGetValue(y, out var v) ? (double?)v : null)));
+        return new TrendSeries(years, series, medians);
+    }
+
+    /// <summary>How many years the measured trend spans, this one included.</summary>
+    public const int TrendYears = 5;
+
+    /// <summary>
+    /// Each party's share of requests answered within the deadline, by year of receipt, over the last
+    /// <see cref="TrendYears"/> years. A year resting on fewer than five decided requests is left out (suppressed, as on
+    /// the table), and the regional median per year is over the shown values only.
+    /// </summary>
+    public async Task<TrendSeries> OnTimeTrendAsync(DateOnly today, CancellationToken ct)
+    {
+        var years = Enumerable.Range(today.Year - TrendYears + 1, TrendYears).ToList();
+        var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var facts = await crossParty.RequestFactsAsync(years[0], years[^1], ct);
+        var series = parties.Select(p =>
+        {
+            var own = facts[p.Id].ToList();
+            var byYear = years.Select(y => (Year: y, Figures: Indicators.Requests(own, Period.Year(y), today)))
+                .Where(x => x.Figures.ShareOnTime is not null && !SmallNumbers.IsSuppressed(x.Figures.Decided))
+                .ToDictionary(x => x.Year, x => x.Figures.ShareOnTime!.Value);
+            return (p.Id, p.Name, (IReadOnlyDictionary<int, double>)byYear);
+        }).ToList();
         var medians = years.ToDictionary(y => y, y => Medians.Regional(series.Select(s => s.Item3.TryGetValue(y, out var v) ? (double?)v : null)));
         return new TrendSeries(years, series, medians);
     }

@@ -50,9 +50,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
             return (r, b, d);
         }, ct);
 
-        var requestsByParty = requests.ToLookup(x => x.TenantId, x => new RequestFacts(
-            Swedish.Date(x.ReceivedAt), x.DueOn, x.EffectiveDueOn, x.Status is RequestStatus.Withdrawn ? null : x.AnsweredOn,
-            !RequestStatusRules.IsClosed(x.Status), x.Status == RequestStatus.Withdrawn));
+        var requestsByParty = requests.ToLookup(x => x.TenantId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
         var breachesByParty = breaches.ToLookup(x => x.TenantId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
         var lastDrill = drills.ToDictionary(x => x.TenantId, x => x.Last);
         var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Distinct();
@@ -61,6 +59,18 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
             Indicators.Requests([.. requestsByParty[id]], period, today),
             Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date),
             lastDrill.TryGetValue(id, out var last) ? last : null));
+    }
+
+    /// <summary>Every party's requests received in the years <paramref name="fromYear"/>–<paramref name="toYear"/> (Swedish days), as facts for the trend.</summary>
+    public async Task<ILookup<Guid, RequestFacts>> RequestFactsAsync(int fromYear, int toYear, CancellationToken ct)
+    {
+        var from = StartOfSwedishDay(new DateOnly(fromYear, 1, 1));
+        var to = StartOfSwedishDay(new DateOnly(toYear + 1, 1, 1));
+        var rows = await crossParty.ReadAsync(s => s.Set<DataSubjectRequest>()
+            .Where(x => x.ReceivedAt >= from && x.ReceivedAt < to)
+            .Select(x => new { x.TenantId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status })
+            .ToListAsync(ct), ct);
+        return rows.ToLookup(x => x.TenantId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
     }
 
     /// <summary>The levels every party gave in the given rounds (answers of rounds only; justifications stay with the party).</summary>
@@ -79,6 +89,10 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
     /// <summary>The parties that have answered a round: ids only (for "who has not answered").</summary>
     public async Task<HashSet<Guid>> AnsweredAsync(Guid roundId, CancellationToken ct) =>
         [.. await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => a.RoundId == roundId).Select(a => a.TenantId).ToListAsync(ct), ct)];
+
+    private static RequestFacts Facts(DateTimeOffset receivedAt, DateOnly dueOn, DateOnly effectiveDueOn, DateOnly? answeredOn, RequestStatus status) =>
+        new(Swedish.Date(receivedAt), dueOn, effectiveDueOn, status is RequestStatus.Withdrawn ? null : answeredOn,
+            !RequestStatusRules.IsClosed(status), status == RequestStatus.Withdrawn);
 
     private static DateTimeOffset StartOfSwedishDay(DateOnly day)
     {

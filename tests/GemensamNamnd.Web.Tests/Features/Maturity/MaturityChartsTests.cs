@@ -31,6 +31,27 @@ public sealed partial class MaturityChartsTests
     }
 
     [Fact]
+    public void Trend_OnTheShareScale_PlacesValuesByTheScale_AndLabelsTheGridInPercent()
+    {
+        var svg = Html(MaturityCharts.Trend("t", "Besvarade i tid", "2025: 50 %; 2026: 100 %", [2025, 2026],
+            new Dictionary<int, double> { [2025] = 0.5, [2026] = 1 }, new Dictionary<int, double?> { [2025] = 0.5, [2026] = null }, MaturityCharts.Shares));
+        Assert.Contains("role=\"img\" aria-labelledby=\"t-t t-d\"", svg, StringComparison.Ordinal);
+        Assert.Contains(">0 %</text>", svg, StringComparison.Ordinal);
+        Assert.Contains(">50 %</text>", svg, StringComparison.Ordinal);
+        Assert.Contains(">100 %</text>", svg, StringComparison.Ordinal);
+        // Height 130, top 10, bottom 24: 100 % at y 10, 50 % at y 58 (halfway down the 96-point plot).
+        var ys = PointY().Matches(svg).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([58, 10], ys);
+
+        var levels = Html(MaturityCharts.Trend("l", "Nivå", "2026: 3", [2026], new Dictionary<int, double> { [2026] = 3 }, new Dictionary<int, double?>(), MaturityCharts.Levels));
+        Assert.Contains(">5</text>", levels, StringComparison.Ordinal);
+        Assert.Equal([58], PointY().Matches(levels).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+    }
+
+    [GeneratedRegex("<circle cx=\"[0-9.]+\" cy=\"([0-9.]+)\"")]
+    private static partial Regex PointY();
+
+    [Fact]
     public void HeatMap_WritesEachLevel_AndMissingAsADash()
     {
         var svg = Html(MaturityCharts.HeatMap("h", "Nivåer", "Beskrivning", ["D1", "D2"], [("Åre", [5, null])]));

@@ -50,10 +50,10 @@ public sealed class MaturityDemoSeedTests
                 Assert.Empty(assessed.NotAnswered);
                 var trend = await comparison.TrendAsync(default);
                 Assert.Equal([year - 2, year - 1], trend.Years);
-                Assert.All(trend.Parties, p => Assert.Equal(2, p.MeanByYear.Count));
+                Assert.All(trend.Parties, p => Assert.Equal(2, p.ByYear.Count));
                 // Östersund rises in the later year.
                 var ostersund = trend.Parties.Single(p => p.PartyName == "Östersunds kommun");
-                Assert.True(ostersund.MeanByYear[year - 1] > ostersund.MeanByYear[year - 2]);
+                Assert.True(ostersund.ByYear[year - 1] > ostersund.ByYear[year - 2]);
 
                 var measured = await comparison.MeasuredAsync(Period.Year(year), Swedish.Today(TimeProvider.System), default);
                 Assert.Equal(9, measured.Rows.Count);

@@ -135,6 +135,27 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
     }
 
     [Fact]
+    public async Task TheMeasuredTrend_ShowsTheOnTimeShareYearByYear_SuppressedBelowFiveDecided()
+    {
+        using var scope = app.Services.CreateScope();
+        var trend = await scope.ServiceProvider.GetRequiredService<MaturityComparison>().OnTimeTrendAsync(MaturityFactory.Today, default);
+        // Five years up to today's: 2022–2026.
+        Assert.Equal([2022, 2023, 2024, 2025, 2026], trend.Years);
+        var alfa = trend.Parties.Single(p => p.PartyId == app.Alfa).ByYear;
+        var beta = trend.Parties.Single(p => p.PartyId == app.Beta).ByYear;
+        var gamma = trend.Parties.Single(p => p.PartyId == app.Gamma).ByYear;
+        // Alfa 2026: 4 of 6 decided on time (as on the table); 2025: one decided request only → not shown.
+        Assert.Equal([2026], alfa.Keys);
+        Assert.Equal(4.0 / 6, alfa[2026], 6);
+        // Beta: 3 decided → not shown; Gamma: 5 of 5.
+        Assert.Empty(beta);
+        Assert.Equal(1, gamma[2026], 6);
+        // The regional median over the shown values: (0.6667 + 1) / 2; no shown value in the earlier years → none.
+        Assert.Equal((4.0 / 6 + 1) / 2, trend.MedianByYear[2026]!.Value, 6);
+        Assert.Null(trend.MedianByYear[2025]);
+    }
+
+    [Fact]
     public async Task AnEarlierPeriod_CountsOnlyItsCases_AndTheDrillAsOfItsEnd()
     {
         using var scope = app.Services.CreateScope();
