@@ -63,15 +63,16 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
 
     /// <summary><c>?handler=csv</c>: the table as shown (suppressed values as on the page), for Excel.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? File(Sheet().ToCsv(), Spreadsheet.CsvContentType, FileName("csv")) : Problem400();
+        await LoadAsync(ct, trends: false) ? File(Sheet().ToCsv(), Spreadsheet.CsvContentType, FileName("csv")) : Problem400();
 
     /// <summary><c>?handler=xlsx</c>: the same table as an .xlsx workbook.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? File(Sheet().ToXlsx(), XlsxWriter.ContentType, FileName("xlsx")) : Problem400();
+        await LoadAsync(ct, trends: false) ? File(Sheet().ToXlsx(), XlsxWriter.ContentType, FileName("xlsx")) : Problem400();
 
     private BadRequestObjectResult Problem400() => BadRequest(PeriodError ?? string.Empty);
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// <summary>The comparison for the chosen period; the trends only for the page (the exports hold the table alone).</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct, bool trends = true)
     {
         var today = Swedish.Today(clock);
         RoundYears = await db.MaturityRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft).OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct);
@@ -81,8 +82,12 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
         var round = roundYear == 0 ? null : await db.MaturityRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == roundYear, ct);
         RoundYear = round?.Year;
         Assessed = round is null ? null : await comparison.AssessedAsync(round, ct);
-        Trend = await comparison.TrendAsync(ct);
-        OnTime = await comparison.OnTimeTrendAsync(today, ct);
+        if (trends)
+        {
+            Trend = await comparison.TrendAsync(ct);
+            OnTime = await comparison.OnTimeTrendAsync(today, ct);
+        }
+
         SortedRows = SortRows();
         return PeriodError is null;
     }
