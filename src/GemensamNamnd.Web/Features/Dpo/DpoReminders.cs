@@ -57,7 +57,7 @@ public sealed class DpoReminderSource : IReminderSource
                 .Max();
             var name = controllers.First(c => c.Id == gap.ControllerId).Name;
             result.Add(new DueReminder(gap.ControllerId, Gap, began.DayNumber, name,
-                $"{name} saknar ordinarie dataskyddsombud. Varje myndighet ska utse ett dataskyddsombud (art. 37.1 a).",
+                "Inget ordinarie dataskyddsombud är utsett i dag. Varje myndighet ska utse ett dataskyddsombud (art. 37.1 a).",
                 SwedishDates.Long(today), path, null));
         }
 
