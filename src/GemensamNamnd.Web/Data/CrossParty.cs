@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data;
@@ -11,6 +12,10 @@ namespace GemensamNamnd.Web.Data;
 /// </summary>
 public sealed class CrossParty(CrossPartyContextFactory factory, CurrentActor actor)
 {
+    /// <summary>The active parties' ids: what a sweep enqueues one party job for (ids only; parties are global data).</summary>
+    public Task<List<Guid>> ActivePartyIdsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(s => s.Set<Party>().Where(p => p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken), cancellationToken);
+
     public async Task<T> ReadAsync<T>(Func<Sets, Task<T>> query, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();

@@ -17,6 +17,13 @@ public sealed class PartyScope(IServiceScopeFactory scopes)
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// A party job's run: <paramref name="work"/> as the party, unless it was made inactive after the sweep enqueued the
+    /// job; then <paramref name="whenInactive"/>.
+    /// </summary>
+    public Task<T> RunIfActiveAsync<T>(Guid partyId, Func<IServiceProvider, Task<T>> work, T whenInactive, CancellationToken cancellationToken = default) =>
+        RunAsync(partyId, sp => sp.GetRequiredService<TenantContext>().Required.IsActive ? work(sp) : Task.FromResult(whenInactive), cancellationToken);
+
     public Task RunAsync(Guid partyId, Func<IServiceProvider, Task> work, CancellationToken cancellationToken = default) =>
         RunAsync(partyId, async sp => { await work(sp); return true; }, cancellationToken);
 }

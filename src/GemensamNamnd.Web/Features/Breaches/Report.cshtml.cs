@@ -8,6 +8,7 @@ using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using GemensamNamnd.Web.Features.Dpo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
@@ -157,8 +158,7 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
     private async Task<List<string>> DpoContactsAsync(IReadOnlyCollection<Guid> controllerIds, CancellationToken ct)
     {
         var today = Swedish.Today(clock);
-        var serving = await db.DpoAllocations.AsNoTracking()
-            .Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
+        var serving = await db.DpoAllocations.AsNoTracking().ServingOn(today)
             .Join(db.DpoPersons.AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { a.Role, a.ControllerIds, p.Name, p.WorkEmail, p.WorkPhone })
             .ToListAsync(ct);
         var forBreach = serving.Where(a => a.Role == Domain.Dpo.DpoRole.Ordinarie && a.ControllerIds.Intersect(controllerIds).Any()).ToList();

@@ -74,6 +74,13 @@ public sealed class DpoAllocation : ITenantOwned, IVersioned
     public AllocationFacts Facts => new(Id, PersonId, Role, ControllerIds, Span, SharePercent);
 }
 
+public static class DpoAllocationQueries
+{
+    /// <summary>The allocations in force on <paramref name="day"/>: started, and not ended before it (the end day included).</summary>
+    public static IQueryable<DpoAllocation> ServingOn(this IQueryable<DpoAllocation> allocations, DateOnly day) =>
+        allocations.Where(a => a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day));
+}
+
 /// <summary>
 /// The committee's independence rules (one row, administered by global administrators): the roles that conflict with
 /// the DPO's tasks (Art. 38(6)) and the minimum share of a post (Art. 38(2)). Absent row = the defaults.

@@ -3,6 +3,7 @@ using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Features.Dpo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -160,8 +161,7 @@ public sealed class PartyReminders(
             .ToListAsync(cancellationToken);
 
         var today = Swedish.Today(clock);
-        var serving = await db.DpoAllocations.AsNoTracking()
-            .Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
+        var serving = await db.DpoAllocations.AsNoTracking().ServingOn(today)
             .Join(db.DpoPersons.AsNoTracking().Where(p => p.IsActive && p.WorkEmail != null), a => a.PersonId, p => p.Id, (a, p) => p.WorkEmail!)
             .Distinct()
             .ToListAsync(cancellationToken);

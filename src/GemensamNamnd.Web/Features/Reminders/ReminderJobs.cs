@@ -2,7 +2,6 @@ using System.Diagnostics;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Tenancy;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Reminders;
 
@@ -18,8 +17,7 @@ public sealed class ReminderSweepJob(CrossParty crossParty, IBackgroundJobClient
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        // Parties are global data; the sweep reads only their ids, on the explicit cross-party path.
-        var parties = await crossParty.ReadAsync(s => s.Set<Party>().Where(p => p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken), cancellationToken);
+        var parties = await crossParty.ActivePartyIdsAsync(cancellationToken);
         foreach (var id in parties)
         {
             jobs.Enqueue<PartyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
@@ -39,15 +37,8 @@ public sealed class PartyReminderJob(PartyScope scope, ILogger<PartyReminderJob>
     [AutomaticRetry(Attempts = 5)]
     public async Task<PartyReminderResult> RunAsync(Guid partyId, CancellationToken cancellationToken)
     {
-        var result = await scope.RunAsync(partyId, async sp =>
-        {
-            if (sp.GetRequiredService<TenantContext>().Required is { IsActive: false })
-            {
-                return new PartyReminderResult(0, 0, 0);
-            }
-
-            return await sp.GetRequiredService<PartyReminders>().RunAsync(cancellationToken);
-        }, cancellationToken);
+        var result = await scope.RunIfActiveAsync(partyId, sp => sp.GetRequiredService<PartyReminders>().RunAsync(cancellationToken),
+            new PartyReminderResult(0, 0, 0), cancellationToken);
         if (result.Reminders + result.Digests > 0)
         {
             logger.LogInformation("Party {PartyId}: {Reminders} reminders, {Mails} mails, {Digests} digests", partyId, result.Reminders, result.Mails, result.Digests);

@@ -1,7 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Tenancy;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Retention;
 
@@ -13,7 +12,7 @@ public sealed class RetentionSweepJob(CrossParty crossParty, IBackgroundJobClien
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var parties = await crossParty.ReadAsync(s => s.Set<Party>().Where(p => p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken), cancellationToken);
+        var parties = await crossParty.ActivePartyIdsAsync(cancellationToken);
         foreach (var id in parties)
         {
             jobs.Enqueue<PartyRetentionJob>(j => j.RunAsync(id, CancellationToken.None));
@@ -28,9 +27,7 @@ public sealed class PartyRetentionJob(PartyScope scope)
 {
     [AutomaticRetry(Attempts = 5)]
     public Task<RetentionResult> RunAsync(Guid partyId, CancellationToken cancellationToken) =>
-        scope.RunAsync(partyId, sp => sp.GetRequiredService<TenantContext>().Required is { IsActive: false }
-            ? Task.FromResult(new RetentionResult(0, 0, 0))
-            : sp.GetRequiredService<RetentionRun>().RunAsync(cancellationToken), cancellationToken);
+        scope.RunIfActiveAsync(partyId, sp => sp.GetRequiredService<RetentionRun>().RunAsync(cancellationToken), new RetentionResult(0, 0, 0), cancellationToken);
 }
 
 public static class RetentionExtensions
