@@ -14,8 +14,8 @@ public sealed record BreachSummary(
     double? MedianHoursToReport);
 
 /// <summary>
-/// The measured side of the maturity view (GUIDE §3): the share of reportable breaches reported within 72 hours
-/// (Art. 33(1)) and the median hours from awareness to the report.
+/// The measured side of the maturity view (docs/rules.md, Maturity): the share of reportable breaches reported within
+/// 72 hours (Art. 33(1)) and the median hours from awareness to the report.
 /// </summary>
 public static class BreachStatistics
 {

@@ -1,8 +1,9 @@
 namespace GemensamNamnd.Domain.Maturity;
 
 /// <summary>
-/// The six dimensions a new round starts with (issue 6, GUIDE §3): the committee's own findings — requests handled
-/// differently, incident routines not always tested, part-time DPOs, and IT resilience (the committee's second matter).
+/// The six dimensions a new round starts with (issue 6, docs/rules.md, Maturity): the committee's own findings —
+/// requests handled differently, incident routines not always tested, part-time DPOs, and IT resilience (the
+/// committee's second matter).
 /// Each level says what a party at that level does, so two parties mean the same by "3".
 /// </summary>
 public static class DefaultDimensions

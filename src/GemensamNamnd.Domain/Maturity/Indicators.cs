@@ -24,8 +24,8 @@ public sealed record RequestIndicators(int Count, int Decided, int AnsweredOnTim
 public sealed record BreachIndicators(int Count, int Reportable, int ReportedWithin72Hours, double? ShareWithin72Hours, double? MedianHoursToReport, int Reported, int HighRisk, int HighRiskNoticed, double? ShareHighRiskNoticed);
 
 /// <summary>
-/// The measured side of the maturity view (GUIDE §3; issue 6), computed from stored facts. Pure: the registers' rows
-/// are fetched elsewhere, per party, and passed in.
+/// The measured side of the maturity view (docs/rules.md, Maturity; issue 6), computed from stored facts. Pure: the
+/// registers' rows are fetched elsewhere, per party, and passed in.
 /// </summary>
 public static class Indicators
 {

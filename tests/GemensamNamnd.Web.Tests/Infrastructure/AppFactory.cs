@@ -48,7 +48,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
             {
-                // The local OpenID configuration/JWKS: Entra's metadata is not reachable from here (../shared/TESTING.md).
+                // The local OpenID configuration/JWKS: Entra's metadata is not reachable from here (docs/testing.md).
                 var configuration = new OpenIdConnectConfiguration();
                 configuration.SigningKeys.Add(TestTokens.SigningKey);
                 o.Configuration = configuration;

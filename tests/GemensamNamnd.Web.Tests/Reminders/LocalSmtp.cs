@@ -7,7 +7,7 @@ namespace GemensamNamnd.Web.Tests.Reminders;
 
 /// <summary>
 /// A real SMTP server on loopback: Debian's aiosmtpd with its Mailbox handler, started with Debian's own interpreter
-/// (../shared/TESTING.md). Stop and start it to play a server that is down; received mails are read from the maildir.
+/// (docs/testing.md). Stop and start it to play a server that is down; received mails are read from the maildir.
 /// </summary>
 public sealed class LocalSmtp : IAsyncDisposable
 {
