@@ -3,7 +3,10 @@ using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Maturity;
+using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
+using GemensamNamnd.Web.Features.Reminders;
+using GemensamNamnd.Web.Features.Retention;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features;
@@ -20,9 +23,11 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Breaches.SaveBreach>();
         builder.Services.AddScoped<Breaches.ChangeBreach>();
         builder.Services.AddScoped<Drills.LastDrill>();
-        Retention.RetentionExtensions.AddRetention(builder.Services);
+        builder.Services.AddRetention();
         builder.Services.AddScoped<PersonSearch.PersonSearch>();
         builder.Services.AddMaturity();
+        builder.Services.AddReminders();
+        builder.AddOutbox();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

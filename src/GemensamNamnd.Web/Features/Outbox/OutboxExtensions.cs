@@ -1,20 +1,35 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace GemensamNamnd.Web.Features.Outbox;
 
 public static class OutboxExtensions
 {
-    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    /// <summary>The outbox and its transport; the dispatcher runs on instances whose Hangfire server runs (Hangfire:ServerEnabled).</summary>
+    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Environment.IsProduction())
+        {
+            // The .eml folder is for the embedded default; in production it would swallow every reminder silently.
+            services.AddOptions<MailOptions>().Validate(o => o.UsesSmtp,
+                "Inställningen 'Mail:Host' saknas (miljövariabel Mail__Host). Den krävs i produktion: utan den skickas ingen e-post.");
+        }
+
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<PickupFolderTransport>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupFolderTransport>());
         services.AddSingleton<OutboxDispatcher>();
-        return services;
+        if (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.ServerEnabled ?? true)
+        {
+            services.AddHostedService<OutboxDispatcherService>();
+        }
+
+        return builder;
     }
 
     /// <summary>Says at start-up where mail goes, so a developer on the embedded default finds the .eml files.</summary>

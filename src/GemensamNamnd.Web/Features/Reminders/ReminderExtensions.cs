@@ -1,10 +1,10 @@
-using GemensamNamnd.Web.Features.Outbox;
+using GemensamNamnd.Web.Infrastructure.Jobs;
 
 namespace GemensamNamnd.Web.Features.Reminders;
 
 public static class ReminderExtensions
 {
-    /// <summary>Reminders and the mail outbox. A register adds its reminders with ONE line here: its IReminderSource.</summary>
+    /// <summary>Reminders (mails go through the outbox, <c>AddOutbox</c>). A register adds its reminders with ONE line here: its IReminderSource.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddScoped<IReminderSource, Requests.RequestReminderSource>();
@@ -16,7 +16,7 @@ public static class ReminderExtensions
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();
         services.AddScoped<ReminderSweepJob>();
-        services.AddOutbox();
+        services.AddRecurringJob<ReminderSweepJob>(ReminderSweepJob.RecurringId, o => o.ReminderSweepCron, j => j.RunAsync(CancellationToken.None));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure.Jobs;
 using GemensamNamnd.Web.Tenancy;
 using Hangfire;
 
@@ -39,6 +40,7 @@ public static class RetentionExtensions
         services.AddScoped<RetentionRun>();
         services.AddScoped<RetentionSweepJob>();
         services.AddScoped<PartyRetentionJob>();
+        services.AddRecurringJob<RetentionSweepJob>(RetentionSweepJob.RecurringId, o => o.RetentionSweepCron, j => j.RunAsync(CancellationToken.None));
         return services;
     }
 }

@@ -1,6 +1,4 @@
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Features.Outbox;
-using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -13,17 +11,11 @@ namespace GemensamNamnd.Web.Infrastructure.Jobs;
 
 /// <summary>
 /// Hangfire: PostgreSQL storage (schema <c>hangfire</c>, created and granted by the migrate command) when the app runs
-/// on PostgreSQL, in-memory storage on the embedded SQLite default. THE place where recurring jobs are registered.
+/// on PostgreSQL, in-memory storage on the embedded SQLite default. The features declare their own recurring jobs
+/// (<see cref="RecurringJobs.AddRecurringJob{TJob}"/> in their <c>AddX</c>); they are registered here at start.
 /// </summary>
 public static class JobsExtensions
 {
-    /// <summary>Every recurring job, in one list. Later jobs (retention, maturity rounds …) are added here.</summary>
-    private static void RegisterRecurringJobs(IRecurringJobManager jobs, JobsOptions options)
-    {
-        var swedish = new RecurringJobOptions { TimeZone = Swedish.TimeZone };
-        jobs.AddOrUpdate<ReminderSweepJob>(ReminderSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.ReminderSweepCron, swedish);
-        jobs.AddOrUpdate<Features.Retention.RetentionSweepJob>(Features.Retention.RetentionSweepJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.RetentionSweepCron, swedish);
-    }
 
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -45,19 +37,10 @@ public static class JobsExtensions
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
-        builder.Services.AddReminders();
-        if (builder.Environment.IsProduction())
-        {
-            // The .eml folder is for the embedded default; in production it would swallow every reminder silently.
-            builder.Services.AddOptions<MailOptions>().Validate(o => o.UsesSmtp,
-                "Inställningen 'Mail:Host' saknas (miljövariabel Mail__Host). Den krävs i produktion: utan den skickas ingen e-post.");
-        }
-
         if (options.ServerEnabled)
         {
             builder.Services.AddHostedService<RecurringJobRegistration>();
             builder.Services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
-            builder.Services.AddHostedService<OutboxDispatcherService>();
         }
 
         return builder;
@@ -142,11 +125,17 @@ public static class JobsExtensions
         public bool Authorize(DashboardContext context) => true;
     }
 
-    private sealed class RecurringJobRegistration(IRecurringJobManager jobs, IOptions<JobsOptions> options) : IHostedService
+    /// <summary>Every feature's recurring jobs, registered at start (an invalid cron stops the start).</summary>
+    private sealed class RecurringJobRegistration(IRecurringJobManager jobs, IEnumerable<RecurringJobEntry> entries, IOptions<JobsOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            RegisterRecurringJobs(jobs, options.Value);
+            var swedish = new RecurringJobOptions { TimeZone = Swedish.TimeZone };
+            foreach (var entry in entries)
+            {
+                entry.Register(jobs, options.Value, swedish);
+            }
+
             return Task.CompletedTask;
         }
 
