@@ -39,7 +39,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
     private static IEnumerable<string> Methods(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
 
-    [Fact]
+    [PostgresFact]
     public void EveryEndpoint_NamesAPartyOrRoleRule_OrIsExplicitlyPublic()
     {
         var endpoints = Endpoints();
@@ -73,7 +73,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         Assert.Empty(problems);
     }
 
-    [Fact]
+    [PostgresFact]
     public void OversightRoutes_AdmitOnlyThePartysDpoAndAdministrators()
     {
         var found = Endpoints().Where(e => OversightRoutes.Contains(Route(e))).ToList();
@@ -81,7 +81,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         Assert.All(found, e => Assert.Equal([Policies.PartyOversight], e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PartyRoutes_OfAnotherParty_Are403_AndCarryNoData()
     {
         var (user, secretId) = await ArrangeAsync();
@@ -102,7 +102,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         Assert.True(checkedCount >= 10, $"only {checkedCount} calls");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task OwnPartyRoutes_WithAnotherPartysIds_Are404_AndCarryNoData()
     {
         var (user, secretId) = await ArrangeAsync();
@@ -121,7 +121,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task GlobalRoutes_WithoutTheGlobalRole_Are403()
     {
         var (user, _) = await ArrangeAsync();
@@ -136,7 +136,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
     /// <summary>The committee's routes (e-strateg or global administrator): a user with every role in a party gets none.</summary>
     private static readonly string[] CommitteeRoutes = ["/mognad", "/dataskyddsombud"];
 
-    [Fact]
+    [PostgresFact]
     public async Task CommitteeRoutes_WithoutTheEStrategRole_Are403()
     {
         var (user, secretId) = await ArrangeAsync();
@@ -159,7 +159,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
     /// The e-strateg sees aggregates only (issue 6): every party route — case pages, registers, their APIs — is closed to
     /// the role, so no citizen's data can be reached; the committee pages are open to it.
     /// </summary>
-    [Fact]
+    [PostgresFact]
     public async Task TheEStrateg_ReachesNoPartyRoute_ButTheCommitteePages()
     {
         var (_, secretId) = await ArrangeAsync();
@@ -186,7 +186,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await stina.GetAsync("/mognad/omgangar")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EveryNonPublicEndpoint_Anonymously_IsChallenged()
     {
         var (_, secretId) = await ArrangeAsync();
@@ -211,7 +211,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         }
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("/finns-inte-part")]
     [InlineData("/api/v1/finns-inte-part/controllers")]
     [InlineData("/OSTERSUND'--/personuppgiftsansvariga")]
@@ -223,7 +223,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
         Assert.Contains("Hittades inte", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task MalformedId_Is404()
     {
         using var client = app.ClientFor(AppFactory.Demo("cecilia"));
