@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine with the .NET SDK: installs what the tests need from Debian's packages
-# (PostgreSQL, aiosmtpd, Chromium), starts a throwaway PostgreSQL cluster on loopback, runs `dotnet test`, and ends
-# with the totals alone on one line: "N passed, N failed".
+# (PostgreSQL, aiosmtpd, Chromium), checks the formatting (dotnet format), starts a throwaway PostgreSQL cluster on
+# loopback, runs `dotnet test`, and ends with the totals alone on one line: "N passed, N failed" (", N skipped" when
+# any was). Unformatted code counts as one failed test; a skipped test counts as failed too (nothing is skipped here:
+# PostgreSQL is always there), so the exit status is non-zero for either.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,6 +21,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installerar ${missing[*]} från Debian …"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+# Formatting first: the same check as CI (.editorconfig; generated migrations excluded).
+format_failed=0
+if ! dotnet format GemensamNamnd.sln --verify-no-changes --exclude src/GemensamNamnd.Web/Data/Migrations -v q; then
+  echo "Koden är inte formaterad enligt .editorconfig: kör 'dotnet format GemensamNamnd.sln --exclude src/GemensamNamnd.Web/Data/Migrations' och checka in." >&2
+  format_failed=1
 fi
 
 # A throwaway PostgreSQL cluster on loopback (initdb refuses root, so the server runs as postgres).
@@ -40,15 +49,21 @@ dotnet test "$root/GemensamNamnd.sln" --logger "trx" --results-directory "$resul
 status=$?
 set -e
 
-# Totals over every test project, from the TRX files.
-passed=0; failed=0
+# Totals over every test project, from the TRX files (a skipped test is "notExecuted" there).
+passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
   p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
   f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  n="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+  echo "$skipped test(s) hoppades över, fast PostgreSQL fanns: inget test får lämnas överhoppat (se TRX-filerna i $results)." >&2
+  failed=$((failed + skipped))
+fi
+if [ "$format_failed" -ne 0 ]; then failed=$((failed + 1)); fi
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

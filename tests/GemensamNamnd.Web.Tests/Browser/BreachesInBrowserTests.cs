@@ -1,12 +1,14 @@
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>The breach register as an officer uses it: register → assess → report → supplement → close; every page of the feature checked by axe (WCAG 2.1 AA).</summary>
+[Trait("Category", "Browser")]
 public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [PostgresFact]
     public async Task Officer_Registers_Assesses_Reports_Supplements_AndCloses_ABreach()
     {
         var page = await browser.SignInAsync("Anna Andersson");
@@ -124,7 +126,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EditForm_OfAnOpenBreach_IsAccessible()
     {
         var page = await browser.SignInAsync("Bo Berglund");

@@ -1,3 +1,4 @@
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
@@ -6,9 +7,10 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// The DPO pages as a party administrator, the e-strateg and a global administrator use them: Swedish errors first, then
 /// a saved person and allocation, the warnings, the committee matrix and its Excel file; WCAG 2.1 AA by axe on every page.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [PostgresFact]
     public async Task PartyAdministrator_AddsAPersonAndAnAllocation_SeesWarnings()
     {
         var page = await browser.SignInAsync("Cecilia Claesson");
@@ -100,7 +102,7 @@ public sealed class DpoInBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("section[aria-labelledby=share-heading]")).ToContainTextAsync("100 %");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EStrategist_SeesTheMatrix_AndDownloadsExcel_AdministratorEditsRules()
     {
         var page = await browser.SignInAsync("Stina Strand (e-strateg)");

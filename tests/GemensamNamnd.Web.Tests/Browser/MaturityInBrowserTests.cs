@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
@@ -8,6 +9,7 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// The maturity flow in Chromium: the e-strateg opens a round, two parties' DPOs answer it (a Swedish error first), and
 /// the e-strateg compares; axe finds no WCAG 2.1 AA violation on the committee page or the party page.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static async Task AnswerAsync(IPage page, string slug, int level)
@@ -37,7 +39,7 @@ public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheEStrateg_OpensARound_TwoPartiesAnswer_AndTheCommitteeCompares()
     {
         var year = Swedish.Today(TimeProvider.System).Year;

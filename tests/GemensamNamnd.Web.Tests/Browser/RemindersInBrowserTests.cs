@@ -1,5 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Outbox;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -7,9 +8,10 @@ using Microsoft.Playwright;
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>The reminder settings, the user's digest choice and the failed-mail list, in Chromium, with axe (WCAG 2.1 AA).</summary>
+[Trait("Category", "Browser")]
 public sealed class RemindersInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [PostgresFact]
     public async Task AnOfficer_ChoosesTheDailyDigest()
     {
         var page = await browser.SignInAsync("Anna Andersson");
@@ -22,7 +24,7 @@ public sealed class RemindersInBrowserTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheAdministrator_SetsReminderSettings_WithSwedishErrors_AndResendsAFailedMail()
     {
         using (var scope = browser.App.Services.CreateScope())

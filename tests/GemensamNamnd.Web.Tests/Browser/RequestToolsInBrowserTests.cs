@@ -5,6 +5,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,6 +13,7 @@ using Microsoft.Playwright;
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>The register's tools in Chromium: the party's systems and a case's checklist, assignment, and the exports.</summary>
+[Trait("Category", "Browser")]
 public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private async Task<RegisteredRequest> RegisterAsync(string slug, string name, string? personalNumber, bool protectedIdentity = false)
@@ -29,7 +31,7 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Dpo_KeepsThePartysSystems_AndTheOfficerWorksThroughTheChecklist()
     {
         var suffix = Guid.NewGuid().ToString("N")[..5];
@@ -78,7 +80,7 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = registered.CaseNumber })).ToHaveCountAsync(1);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Dpo_ExportsWithPersonalNumbers_OnlyWhenAskedWithAPurpose_AndNeverForSkyddadIdentitet()
     {
         var suffix = Guid.NewGuid().ToString("N")[..5];
@@ -119,7 +121,7 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         Assert.Equal(1, reads);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Officer_ExportsExcel_WithoutPersonalNumbers_AndCannotForceThem()
     {
         var suffix = Guid.NewGuid().ToString("N")[..5];

@@ -1,12 +1,14 @@
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>The request register as an officer uses it: the list, the form with Swedish errors first, the case page; WCAG 2.1 AA by axe.</summary>
+[Trait("Category", "Browser")]
 public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [PostgresFact]
     public async Task Officer_RegistersARequest_ThroughTheForm_WithSwedishErrorsFirst()
     {
         var page = await browser.SignInAsync("Anna Andersson");
@@ -80,7 +82,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Officer_MovesACase_ThroughHandlingExtensionAndAnswer_OnTheCasePage()
     {
         var page = await browser.SignInAsync("Anna Andersson");

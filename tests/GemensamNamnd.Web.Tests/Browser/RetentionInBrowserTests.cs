@@ -2,6 +2,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,6 +13,7 @@ namespace GemensamNamnd.Web.Tests.Browser;
 /// Retention as the party's administrator uses it: a plan below the minimum refused in Swedish, a valid plan, the
 /// preview, "Gallra nu", the log; then the person search and the record of processing. WCAG 2.1 AA by axe on each page.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>A request answered 13 months ago: not due under the default 24 months, due under a 12-month plan.</summary>
@@ -35,7 +37,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Administrator_SetsAPlan_Previews_AndThins()
     {
         var (caseId, caseNumber) = await ClosedRequestAsync();

@@ -1,11 +1,13 @@
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>The shell as a person uses it: demo sign-in, party start page, a form with errors, and WCAG 2.1 AA by axe.</summary>
+[Trait("Category", "Browser")]
 public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [PostgresFact]
     public async Task PublicPages_AreAccessible()
     {
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.BaseUrl });
@@ -16,7 +18,7 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Administrator_AddsAController_ThroughTheForm_WithSwedishErrorsFirst()
     {
         var page = await browser.SignInAsync("Cecilia Claesson");
@@ -43,7 +45,7 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task DpoServingThreeParties_SwitchesParty_AndIsRefusedElsewhere()
     {
         var page = await browser.SignInAsync("Bo Berglund");

@@ -7,7 +7,7 @@ namespace GemensamNamnd.Web.Tests.Data;
 /// <summary>The migrate command as a deployment runs it (the real program, only database settings, Production), and with the demo outside production.</summary>
 public sealed class MigrateCommandTests
 {
-    [Fact]
+    [PostgresFact]
     public async Task MigrateCommand_MigratesGrantsAndSeedsTheParties_WithOnlyTheOwnerConnection()
     {
         var database = new TestDatabase();
@@ -32,7 +32,7 @@ public sealed class MigrateCommandTests
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task MigrateCommand_OutsideProduction_WithTheDemo_SeedsItThroughTheFeatures()
     {
         var database = new TestDatabase();

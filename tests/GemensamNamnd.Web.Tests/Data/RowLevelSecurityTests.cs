@@ -29,7 +29,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         return connection;
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task RawSql_OnAConnectionSetToA_SeesNoneOfBsRows()
     {
         var (a, b) = await PartiesAsync();
@@ -43,7 +43,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         Assert.True(reader.GetInt64(1) > 0, "A's own rows must be visible");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task RawSql_WithNoPartySet_SeesNoPartyRows()
     {
         await using var connection = await AppConnectionAsync(null);
@@ -51,7 +51,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         Assert.Equal(0L, await count.ExecuteScalarAsync());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task RawInsert_ForB_OnAConnectionSetToA_IsRejected()
     {
         var (a, b) = await PartiesAsync();
@@ -64,7 +64,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AuditTrail_IsAppendOnly_ForTheApplicationRole()
     {
         var (a, _) = await PartiesAsync();
@@ -74,7 +74,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ApplicationRole_CannotBypassRls_AndOwnsNoTable()
     {
         await using var connection = new NpgsqlConnection(app.Database.AppConnection);
@@ -87,7 +87,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         Assert.Equal(0L, reader.GetInt64(1));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EveryPartyOwnedTable_HasRowLevelSecurityAndAPolicy()
     {
         using var scope = app.Services.CreateScope();

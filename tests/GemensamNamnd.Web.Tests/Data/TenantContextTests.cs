@@ -14,7 +14,7 @@ namespace GemensamNamnd.Web.Tests.Data;
 [Collection(AppCollection.Name)]
 public sealed class TenantContextTests(AppFactory app)
 {
-    [Fact]
+    [PostgresFact]
     public async Task QueryFilter_ReadsThePartyOfEachLease_SoPoolingLeaksNothing()
     {
         // Many leases alternate between parties on the same pool; each sees only its own party's rows.
@@ -27,7 +27,7 @@ public sealed class TenantContextTests(AppFactory app)
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task WithNoParty_NoPartyRowsAreVisible()
     {
         using var scope = app.Services.CreateScope();
@@ -35,7 +35,7 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.Equal(0, await db.DataControllers.CountAsync());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SaveChanges_StampsNewRows_AndRefusesRowsOfAnotherParty()
     {
         var berg = await app.InParty("berg", db => Task.FromResult(db.CurrentTenantId!.Value));
@@ -55,7 +55,7 @@ public sealed class TenantContextTests(AppFactory app)
         }));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SaveChanges_WithoutAParty_IsRefused()
     {
         using var scope = app.Services.CreateScope();
@@ -64,7 +64,7 @@ public sealed class TenantContextTests(AppFactory app)
         await Assert.ThrowsAsync<PartyBoundaryException>(() => db.SaveChangesAsync());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CrossParty_IsTheOneNamedPath_ThatSeesEveryParty_AndIsReadOnly()
     {
         using var scope = app.Services.CreateScope();
@@ -73,7 +73,7 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.True(partiesWithControllers >= 9, $"saw {partiesWithControllers} parties");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Changes_AreAudited_WithWhoAndWhat_ByTheInterceptor()
     {
         var name = "Granskad " + Guid.NewGuid().ToString("N")[..6];
@@ -93,7 +93,7 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.Empty(await app.InParty("ostersund", db => db.AuditEntries.Where(a => a.EntityId == id.ToString()).ToListAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Model_HasNoPendingChanges_OnEitherProvider()
     {
         using var scope = app.Services.CreateScope();
@@ -102,7 +102,7 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite: add a migration");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SqliteMigrations_ApplyToAnEmptyDatabase()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
@@ -112,7 +112,7 @@ public sealed class TenantContextTests(AppFactory app)
         Assert.Empty(await sqlite.Database.GetPendingMigrationsAsync());
     }
 
-    [Fact]
+    [PostgresFact]
     public void PersonalIdentityNumbers_AreEncrypted_FindableByKeyedHash_AndMasked()
     {
         var numbers = app.Services.GetRequiredService<PersonalIdentityNumbers>();
@@ -128,7 +128,7 @@ public sealed class TenantContextTests(AppFactory app)
 [Collection(AppCollection.Name)]
 public sealed class PersonalDataReadLogTests(AppFactory app)
 {
-    [Fact]
+    [PostgresFact]
     public async Task Reads_AreLoggedPerParty_AndCannotBeChanged()
     {
         var id = Guid.NewGuid();

@@ -25,7 +25,7 @@ public sealed class BreachPagesTests(AppFactory app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task List_ShowsTheClockInWords_AndFiltersOnIt()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -69,7 +69,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.Contains("handler=Xlsx", await Html(anna, "/ostersund/incidenter"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ReportToImy_FollowsTheFormsOrder_IsPrintableAndCopyable_AndCarriesNoPersonalDataOfTheAffected()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -97,7 +97,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.DoesNotContain("Kalle Internsson", body, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Form_BadInput_ShowsSwedishErrors_AndStoresNothing()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -121,7 +121,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.Equal(before, await app.InParty("ostersund", db => db.Breaches.CountAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task DemoData_HoldEveryState_AndTheStartPageWarnsWhereNoDrillWasHeld()
     {
         var states = await app.InParty("krokom", db => db.Breaches.Select(b => new { b.Status, b.Risk, b.Reportable, b.ReportedAt, b.ImyDeadlineAt, b.LateReason, b.SubjectNoticeSentAt }).ToListAsync());
@@ -138,7 +138,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.Contains("Senaste övningen:", bracke, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Drill_IsRecorded_WithActions()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));

@@ -73,7 +73,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Matches("[åäöÅÄÖ]|inte|Ange|Motivera", errors[field]);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Flow_Register_Assess_Report_Supplement_Notice_Close()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -124,7 +124,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.True(audits >= 6, $"{audits} audit rows");
     }
 
-    [Theory]
+    [PostgresTheory]
     // Art. 33(1): 72 elapsed hours; exactly 72 h is on time, one second more is late and needs reasons.
     [InlineData(72 * 3600, false)]
     [InlineData(72 * 3600 + 1, true)]
@@ -155,7 +155,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal("Helg; ansvarig nåddes först på måndagen.", reported.GetProperty("lateReason").GetString());
     }
 
-    [Theory]
+    [PostgresTheory]
     // The clock across daylight saving changes in Swedish time: 72 elapsed hours, so the wall-clock deadline moves an hour.
     // October 2025: clocks back on Sunday 26 October. Aware Friday 12:00 CEST → Monday 11:00 CET.
     [InlineData("2025-10-24 12:00", "2025-10-27 11:00", "2025-10-27 11:00", false)]
@@ -199,7 +199,7 @@ public sealed class BreachesApiTests(AppFactory app)
         { "aware in the future", "AwareAt" },
     };
 
-    [Theory]
+    [PostgresTheory]
     [MemberData(nameof(BadRegistrations))]
     public async Task Post_BadInput_Is400InSwedish_AndStoresNothing(string why, string field)
     {
@@ -219,7 +219,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal(before, await app.InParty("ostersund", db => db.Breaches.CountAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Changes_BadInput_Is400InSwedish_AndStoresNothing()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -248,7 +248,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal(afterAssessment, await StoredAsync(id));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Isolation_AnotherPartysBreach_IsInvisible_AndItsRoutesAre403()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -278,7 +278,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal("Registered", (await StoredAsync(id)).Status);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task List_FiltersOnTheClock_AndStatisticsAddUp()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));

@@ -16,7 +16,7 @@ public sealed class CaseNumberAllocatorTests(AppFactory app)
             sp => sp.GetRequiredService<CaseNumberAllocator>().NextAsync(series, year));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ConcurrentAllocations_AreUniqueAndConsecutive()
     {
         // 40 registrations at once, the year's series not yet created: no number twice, none skipped.
@@ -24,7 +24,7 @@ public sealed class CaseNumberAllocatorTests(AppFactory app)
         Assert.Equal(Enumerable.Range(1, 40).Select(n => $"KS 2031/{n:0000}").Order(), numbers.Order());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Series_AreSeparatePerParty_Register_AndYear()
     {
         Assert.Equal("RS 2032/0001", await NextAsync("region-jh", CaseNumberAllocator.Requests, 2032));

@@ -51,7 +51,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         return await LoadAsync(slug, registered!.Id);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheWholeFlow_Registered_InProgress_Extended_Answered_EachWithAnEventAndAnAuditEntry()
     {
         const string slug = "krokom";
@@ -96,7 +96,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Equal(4, eventAudits);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ADisallowedTransition_IsRefusedInSwedish_AndNothingChanges()
     {
         const string slug = "krokom";
@@ -130,7 +130,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Equal(RequestStatus.Withdrawn, (await LoadAsync(slug, r.Id)).Status);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Extension_WithoutReason_OrNoticedAfterTheFirstMonth_OrInTheFuture_IsRefused()
     {
         const string slug = "are";
@@ -161,7 +161,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Answer_BeforeReceived_OrInTheFuture_IsRefused_Refusal_NeedsAGround()
     {
         const string slug = "are";
@@ -190,7 +190,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Single(await AuditOfRequestAsync(slug, r.Id));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AStaleVersion_IsAConcurrencyError_AndOfTwoAtOnceOnlyOneWins()
     {
         const string slug = "krokom";
@@ -218,7 +218,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Equal(ChangeOutcome.NotFound, unknown.Outcome);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ConfirmedIdentity_RestartsTheClock_WhereThePartyChoseSo_AndOnlyThere()
     {
         const string slug = "ragunda";

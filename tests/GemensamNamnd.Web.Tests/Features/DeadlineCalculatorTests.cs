@@ -32,7 +32,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Api_AnswersAnonymously_WithExactlyTheFourProperties_DatesAsIsoStrings()
     {
         // 5 April 2026 is påskdagen (Sunday), 6 April annandag påsk; 5 June 2026 is a Friday.
@@ -46,7 +46,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
             body.GetProperty("explanation").GetString());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Api_ImysExample_ChristmasMovesTheDeadlineToMonday28December()
     {
         // 25 Dec 2026 juldagen (Friday), 26 Dec annandag jul (Saturday), 27 Dec Sunday → Monday 28 Dec.
@@ -60,7 +60,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.EndsWith("sista dag 28 december 2026", explanation, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("2025-01-31", "2025-02-28", "2025-04-30")] // 28 Feb 2025 Friday; 30 Apr 2025 Wednesday
     [InlineData("2028-01-31", "2028-02-29", "2028-05-02")] // leap year: 29 Feb 2028 Tuesday; 30 Apr Sunday, 1 May första maj
     public async Task Api_31January_EndsOnTheLastDayOfFebruary(string received, string due, string extendedDue)
@@ -71,7 +71,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.Contains("31 februari finns inte → sista dagen i månaden", body.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("2026-11-24", "2026-12-24", "2026-12-28")] // julafton Thursday → 25, 26 (Sat), 27 (Sun) → Monday 28 Dec
     [InlineData("2026-05-19", "2026-06-19", "2026-06-22")] // midsommarafton Friday → midsommardagen (Sat), Sunday → Monday 22 June
     public async Task Api_WithTenant_UsesThePartysEveSetting(string received, string strictDue, string evesDue)
@@ -91,7 +91,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         }
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("")]
     [InlineData("received=")]
     [InlineData("received=2026-3-5")]
@@ -118,7 +118,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.Equal(detail, problem.GetProperty("errors").GetProperty("received")[0].GetString());
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("finns-inte-part")]
     [InlineData("OSTERSUND'--")]
     public async Task Api_UnknownTenant_Is404ProblemDetails(string tenant)
@@ -132,7 +132,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.StartsWith("Det finns ingen aktiv part med den adressen.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Api_IsPublic_AndNotAPartyRoute()
     {
         var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -149,7 +149,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.Contains("/api/v1/deadlines/request", doc, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Page_ShowsTheDeadlines_WithTheirLegalBasis()
     {
         using var client = app.Anonymous();
@@ -167,7 +167,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.DoesNotContain("aria-invalid=\"true\"", html, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("received=2026-02-30", "Datumet finns inte i kalendern. Ange mottagningsdatum som ÅÅÅÅ-MM-DD.")]
     [InlineData("received=5+mars", "Ange mottagningsdatum som ÅÅÅÅ-MM-DD.")]
     [InlineData("received=", "Ange mottagningsdatum som ÅÅÅÅ-MM-DD.")]
@@ -183,7 +183,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         Assert.DoesNotContain("<time", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Page_WithAParty_UsesItsCalendar_AndStartLinksToIt()
     {
         using var client = app.Anonymous();

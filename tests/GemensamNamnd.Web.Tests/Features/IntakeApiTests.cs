@@ -47,7 +47,7 @@ public sealed class IntakeApiTests(AppFactory app)
 
     private Task<int> CountAsync(string slug, string name) => app.InParty(slug, db => db.Requests.CountAsync(r => r.RequesterName == name));
 
-    [Fact]
+    [PostgresFact]
     public async Task TheMappedETjanst_RegistersARequest_AsETjanst_AndGetsTheCaseNumberAndDueDate()
     {
         var client = await MapNewClientAsync("ostersund");
@@ -66,7 +66,7 @@ public sealed class IntakeApiTests(AppFactory app)
         Assert.Equal($"e-tjänst {client}", Assert.Single(events).ActorName);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheETjanst_CannotRegisterAtAnotherParty_NorRead()
     {
         var client = await MapNewClientAsync("ostersund");
@@ -79,7 +79,7 @@ public sealed class IntakeApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await eService.GetAsync("/api/v1/ostersund/requests")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task WithoutTheRole_OrWithAnUnmappedClient_OrAsADelegatedToken_ItIsForbidden()
     {
         var mapped = await MapNewClientAsync("ostersund");
@@ -112,7 +112,7 @@ public sealed class IntakeApiTests(AppFactory app)
 
     private Task<int> BreachCountAsync(string slug, string title) => app.InParty(slug, db => db.Breaches.CountAsync(b => b.Title == title));
 
-    [Fact]
+    [PostgresFact]
     public async Task TheMappedDetectionSystem_RegistersABreach_NamedInTheTimeline_AndTheClockStarts()
     {
         var client = await MapNewClientAsync("krokom");
@@ -135,7 +135,7 @@ public sealed class IntakeApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await system.PostAsJsonAsync($"/api/v1/krokom/breaches/{id}/close", new { })).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ABreachSystem_CannotRegisterAtAnotherParty_NorRequests_AndAnETjanstCannotRegisterBreaches()
     {
         var client = await MapNewClientAsync("krokom");
@@ -153,7 +153,7 @@ public sealed class IntakeApiTests(AppFactory app)
         Assert.Equal(0, await BreachCountAsync("krokom", title));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ABreachSystem_WithBadInput_GetsSwedishProblemDetails_AndNothingIsStored()
     {
         var client = await MapNewClientAsync("krokom");

@@ -14,7 +14,7 @@ public sealed partial class PartyEditTests(AppFactory app)
 {
     private const string Slug = "ragunda";
 
-    [Fact]
+    [PostgresFact]
     public async Task TheAdministrator_SetsBreachReminderHoursAndDrillInterval_AndSettingsNotOnTheFormKeepTheirValues()
     {
         var party = await PartyAsync();
@@ -36,7 +36,7 @@ public sealed partial class PartyEditTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, url, Form(saved, hours: "24, 48, 66, 72", drillMonths: "12"))).StatusCode);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("0, 24", "12", "BreachReminderHours")]
     [InlineData("24, 80", "12", "BreachReminderHours")]
     [InlineData("ett dygn", "12", "BreachReminderHours")]
@@ -64,7 +64,7 @@ public sealed partial class PartyEditTests(AppFactory app)
         Assert.Equal(party.Settings.DrillIntervalMonths, after.Settings.DrillIntervalMonths);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task OnlyAGlobalAdministrator_ReachesTheForm()
     {
         var party = await PartyAsync();

@@ -22,7 +22,7 @@ public sealed class RegisterRequestTests(AppFactory app)
         (await sp.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>().DataControllers.FirstAsync()).Id,
         DataSubjectRights.Access | DataSubjectRights.Erasure, "Kim Testsson", personalNumber, "kim@example.se", "Storgatan 1, 831 30 Östersund", false, null);
 
-    [Fact]
+    [PostgresFact]
     public async Task Register_AllocatesTheCaseNumber_StoresTheDeadline_AndEncryptsThePersonnummer()
     {
         // Received 5 March 2026 (Swedish time): 5 April is Easter Day, 6 April Easter Monday → due 7 April 2026.
@@ -39,7 +39,7 @@ public sealed class RegisterRequestTests(AppFactory app)
         Assert.Equal(new DateOnly(2026, 6, 5), stored.ExtendedDueOn); // three months: 5 June 2026, a Friday
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Register_TheSamePersonAgain_WarnsButRegisters()
     {
         var received = DateTimeOffset.UtcNow.AddDays(-1);
@@ -50,7 +50,7 @@ public sealed class RegisterRequestTests(AppFactory app)
         Assert.Single(second.Registered.Warnings);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("19811218-9875", "PersonalNumber")]   // wrong check digit
     [InlineData("20230230-1234", "PersonalNumber")]   // 30 February does not exist
     public async Task Register_BadInput_IsRefusedInSwedish_AndStoresNothing(string personalNumber, string field)
@@ -63,7 +63,7 @@ public sealed class RegisterRequestTests(AppFactory app)
         Assert.Equal(before, await app.InParty("bracke", db => db.Requests.CountAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Register_ReceivedInTheFuture_NoRights_ProtectedIdentityWithAddress_AreRefused()
     {
         var (registered, errors) = await AsParty("bracke", async sp =>

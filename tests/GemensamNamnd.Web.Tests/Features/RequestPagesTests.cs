@@ -50,7 +50,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         return html[start..end];
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task List_IsSortedByDueDate_AndSaysHowManyDaysAreLeft_InWords()
     {
         // Received long ago (overdue, so first in the list) and out of order.
@@ -76,7 +76,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Contains($"href=\"/ostersund/begaranden/{first.Id}\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task List_Filters_OnOverdue_DueWithinAWeek_Right_AndStatus()
     {
         var overdue = await RegisterAsync("ostersund", new DateTimeOffset(2019, 5, 6, 9, 0, 0, TimeSpan.FromHours(2)), Unique("Sen"), rights: DataSubjectRights.Erasure);
@@ -116,7 +116,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, nonsense.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ProtectedIdentity_OnlyTheDpoAndTheAssignedOfficer_OpenTheCase_AndTheListNeverShowsTheName()
     {
         var name = Unique("Hemlig Person");
@@ -162,7 +162,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Contains(registered.CaseNumber, await PageAsync(anna, "/ostersund/begaranden?mina=true"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CasePage_MasksThePersonalNumber_ExplainsTheDeadline_AndLogsTheRead()
     {
         var received = new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.FromHours(1));
@@ -192,7 +192,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Equal(readsBefore + 2, await ReadsOfAsync(registered.Id));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CasePage_WithoutPersonalNumber_SaysSo()
     {
         var registered = await RegisterAsync("ostersund", DateTimeOffset.UtcNow.AddMinutes(-1), Unique("Utan Nummer"));
@@ -201,7 +201,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Matches(PersonalNumberNotGiven(), html);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnotherPartysCase_Is404_EvenForAUserOfBothParties()
     {
         var krokom = await RegisterAsync("krokom", DateTimeOffset.UtcNow.AddMinutes(-1), Unique("Krokombo"));
@@ -212,7 +212,7 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.Contains(krokom.Id.ToString(), await PageAsync(bo, "/krokom/begaranden"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task NewForm_IsForOfficers_WithTheControllersAndNowFilledIn()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));

@@ -57,7 +57,7 @@ public sealed class RequestsApiTests(AppFactory app)
         return [];
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Post_Registers_201_WithCaseNumberDeadlineAndExplanation_ThenListAndGet()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -97,7 +97,7 @@ public sealed class RequestsApiTests(AppFactory app)
         { "inga rättigheter", "Rights" },
     };
 
-    [Theory]
+    [PostgresTheory]
     [MemberData(nameof(BadBodies))]
     public async Task Post_BadInput_Is400ProblemDetailsInSwedish_AndStoresNothing(string why, string field)
     {
@@ -127,7 +127,7 @@ public sealed class RequestsApiTests(AppFactory app)
         Assert.Equal(before, await app.InParty("ostersund", db => db.Requests.CountAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ProtectedIdentity_IsNamelessInTheList_AndOpenOnlyToTheDpo()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -154,7 +154,7 @@ public sealed class RequestsApiTests(AppFactory app)
         Assert.Equal(JsonValueKind.Null, dpo.GetProperty("postalAddress").ValueKind);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnotherPartysRequest_Is404_AndAnotherPartysRoutes_Are403()
     {
         using var bo = app.ClientFor(AppFactory.Demo("bo"));
@@ -181,7 +181,7 @@ public sealed class RequestsApiTests(AppFactory app)
         Assert.Equal(RequestStatusOf("Registered"), await StatusAsync("krokom", id));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Changes_FollowTheRules_AndAStaleVersionIs409()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
@@ -227,7 +227,7 @@ public sealed class RequestsApiTests(AppFactory app)
         Assert.Equal(4, final.GetProperty("events").GetArrayLength());
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("?status=Bogus")]
     [InlineData("?page=0")]
     [InlineData("?page=x")]
@@ -239,7 +239,7 @@ public sealed class RequestsApiTests(AppFactory app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task OpenApi_DescribesTheRequestsApi()
     {
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");

@@ -39,7 +39,7 @@ public sealed class SystemChecklistTests(AppFactory app)
         });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Marks_AreStored_Changed_Cleared_WithOneEventEach_AndTheVersionMoves()
     {
         var (r, systems) = await ArrangeAsync("ostersund");
@@ -67,7 +67,7 @@ public sealed class SystemChecklistTests(AppFactory app)
         Assert.DoesNotContain("Diariet", events[2].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AStaleVersion_OrAnotherPartysSystem_StoresNothing()
     {
         var (r, systems) = await ArrangeAsync("ostersund");
@@ -87,7 +87,7 @@ public sealed class SystemChecklistTests(AppFactory app)
         Assert.Equal(0, stored);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Assign_AcceptsOnlyThePartysOfficers()
     {
         var (r, _) = await ArrangeAsync("ostersund");
@@ -111,7 +111,7 @@ public sealed class SystemChecklistTests(AppFactory app)
         Assert.Equal(ChangeOutcome.Invalid, elsewhere.Outcome);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EditDetails_ChangesTheFacts_NamesWhatChanged_AndBadInputStoresNothing()
     {
         var (r, _) = await ArrangeAsync("ostersund");

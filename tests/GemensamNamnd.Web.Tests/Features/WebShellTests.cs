@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Tests.Features;
 [Collection(AppCollection.Name)]
 public sealed class WebShellTests(AppFactory app)
 {
-    [Fact]
+    [PostgresFact]
     public async Task Pages_CarrySecurityHeaders()
     {
         var response = await app.Anonymous().GetAsync("/");
@@ -22,7 +22,7 @@ public sealed class WebShellTests(AppFactory app)
         Assert.Contains("lang=\"sv\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Health_LiveAndReady()
     {
         using var client = app.Anonymous();
@@ -30,7 +30,7 @@ public sealed class WebShellTests(AppFactory app)
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task OpenApi_DescribesThePartyApi()
     {
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
@@ -46,7 +46,7 @@ public sealed class WebShellTests(AppFactory app)
         { "trasig JSON", """{"name": """ },
     };
 
-    [Theory]
+    [PostgresTheory]
     [MemberData(nameof(BadBodies))]
     public async Task BadInput_OnTheApi_Is400ProblemDetailsInSwedish_AndStoresNothing(string why, string body)
     {
@@ -60,7 +60,7 @@ public sealed class WebShellTests(AppFactory app)
         Assert.Equal(before, await app.InParty("ostersund", db => db.DataControllers.CountAsync()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Api_CreateReadUpdate_WithOptimisticConcurrency()
     {
         using var client = app.ClientFor(AppFactory.Demo("cecilia"));

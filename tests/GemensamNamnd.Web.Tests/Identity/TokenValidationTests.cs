@@ -11,7 +11,7 @@ public sealed class TokenValidationTests(AppFactory app)
 {
     private static readonly DemoSeed.DemoUser Bo = AppFactory.Demo("bo");
 
-    [Fact]
+    [PostgresFact]
     public async Task GoodToken_ForAPartyTheUserServes_Is200()
     {
         using var client = app.ClientWithToken(TestTokens.Issue(Bo.TenantId, Bo.ObjectId));
@@ -31,7 +31,7 @@ public sealed class TokenValidationTests(AppFactory app)
         { "varken scope eller roll", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, scope: null) },
     };
 
-    [Theory]
+    [PostgresTheory]
     [MemberData(nameof(BadTokens))]
     public async Task BadToken_Is401_WithProblemDetails(string why, string token)
     {
@@ -41,7 +41,7 @@ public sealed class TokenValidationTests(AppFactory app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ValidToken_WithoutTheRequiredRole_Is403()
     {
         // Anna is Handläggare in Östersund; creating a controller needs Administratör.
@@ -52,7 +52,7 @@ public sealed class TokenValidationTests(AppFactory app)
         Assert.Contains("behörighet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ValidToken_OfAnUnregisteredPerson_FromAKnownTenant_Is403()
     {
         using var client = app.ClientWithToken(TestTokens.Issue(Bo.TenantId, Guid.NewGuid()));
@@ -60,7 +60,7 @@ public sealed class TokenValidationTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/ostersund")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Me_ListsTheDposThreeParties()
     {
         using var client = app.ClientFor(Bo);

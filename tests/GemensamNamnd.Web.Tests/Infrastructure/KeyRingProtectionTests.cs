@@ -80,7 +80,7 @@ public sealed class KeyRingProtectionTests
         Assert.Equal(2, vault.Calls);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task KeyRing_InTheDatabase_IsEncryptedUnderTheVaultKey_AndStillWorks()
     {
         var vault = new LocalKeyVault();

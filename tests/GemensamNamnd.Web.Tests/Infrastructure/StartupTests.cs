@@ -23,7 +23,7 @@ public sealed class StartupTests
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public void DemoSignIn_IsRefused_InProduction()
     {
         using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "true"));
@@ -31,7 +31,7 @@ public sealed class StartupTests
         Assert.Contains("Demo:Enabled", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task DemoSignInPage_Is404_WhenDemoIsOff()
     {
         using var factory = new ConfiguredFactory("Testing", ("Demo:Enabled", "false"));
@@ -40,7 +40,7 @@ public sealed class StartupTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public void MissingHashKey_StopsTheStart_NamingTheSetting()
     {
         using var factory = new ConfiguredFactory("Testing", ("PersonalData:HashKey", ""));
@@ -48,7 +48,7 @@ public sealed class StartupTests
         Assert.Contains("PersonalData:HashKey", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public void NoSignInConfigured_StopsTheStart()
     {
         using var factory = new ConfiguredFactory("Testing", ("Demo:Enabled", "false"), ("AzureAd:ClientId", ""));

@@ -21,7 +21,7 @@ public sealed class MailStartupTests
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public void NoMailHost_InProduction_StopsTheStart()
     {
         using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", ""));
@@ -29,7 +29,7 @@ public sealed class MailStartupTests
         Assert.Contains("Mail:Host", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("Mail:Port", "70000")]
     [InlineData("Mail:From", "inte en adress")]
     [InlineData("Mail:Security", "Kanske")]

@@ -2,6 +2,7 @@ using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace GemensamNamnd.Web.Tests.Reminders;
 [Collection(ReminderCollection.Name)]
 public sealed class MaturityRemindersTests(ReminderFactory app)
 {
-    [Fact]
+    [PostgresFact]
     public async Task ARoundClosingWithinSevenDays_RemindsTheDposOfPartiesThatHaveNotAnswered_Once()
     {
         var today = Swedish.Today(app.Clock);

@@ -15,7 +15,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
     private List<MimeKit.MimeMessage> ReceivedTagged(string tag) =>
         app.Smtp.Received().Where(m => m.Subject?.StartsWith(tag, StringComparison.Ordinal) == true).ToList();
 
-    [Fact]
+    [PostgresFact]
     public async Task ReminderMails_ArriveOverSmtp_WithRecipientSubjectLinkAndStableMessageId_AndNoPersonalData()
     {
         await app.Smtp.StartAsync();
@@ -48,7 +48,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.False(string.IsNullOrWhiteSpace(sent.ServerReply));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TwoDispatchersAtOnce_ShareTheQueue_EveryMailExactlyOnce()
     {
         await app.Smtp.StartAsync();
@@ -61,7 +61,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.Equal(45, received.Select(m => m.MessageId).Distinct().Count());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ARowClaimedByAProcessThatDies_IsSkippedWhileLocked_AndSentAfterwards()
     {
         await app.Smtp.StartAsync();
@@ -84,7 +84,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.Equal(3, ReceivedTagged("Kraschad").Count);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SmtpDown_ThenUp_EveryMailArrivesOnce_AfterTheBackoff()
     {
         await app.Smtp.StopAsync();
@@ -115,7 +115,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.Equal(4, received.Select(m => m.MessageId).Distinct().Count());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AfterTheLastAttempt_TheMailIsFailed_Logged_ListedForAdministrators_AndCanBeSentAgain()
     {
         await app.Smtp.StopAsync();
@@ -156,7 +156,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await app.OutboxAsync(q => q.Where(m => m.Id == id))).Status);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheOutboxPage_IsForGlobalAdministratorsOnly()
     {
         using var officer = app.ClientFor(AppFactory.Demo("anna"));
@@ -165,7 +165,7 @@ public sealed partial class OutboxTests(ReminderFactory app)
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/admin/utkorg")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheHangfireDashboard_IsForGlobalAdministratorsOnly()
     {
         using var anonymous = app.Anonymous();

@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Tests.Reminders;
 [Collection(ReminderCollection.Name)]
 public sealed partial class PreferencesTests(ReminderFactory app)
 {
-    [Fact]
+    [PostgresFact]
     public async Task AUser_ChoosesTheDailyDigest_AndBack()
     {
         using var client = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -22,7 +22,7 @@ public sealed partial class PreferencesTests(ReminderFactory app)
         Assert.False(await DigestAsync("cecilia"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ThePage_NeedsASignedInKnownUser()
     {
         using var anonymous = app.Anonymous();

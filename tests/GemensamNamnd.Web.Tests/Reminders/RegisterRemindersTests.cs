@@ -7,6 +7,7 @@ using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public sealed class RegisterRemindersTests(ReminderFactory app)
 {
     private const string Secret = "Hemliga Journalen";
 
-    [Fact]
+    [PostgresFact]
     public async Task ABreachAwaitingItsReport_IsRemindedAt24_48_66_AndLateAt72Hours_EachOnce_WithoutItsDetails()
     {
         const string slug = "krokom";
@@ -60,7 +61,7 @@ public sealed class RegisterRemindersTests(ReminderFactory app)
         });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ABreachDecidedNotReportable_OrAlreadyReported_GetsNoClockReminder()
     {
         const string slug = "ragunda";
@@ -78,7 +79,7 @@ public sealed class RegisterRemindersTests(ReminderFactory app)
         Assert.Empty(await app.LedgerAsync(slug, reported.Id));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheFirstSupplement_IsRemindedThreeDaysBeforeItIsDue_Once()
     {
         const string slug = "stromsund";
@@ -104,7 +105,7 @@ public sealed class RegisterRemindersTests(ReminderFactory app)
         Assert.Contains(SwedishDates.Long(due), mail.TextBody, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task DpoAllocations_EndingSoon_ImyNotTold_AndAControllerWithoutDpo_AreRemindedOnce_ToTheAllocatedDpo()
     {
         const string slug = "harjedalen";
@@ -153,7 +154,7 @@ public sealed class RegisterRemindersTests(ReminderFactory app)
         Assert.All(toDpo, m => Assert.DoesNotContain("Ida Isaksson", m.Subject + m.TextBody + m.HtmlBody, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task NoDrillWithinTheInterval_IsRemindedOncePerLastDrill()
     {
         const string slug = "berg";

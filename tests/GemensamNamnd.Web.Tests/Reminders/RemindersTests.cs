@@ -3,6 +3,7 @@ using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure.Jobs;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
@@ -19,7 +20,7 @@ public sealed class RemindersTests(ReminderFactory app)
 {
     private const string Extra = "registrator@ostersund.test";
 
-    [Fact]
+    [PostgresFact]
     public async Task ARequest_WalkedThroughEveryThreshold_GetsEachReminderOnce_ToOfficerDpoAndExtraAddress()
     {
         const string slug = "ostersund";
@@ -67,7 +68,7 @@ public sealed class RemindersTests(ReminderFactory app)
         });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnIdentityCheckLeftWaiting_IsRemindedAfterSevenDays_NotBefore()
     {
         const string slug = "region-jh";
@@ -91,7 +92,7 @@ public sealed class RemindersTests(ReminderFactory app)
         Assert.Single(mails, m => m.Subject.Contains("Identitetskontrollen", StringComparison.Ordinal) && m.To == "eva@demo.gemensamnamnd.se");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ThePartyJob_RunConcurrently_SendsEveryReminderExactlyOnce()
     {
         const string slug = "krokom";
@@ -106,7 +107,7 @@ public sealed class RemindersTests(ReminderFactory app)
         Assert.Equal(1, results.Sum(x => x.Reminders));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TwoHangfireServersOnOnePostgreSql_SweepTwice_EveryReminderExactlyOnce()
     {
         const string slug = "are";
@@ -144,7 +145,7 @@ public sealed class RemindersTests(ReminderFactory app)
         Assert.Contains(app.Logs, l => l.Message == "Reminder sweep completed" && l.Level == LogLevel.Information);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task APartysJob_ReadsAndRecordsNoOtherPartysCases()
     {
         var mine = await app.RegisterAsync("harjedalen");
@@ -167,7 +168,7 @@ public sealed class RemindersTests(ReminderFactory app)
         Assert.DoesNotContain(seen, d => d.SubjectId == theirs.Id);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AUserWhoWantsADigest_GetsHeldRemindersInOneMailAt0700()
     {
         const string slug = "ragunda"; // Fredrik is Ragunda's DPO

@@ -21,7 +21,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
 {
     private const string Party = "ostersund";
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("anna", "/ostersund/gallring", HttpStatusCode.Forbidden)] // a case officer
     [InlineData("anna", "/ostersund/personsok", HttpStatusCode.Forbidden)]
     [InlineData("anna", "/ostersund/behandlingar", HttpStatusCode.OK)] // every member reads the record
@@ -38,7 +38,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Plan_BelowTheMinimum_IsRefusedInSwedish_AndAValidPlanIsSetFieldByField()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -82,7 +82,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Hold_WithoutReason_IsRefused_AndAHoldIsPlacedListedAndRemoved()
     {
         var closed = await RequestAsync("Hållen Hållsson", "19121212-1212", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-24).AddDays(10));
@@ -109,7 +109,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.False(await app.InParty(Party, db => db.RetentionHolds.AnyAsync(h => h.CaseId == closed.Id)));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnotherPartysHold_CannotBeRemoved_AndAnotherPartysCases_AreNotFound()
     {
         var bergHold = await app.InParty("berg", async db =>
@@ -130,7 +130,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.DoesNotContain("Hemligt skäl i Berg", await cecilia.GetStringAsync("/ostersund/gallring"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PersonSearch_ByPersonnummer_FindsEveryCase_LogsWhoAndWhy_AndExports()
     {
         var marker = Guid.NewGuid().ToString("N")[..6];
@@ -173,7 +173,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PersonSearch_ShowsASkyddadIdentitetCase_ToTheDpoOnly()
     {
         var marker = Guid.NewGuid().ToString("N")[..6];
@@ -189,7 +189,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.Contains(shielded.Email!, dpo, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Record_StatesDataPurposeBasisRetentionRolesAndStorage_FromTheRunningConfiguration()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));

@@ -6,6 +6,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         return await scope.ServiceProvider.GetRequiredService<PartyRetentionJob>().RunAsync(await app.PartyIdAsync(slug), default);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Request_IsThinnedTheDayAfterItsPeriod_NotBefore_AndARerunThinsNothingTwice()
     {
         // Closed so that it falls due a few days from now: 24 months (the default) after closure, kept through that day.
@@ -62,7 +63,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(1, await app.InParty("berg", db => db.RetentionLog.CountAsync(l => l.CaseId == closed.Id)));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task HeldCase_IsSkipped_UntilTheHoldIsRemoved()
     {
         var closed = await app.RequestAsync("krokom", app.Today.AddMonths(-30));
@@ -84,7 +85,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(new RetentionResult(1, 0, 0), await RunJobAsync("krokom"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Thinning_LeavesTheBreachStatistics_AndTheRequestCounts_AsTheyWere()
     {
         var now = app.Clock.GetUtcNow();
@@ -141,7 +142,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.DoesNotContain(logs, l => JsonSerializer.Serialize(l).Contains("Kalle", StringComparison.Ordinal) || JsonSerializer.Serialize(l).Contains("Robin", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Delete_RemovesTheCaseAndItsTimeline_AndKeepsTheLogRow()
     {
         await app.InParty("bracke", async db =>
@@ -159,7 +160,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(new RetentionResult(0, 0, 0), await RunJobAsync("bracke"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task RetentionLog_IsAppendOnly()
     {
         var closed = await app.RequestAsync("harjedalen", app.Today.AddMonths(-25));

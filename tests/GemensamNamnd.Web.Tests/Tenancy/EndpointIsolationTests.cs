@@ -171,7 +171,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
 
     private static bool IsParty(string route) => route.Contains("{tenant}", StringComparison.Ordinal);
 
-    [Fact]
+    [PostgresFact]
     public void EveryEndpoint_NamesAPartyOrRoleRule_OrIsExplicitlyPublic()
     {
         var endpoints = Endpoints();
@@ -205,7 +205,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         Assert.Empty(problems);
     }
 
-    [Fact]
+    [PostgresFact]
     public void OversightRoutes_AdmitOnlyThePartysDpoAndAdministrators()
     {
         var found = Endpoints().Where(e => OversightRoutes.Contains(Route(e))).ToList();
@@ -217,7 +217,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// The guard that keeps the isolation tests complete: every id a route takes — in the path of any route, and in the
     /// forms and JSON bodies of the party routes — names a kind of record the tests fill with a real record of party B.
     /// </summary>
-    [Fact]
+    [PostgresFact]
     public async Task EveryIdParameter_NamesAKindOfRecord()
     {
         var (probes, uncovered) = await DiscoverAsync();
@@ -228,7 +228,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         Assert.Empty(Enum.GetValues<RecordKind>().Except(tried));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PartyRoutes_OfAnotherParty_Are403_AndCarryNoData()
     {
         var (user, b) = await ArrangeAsync();
@@ -257,7 +257,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// is otherwise valid and, for pages, a valid antiforgery token, so the handler runs): a lookup answers 404 (or 403), a
     /// reference is refused without storing anything in A; no answer carries B's data, and nothing of B changes.
     /// </summary>
-    [Fact]
+    [PostgresFact]
     public async Task OwnPartyRoutes_WithAnotherPartysIds_Are404_AndCarryNoData()
     {
         var (user, b) = await ArrangeAsync();
@@ -314,7 +314,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         return after.Split(Environment.NewLine).Where(line => !was.Contains(line));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task GlobalRoutes_WithoutTheGlobalRole_Are403()
     {
         var (user, b) = await ArrangeAsync();
@@ -329,7 +329,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// <summary>The committee's routes (e-strateg or global administrator): a user with every role in a party gets none.</summary>
     private static readonly string[] CommitteeRoutes = ["/mognad", "/dataskyddsombud"];
 
-    [Fact]
+    [PostgresFact]
     public async Task CommitteeRoutes_WithoutTheEStrategRole_Are403()
     {
         var (user, b) = await ArrangeAsync();
@@ -351,7 +351,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// The e-strateg sees aggregates only (issue 6): every party route — case pages, registers, their APIs — is closed to
     /// the role, so no citizen's data can be reached; the committee pages are open to it.
     /// </summary>
-    [Fact]
+    [PostgresFact]
     public async Task TheEStrateg_ReachesNoPartyRoute_ButTheCommitteePages()
     {
         var (_, b) = await ArrangeAsync();
@@ -378,7 +378,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await stina.GetAsync("/mognad/omgangar")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task EveryNonPublicEndpoint_Anonymously_IsChallenged()
     {
         var (_, b) = await ArrangeAsync();
@@ -403,7 +403,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         }
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("/finns-inte-part")]
     [InlineData("/api/v1/finns-inte-part/controllers")]
     [InlineData("/OSTERSUND'--/personuppgiftsansvariga")]
@@ -415,7 +415,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         Assert.Contains("Hittades inte", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task MalformedId_Is404()
     {
         using var client = app.ClientFor(AppFactory.Demo("cecilia"));

@@ -55,4 +55,30 @@ public static class BreachQueries
             .ToListAsync(ct);
         return BreachStatistics.Summarise(rows);
     }
+
+    // For other features (retention, maturity): plain rows, never the entity (FeatureBoundaryTests).
+
+    /// <summary>The id of the party's breach with this case number, if there is one.</summary>
+    public static Task<Guid?> IdByCaseNumberAsync(AppDbContext db, string caseNumber, CancellationToken ct) =>
+        db.Breaches.Where(x => x.CaseNumber == caseNumber).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Closed breaches not in <paramref name="excluded"/>.</summary>
+    public static Task<List<ClosedBreachRow>> ClosedAsync(AppDbContext db, IQueryable<Guid> excluded, CancellationToken ct) =>
+        db.Breaches.AsNoTracking()
+            .Where(b => b.Status == BreachStatus.Closed && b.ClosedAt != null && !excluded.Contains(b.Id))
+            .Select(b => new ClosedBreachRow(b.Id, b.CaseNumber, b.ClosedAt!.Value))
+            .ToListAsync(ct);
+
+    /// <summary>Every party's breaches become aware of in [from, to).</summary>
+    public static Task<List<BreachFactsRow>> FactsAsync(CrossParty.Sets s, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        s.Set<Breach>()
+            .Where(x => x.AwareAt >= from && x.AwareAt < to)
+            .Select(x => new BreachFactsRow(x.TenantId, x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt))
+            .ToListAsync(ct);
 }
+
+/// <summary>A breach's facts for figures across parties: instants and flags only, no text.</summary>
+public sealed record BreachFactsRow(Guid TenantId, DateTimeOffset AwareAt, bool? Reportable, DateTimeOffset? ReportedAt, RiskLevel? Risk, DateTimeOffset? SubjectNoticeSentAt);
+
+/// <summary>A closed breach the retention plan may thin.</summary>
+public sealed record ClosedBreachRow(Guid Id, string CaseNumber, DateTimeOffset ClosedAt);

@@ -33,17 +33,10 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
         var from = StartOfSwedishDay(period.From);
         var to = StartOfSwedishDay(period.To.AddDays(1));
         var asOf = period.To < today ? period.To : today;
-        var open = RequestStatusRules.Open;
         var (requests, breaches, drills) = await crossParty.ReadAsync(async s =>
         {
-            var r = await s.Set<DataSubjectRequest>()
-                .Where(x => (x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status))
-                .Select(x => new { x.TenantId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status })
-                .ToListAsync(ct);
-            var b = await s.Set<Breach>()
-                .Where(x => x.AwareAt >= from && x.AwareAt < to)
-                .Select(x => new { x.TenantId, x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt })
-                .ToListAsync(ct);
+            var r = await RequestQueries.FactsAsync(s, from, to, alsoOpen: true, ct);
+            var b = await BreachQueries.FactsAsync(s, from, to, ct);
             var d = await s.Set<Drill>().Where(x => x.HeldOn <= asOf)
                 .GroupBy(x => x.TenantId).Select(g => new { TenantId = g.Key, Last = g.Max(x => x.HeldOn) })
                 .ToListAsync(ct);
@@ -66,10 +59,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
     {
         var from = StartOfSwedishDay(new DateOnly(fromYear, 1, 1));
         var to = StartOfSwedishDay(new DateOnly(toYear + 1, 1, 1));
-        var rows = await crossParty.ReadAsync(s => s.Set<DataSubjectRequest>()
-            .Where(x => x.ReceivedAt >= from && x.ReceivedAt < to)
-            .Select(x => new { x.TenantId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status })
-            .ToListAsync(ct), ct);
+        var rows = await crossParty.ReadAsync(s => RequestQueries.FactsAsync(s, from, to, alsoOpen: false, ct), ct);
         return rows.ToLookup(x => x.TenantId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
@@ -130,8 +132,8 @@ public sealed class IndexModel(
         {
             caseId = HoldRegister switch
             {
-                RetentionRegister.Requests => await db.Requests.Where(x => x.CaseNumber == number).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct),
-                RetentionRegister.Breaches => await db.Breaches.Where(x => x.CaseNumber == number).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct),
+                RetentionRegister.Requests => await RequestQueries.IdByCaseNumberAsync(db, number, ct),
+                RetentionRegister.Breaches => await BreachQueries.IdByCaseNumberAsync(db, number, ct),
                 _ => null,
             };
             if (caseId is null)

@@ -1,10 +1,10 @@
-using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using BreachStatus = GemensamNamnd.Domain.Breaches.BreachStatus;
 
 namespace GemensamNamnd.Web.Features.Retention;
 
@@ -67,15 +67,11 @@ public sealed class RetentionPlan(AppDbContext db, TenantContext tenant)
         // A superset by the answer date in the database (a few days' margin for month-end clamping); exact rule below.
         var latest = until.AddMonths(-rule.Months).AddDays(7);
         var thinned = db.RetentionLog.Where(l => l.Register == RetentionRegister.Requests).Select(l => l.CaseId);
-        var rows = await db.Requests.AsNoTracking()
-            .Where(r => RequestStatusRules.Closed.Contains(r.Status) && !thinned.Contains(r.Id) && (r.AnsweredOn == null || r.AnsweredOn <= latest))
-            .Select(r => new { r.Id, r.CaseNumber, r.AnsweredOn, r.ReceivedAt })
-            .ToListAsync(ct);
+        var rows = await RequestQueries.ClosedAsync(db, thinned, latest, ct);
         var undated = rows.Where(r => r.AnsweredOn is null).Select(r => r.Id).ToList();
         var lastEvent = undated.Count == 0
             ? []
-            : (await db.RequestEvents.AsNoTracking().Where(e => undated.Contains(e.RequestId)).Select(e => new { e.RequestId, e.At }).ToListAsync(ct))
-                .GroupBy(e => e.RequestId).ToDictionary(g => g.Key, g => Swedish.Date(g.Max(e => e.At)));
+            : (await RequestQueries.LastEventAtAsync(db, undated, ct)).ToDictionary(e => e.Key, e => Swedish.Date(e.Value));
         return [.. rows.Select(r => (r.Id, r.CaseNumber, r.AnsweredOn ?? lastEvent.GetValueOrDefault(r.Id, Swedish.Date(r.ReceivedAt))))];
     }
 
@@ -83,10 +79,7 @@ public sealed class RetentionPlan(AppDbContext db, TenantContext tenant)
     {
         var thinned = db.RetentionLog.Where(l => l.Register == RetentionRegister.Breaches).Select(l => l.CaseId);
         // Closed breaches are few (tens a year); their instants are compared here, which SQLite cannot do in SQL.
-        var rows = await db.Breaches.AsNoTracking()
-            .Where(b => b.Status == BreachStatus.Closed && b.ClosedAt != null && !thinned.Contains(b.Id))
-            .Select(b => new { b.Id, b.CaseNumber, b.ClosedAt })
-            .ToListAsync(ct);
-        return [.. rows.Select(b => (b.Id, b.CaseNumber, Swedish.Date(b.ClosedAt!.Value)))];
+        var rows = await BreachQueries.ClosedAsync(db, thinned, ct);
+        return [.. rows.Select(b => (b.Id, b.CaseNumber, Swedish.Date(b.ClosedAt)))];
     }
 }

@@ -1,5 +1,7 @@
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,31 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
 {
     /// <summary>What replaces thinned free text: the field shows that something was there and was thinned.</summary>
     public const string Thinned = "[gallrad]";
+
+    /// <summary>
+    /// Every field thinning overwrites, per entity: the entities' [PersonalData] properties, and the personnummer's
+    /// hash (the search key that would still find the person). RetentionFieldsTests holds this list, the attributes and
+    /// what <see cref="Thin(DataSubjectRequest)"/> and <see cref="Thin(Breach)"/> change to one another.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyList<string>> ThinnedFields = new Dictionary<Type, IReadOnlyList<string>>
+    {
+        [typeof(DataSubjectRequest)] =
+        [
+            nameof(DataSubjectRequest.RequesterName), nameof(DataSubjectRequest.PersonalNumberProtected),
+            nameof(DataSubjectRequest.PersonalNumberHash), nameof(DataSubjectRequest.Email), nameof(DataSubjectRequest.PostalAddress),
+            nameof(DataSubjectRequest.Notes), nameof(DataSubjectRequest.ExtensionReason),
+        ],
+        [typeof(RequestEvent)] = [nameof(RequestEvent.Text)],
+        [typeof(Breach)] =
+        [
+            nameof(Breach.Title), nameof(Breach.Description), nameof(Breach.ReportedInternallyBy), nameof(Breach.ContactName),
+            nameof(Breach.ContactDetails), nameof(Breach.Consequences), nameof(Breach.MeasuresTaken), nameof(Breach.MeasuresProposed),
+            nameof(Breach.RiskReasoning), nameof(Breach.NotReportableReason), nameof(Breach.SubjectNoticeNotRequiredReason),
+            nameof(Breach.LateReason),
+        ],
+        [typeof(BreachSupplement)] = [nameof(BreachSupplement.Text)],
+        [typeof(BreachEvent)] = [nameof(BreachEvent.Text)],
+    };
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct)
     {
@@ -107,13 +134,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
             return true;
         }
 
-        r.RequesterName = Thinned;
-        r.PersonalNumberProtected = null;
-        r.PersonalNumberHash = null;
-        r.Email = null;
-        r.PostalAddress = null;
-        r.Notes = null;
-        r.ExtensionReason = r.ExtensionReason is null ? null : Thinned;
+        Thin(r);
         foreach (var e in await db.RequestEvents.Where(e => e.RequestId == r.Id).ToListAsync(ct))
         {
             db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
@@ -141,6 +162,35 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
             return true;
         }
 
+        Thin(b);
+        foreach (var s in await db.BreachSupplements.Where(s => s.BreachId == b.Id).ToListAsync(ct))
+        {
+            db.Entry(s).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        foreach (var e in await db.BreachEvents.Where(e => e.BreachId == b.Id).ToListAsync(ct))
+        {
+            db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        return true;
+    }
+
+    /// <summary>The request's own fields that thinning overwrites (its timeline's texts are thinned in the database).</summary>
+    internal static void Thin(DataSubjectRequest r)
+    {
+        r.RequesterName = Thinned;
+        r.PersonalNumberProtected = null;
+        r.PersonalNumberHash = null;
+        r.Email = null;
+        r.PostalAddress = null;
+        r.Notes = null;
+        r.ExtensionReason = r.ExtensionReason is null ? null : Thinned;
+    }
+
+    /// <summary>The breach's own fields that thinning overwrites (supplements and timeline are thinned in the database).</summary>
+    internal static void Thin(Breach b)
+    {
         static string? Thin(string? text) => text is null ? null : Thinned;
         b.Title = Thinned;
         b.Description = Thinned;
@@ -154,16 +204,5 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
         b.NotReportableReason = Thin(b.NotReportableReason);
         b.SubjectNoticeNotRequiredReason = Thin(b.SubjectNoticeNotRequiredReason);
         b.LateReason = Thin(b.LateReason);
-        foreach (var s in await db.BreachSupplements.Where(s => s.BreachId == b.Id).ToListAsync(ct))
-        {
-            db.Entry(s).Property(x => x.Text).CurrentValue = Thinned;
-        }
-
-        foreach (var e in await db.BreachEvents.Where(e => e.BreachId == b.Id).ToListAsync(ct))
-        {
-            db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
-        }
-
-        return true;
     }
 }

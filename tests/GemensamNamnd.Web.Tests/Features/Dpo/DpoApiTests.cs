@@ -67,7 +67,7 @@ public sealed class DpoApiTests(AppFactory app)
 
     private Task<int> CountAsync(string slug) => app.InParty(slug, db => db.DpoAllocations.CountAsync());
 
-    [Fact]
+    [PostgresFact]
     public async Task Create_ThenListAndGet_AndTheChangeIsAudited()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -106,7 +106,7 @@ public sealed class DpoApiTests(AppFactory app)
         { "överlapp", "StartsOn" },
     };
 
-    [Theory]
+    [PostgresTheory]
     [MemberData(nameof(BadInputs))]
     public async Task Create_BadInput_Is400InSwedish_AndStoresNothing(string why, string field)
     {
@@ -147,7 +147,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal(before, await CountAsync("ostersund"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Overlap_OtherRoleOrAdjacentDays_IsAllowed_AndAnEditDoesNotOverlapItself()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -168,7 +168,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Overview_GapsOverTime_NowAndPlanned_AndADeputyDoesNotFillOne()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -203,7 +203,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await cecilia.GetAsync($"{Ostersund}/overview?date=23/11/2026")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SharedPerson_Over100Percent_IsAnError_AndEachPartySeesOnlyTheTotal()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -234,7 +234,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Single(view.GetProperty("allocations").EnumerateArray());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Independence_ConflictingRole_ReportingLine_AndMinimumShare_AreWarnedWithTheirArticles()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -252,7 +252,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal("art. 37.7", articles["ImyNotTold"]); // started 30 days ago, IMY not told
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Isolation_AHandlaggareOfA_SeesNoneOfBsAllocations()
     {
         using var david = app.ClientFor(AppFactory.Demo("david"));
@@ -279,7 +279,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal(40, await app.InParty("berg", db => db.DpoAllocations.Where(a => a.Id == id).Select(a => a.SharePercent).SingleAsync()));
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("anna", false)]
     [InlineData("bo", false)]
     [InlineData("cecilia", false)]
@@ -295,7 +295,7 @@ public sealed class DpoApiTests(AppFactory app)
         }
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CommitteeMatrix_HasSharesAndWarnings_AndTheExcelFileIsValid()
     {
         using var stina = app.ClientFor(AppFactory.Demo("stina"));
@@ -326,7 +326,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await stina.GetAsync("/api/v1/dpo/matrix?date=igår")).StatusCode);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Target_IsAPartySetting_ForThePartyAdministrator()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
@@ -342,7 +342,7 @@ public sealed class DpoApiTests(AppFactory app)
         await cecilia.PutAsJsonAsync($"{Ostersund}/target", new { targetPercent = 50, budgetNote = "Delad tjänst." });
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Person_SharedBySeveralParties_IsChangedOnlyByAGlobalAdministrator()
     {
         var bo = await app.InParty("ostersund", db => db.DpoPersons.Where(p => p.Name == "Bo Berglund").Select(p => p.Id).SingleAsync());

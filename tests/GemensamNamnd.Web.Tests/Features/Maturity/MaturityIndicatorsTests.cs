@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Features.Maturity;
+using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GemensamNamnd.Web.Tests.Features.Maturity;
@@ -20,7 +21,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
 
     private static double? V(ComparisonRow row, string key) => row.Cells[key].Value;
 
-    [Fact]
+    [PostgresFact]
     public async Task Requests_AlfasOwnFigures_Exact()
     {
         var (_, alfa) = await BuildAsync();
@@ -38,7 +39,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Equal(1, V(alfa, "req.overdue"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Breaches_AlfasOwnFigures_Exact_CountingTheSwedishDay()
     {
         var (_, alfa) = await BuildAsync();
@@ -52,7 +53,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Equal(1.0 / 3, V(alfa, "br.art34")!.Value, 6);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task DpoAndDrills_PerParty()
     {
         var (shown, alfa) = await BuildAsync();
@@ -77,7 +78,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Equal("ingen övning", MaturityComparison.Format(MaturityComparison.Def("drill.months"), beta.Cells["drill.months"]));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CrossPartyView_SuppressesSmallNumbers()
     {
         var (shown, _) = await BuildAsync();
@@ -106,7 +107,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Equal("–", F(beta, "br.72h"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task RegionalMedians_OverTheShownValues()
     {
         var (shown, _) = await BuildAsync();
@@ -134,7 +135,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Equal(16, M("drill.months"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheMeasuredTrend_ShowsTheOnTimeShareYearByYear_SuppressedBelowFiveDecided()
     {
         using var scope = app.Services.CreateScope();
@@ -155,7 +156,7 @@ public sealed class MaturityIndicatorsTests(MaturityFactory app)
         Assert.Null(trend.MedianByYear[2025]);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnEarlierPeriod_CountsOnlyItsCases_AndTheDrillAsOfItsEnd()
     {
         using var scope = app.Services.CreateScope();

@@ -50,7 +50,7 @@ public sealed partial class MaturityPagesTests(AppFactory app)
         return fields;
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ARound_FromDraftToClosed_RefusesBadInputInSwedish_AndStoresNothingThen()
     {
         using var stina = app.ClientFor(AppFactory.Demo("stina"));
@@ -135,7 +135,7 @@ public sealed partial class MaturityPagesTests(AppFactory app)
         Assert.Contains("Omgång 2041 (Stängd", committee, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnAnswerAfterTheClosingDate_IsRefused_AndNothingIsStored()
     {
         using var stina = app.ClientFor(AppFactory.Demo("stina"));
@@ -151,7 +151,7 @@ public sealed partial class MaturityPagesTests(AppFactory app)
         Assert.Equal(0, await app.InParty("region-jh", db => db.MaturityAnswers.CountAsync(a => a.RoundId == id)));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheCommitteePage_IsTheEStrategs_WithExports_AndThePartyPageNamesNoOtherParty()
     {
         using var stina = app.ClientFor(AppFactory.Demo("stina"));

@@ -1,0 +1,179 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using GemensamNamnd.Web.Features.Requests;
+using NetArchTest.Rules;
+
+namespace GemensamNamnd.Web.Tests.Architecture;
+
+/// <summary>
+/// Which feature may use which. A type in <c>Features.X</c> (and X's Razor views) may depend on another feature Y only
+/// through Y's public surface: its <c>*Queries</c> classes (named queries, so Y keeps its entities to itself), its
+/// records and enums (the DTOs those queries return), its <c>*Extensions</c> (wiring), and the short allow-list below.
+/// </summary>
+public sealed class FeatureBoundaryTests
+{
+    private const string FeaturesNamespace = "GemensamNamnd.Web.Features";
+
+    /// <summary>
+    /// Deliberate crossings beyond the public surface: (from, to type) → why. Keep it short; a new line needs a reason.
+    /// "*" as from: every feature.
+    /// </summary>
+    private static readonly Dictionary<(string From, string To), string> AllowList = new()
+    {
+        // Reminders collect a source from every register by design; a register implements the contract.
+        [("*", "Reminders.IReminderSource")] = "each register offers its reminders through the contract",
+        [("*", "Reminders.ReminderContext")] = "part of the IReminderSource contract",
+        [("*", "Reminders.DueReminder")] = "part of the IReminderSource contract",
+        [("Reminders", "Requests.RequestReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Breaches.BreachReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Dpo.DpoReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Drills.DrillReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Maturity.MaturityReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Outbox.OutboxMessage")] = "reminders are written to the outbox in the ledger's transaction",
+        [("Reminders", "Outbox.MailOptions")] = "the sender and link base of reminder mails",
+        [("Reminders", "Dpo.DpoPerson")] = "the party's serving DPOs are recipients",
+        [("Reminders", "Dpo.DpoAllocation")] = "the party's serving DPOs are recipients",
+        [("Breaches", "Dpo.DpoPerson")] = "the report to IMY names the serving DPO",
+        [("Breaches", "Dpo.DpoAllocation")] = "the report to IMY names the serving DPO",
+        // The party's controllers and systems, and case numbers, are shared registers every case refers to.
+        [("*", "Controllers.DataController")] = "a case belongs to one of the party's controllers",
+        [("*", "CaseNumbers.CaseNumberAllocator")] = "one case-number series per party for every register",
+        [("Requests", "Systems.PartySystem")] = "the systems searched for a request are the party's systems",
+        [("Start", "Drills.LastDrill")] = "the start page warns when no drill was held",
+        [("Record", "Retention.RetentionPlan")] = "the record of processing states the retention rules in force",
+        [("Maturity", "Dpo.DpoMatrix")] = "the comparison's DPO indicators are the DPO matrix's",
+        [("Maturity", "Dpo.DpoWords")] = "the committee pages name DPO roles in Swedish",
+        [("Administration", "Retention.RetentionOptions")] = "the party form shows the shortest retention period allowed",
+        // Retention's job is to thin and delete the registers' cases: the fields are RetentionRun.ThinnedFields,
+        // held equal to [PersonalData] by RetentionFieldsTests. Reads go through RequestQueries/BreachQueries.
+        [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
+        [("Retention", "Requests.RequestEvent")] = "RetentionRun thins the timeline's texts",
+        [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
+        [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
+        [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
+        // PENDING (issue 14): person search reads the entities to show every personal field it finds. Its queries move
+        // into RequestQueries/BreachQueries once the parallel rework of person search's access rule has landed.
+        [("PersonSearch", "Requests.DataSubjectRequest")] = "pending: person search's queries",
+        [("PersonSearch", "Requests.RequestEvent")] = "pending: person search's queries",
+        [("PersonSearch", "Breaches.Breach")] = "pending: person search's queries",
+        [("PersonSearch", "Breaches.BreachSupplement")] = "pending: person search's queries",
+        [("PersonSearch", "Breaches.BreachEvent")] = "pending: person search's queries",
+    };
+
+    [Fact]
+    public void Features_UseOtherFeaturesOnlyThroughTheirPublicSurface()
+    {
+        var violations = Violations(typeof(DataSubjectRequest).Assembly, FeaturesNamespace, includeViews: true);
+
+        Assert.True(violations.Count == 0,
+            "Features reach into other features past their public surface (*Queries, records, enums, *Extensions, the allow-list):\n"
+            + string.Join('\n', violations));
+    }
+
+    [Fact]
+    public void TheRule_FailsOnAPlantedViolation()
+    {
+        // A fixture "Maturity" type in this test assembly reads the Requests entity directly; the rule must name it.
+        var violations = Violations(typeof(FeatureBoundaryTests).Assembly, PlantedFeatures.Namespace, includeViews: false);
+
+        Assert.Contains(violations, v => v.Contains(typeof(Planted.Features.Maturity.ReadsRequestsDirectly).FullName!, StringComparison.Ordinal)
+            && v.Contains("Requests.DataSubjectRequest", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains(nameof(Planted.Features.Maturity.UsesRequestQueries), StringComparison.Ordinal));
+    }
+
+    /// <summary>Every dependency from a type of one feature on a non-surface type of another, as "from → to".</summary>
+    private static List<string> Violations(Assembly fromAssembly, string fromRoot, bool includeViews)
+    {
+        var web = typeof(DataSubjectRequest).Assembly;
+        var features = FeatureTypes(web);
+        var types = Types.InAssembly(fromAssembly);
+        var violations = new List<string>();
+        foreach (var from in features.Keys)
+        {
+            foreach (var (to, members) in features)
+            {
+                if (to == from)
+                {
+                    continue;
+                }
+
+                var forbidden = members.Where(t => !IsSurface(t) && !Allowed(from, to, t)).Select(CecilName).ToArray();
+                if (forbidden.Length == 0)
+                {
+                    continue;
+                }
+
+                var failing = new List<string>();
+                failing.AddRange(types.That().ResideInNamespaceMatching($"^{Regex.Escape(fromRoot + "." + from)}$")
+                    .And().HaveDependencyOnAny(forbidden).GetTypes().Select(t => t.FullName!));
+                if (includeViews)
+                {
+                    // Razor views compile to AspNetCoreGeneratedDocument.Features_X_Page.
+                    failing.AddRange(types.That().ResideInNamespace("AspNetCoreGeneratedDocument")
+                        .And().HaveNameStartingWith($"Features_{from}_").And().HaveDependencyOnAny(forbidden)
+                        .GetTypes().Select(t => t.FullName!));
+                }
+
+                foreach (var type in failing.Distinct())
+                {
+                    var named = forbidden.Where(f => Mentions(types, type, f)).DefaultIfEmpty(FeaturesNamespace + "." + to + ".*");
+                    violations.Add($"{type} → {string.Join(", ", named.Select(n => n[(FeaturesNamespace.Length + 1)..]))}");
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    private static Dictionary<string, List<Type>> FeatureTypes(Assembly web) =>
+        web.GetTypes()
+            .Where(t => t.Namespace is { } ns && ns.StartsWith(FeaturesNamespace + ".", StringComparison.Ordinal))
+            .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) && !t.Name.Contains('<', StringComparison.Ordinal))
+            .GroupBy(t => t.Namespace![(FeaturesNamespace.Length + 1)..].Split('.')[0])
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+    /// <summary>A feature's public surface: named queries, wiring, and the plain data they hand out.</summary>
+    private static bool IsSurface(Type type)
+    {
+        var outer = type;
+        while (outer.DeclaringType is { } declaring)
+        {
+            outer = declaring;
+        }
+
+        return outer.Name.EndsWith("Queries", StringComparison.Ordinal)
+            || outer.Name.EndsWith("Extensions", StringComparison.Ordinal)
+            || type.IsEnum
+            || IsRecord(type);
+    }
+
+    private static bool IsRecord(Type type) =>
+        type.GetMethod("<Clone>$") is not null
+        || (type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null);
+
+    private static bool Allowed(string from, string to, Type type)
+    {
+        var name = $"{to}.{type.Name}";
+        return AllowList.ContainsKey((from, name)) || AllowList.ContainsKey(("*", name));
+    }
+
+    private static string CecilName(Type type) => type.FullName!.Replace('+', '/');
+
+    /// <summary>Whether one type (by its full name) depends on another (for the message only).</summary>
+    private static bool Mentions(Types types, string typeFullName, string cecilName)
+    {
+        var cut = typeFullName.LastIndexOfAny(['.', '/']);
+        var slash = typeFullName.IndexOf('/', StringComparison.Ordinal);
+        var ns = typeFullName[..(slash >= 0 ? typeFullName.LastIndexOf('.', slash) : cut)];
+        var name = typeFullName[(cut + 1)..];
+        return types.That().ResideInNamespaceMatching($"^{Regex.Escape(ns)}$").And().HaveNameMatching($"^{Regex.Escape(name)}$")
+            .And().HaveDependencyOnAny(cecilName).GetTypes().Any();
+    }
+}
+
+/// <summary>Fixture types for <see cref="FeatureBoundaryTests.TheRule_FailsOnAPlantedViolation"/>.</summary>
+internal static class PlantedFeatures
+{
+    public const string Namespace = "GemensamNamnd.Web.Tests.Architecture.Planted.Features";
+}
