@@ -4,6 +4,8 @@ using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Parties;
+using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Systems;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features;
@@ -14,8 +16,8 @@ public static class FeatureExtensions
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
-        builder.Services.AddScoped<Requests.RegisterRequest>();
-        builder.Services.AddScoped<Requests.ChangeRequest>();
+        builder.Services.AddRequests();
+        builder.Services.AddSystems();
         builder.Services.AddDpo();
         builder.Services.AddScoped<Breaches.SaveBreach>();
         builder.Services.AddScoped<Breaches.ChangeBreach>();
