@@ -203,7 +203,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         var stale = await Change<MoveRequest>(slug, c => c.WithdrawAsync(r.Id, r.Version));
         Assert.Equal(CommandStatus.Conflict, stale.Status);
         Assert.Equal(CommandMessages.Conflict, Assert.Single(stale.ErrorsByField()["Version"]));
-        Assert.Equal("Ärendet har ändrats av någon annan, ladda om.", CommandMessages.Conflict);
+        Assert.Equal("Uppgifterna har ändrats av någon annan sedan du öppnade dem. Ladda om sidan och gör ändringen igen.", CommandMessages.Conflict);
         Assert.Equal(RequestStatus.InProgress, (await LoadAsync(slug, r.Id)).Status);
 
         // Two officers act on the same version at the same moment: the database lets one through.
