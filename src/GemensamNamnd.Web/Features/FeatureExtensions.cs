@@ -6,7 +6,9 @@ using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
 using GemensamNamnd.Web.Features.Reminders;
+using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
+using GemensamNamnd.Web.Features.Systems;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features;
@@ -17,8 +19,8 @@ public static class FeatureExtensions
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
-        builder.Services.AddScoped<Requests.RegisterRequest>();
-        builder.Services.AddScoped<Requests.ChangeRequest>();
+        builder.Services.AddRequests();
+        builder.Services.AddSystems();
         builder.Services.AddDpo();
         builder.Services.AddScoped<Breaches.SaveBreach>();
         builder.Services.AddScoped<Breaches.ChangeBreach>();

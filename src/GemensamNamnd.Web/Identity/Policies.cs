@@ -23,6 +23,9 @@ public static class Policies
 
     /// <summary>Registering a breach: the party's officers, or the party's detection system with an app token.</summary>
     public const string PartyBreachIntake = "PartyBreachIntake";
+
+    /// <summary>Resource-based, on a request: the skyddad identitet rule (<see cref="Features.Requests.OpenRequestHandler"/>).</summary>
+    public const string OpenRequest = "OpenRequest";
     public const string GlobalAdministrator = "GlobalAdministrator";
     public const string EStrategist = "EStrategist";
 
@@ -41,6 +44,7 @@ public static class Policies
         options.AddPolicy(PartyOversight, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
         options.AddPolicy(PartyRequestIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Requests)));
         options.AddPolicy(PartyBreachIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Breaches)));
+        options.AddPolicy(OpenRequest, p => p.RequireAuthenticatedUser().AddRequirements(new Features.Requests.OpenRequestRequirement()));
         options.AddPolicy(GlobalAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.Administrator)));
         options.AddPolicy(EStrategist, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.EStrategist)));
 

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +26,9 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
             var controllerId = await sp.GetRequiredService<AppDbContext>().DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
             var input = new RegisterRequestInput(DateTimeOffset.UtcNow.AddDays(-3), RequestChannel.Letter, controllerId, DataSubjectRights.Access, name, personalNumber,
                 "registrerad@example.se", null, protectedIdentity, null);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
-            Assert.True(registered is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
-            return registered;
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+            Assert.True(registered.Ok, string.Join("; ", registered.Errors.Select(e => e.Message)));
+            return registered.Value!;
         });
     }
 

@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,11 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
             var db = sp.GetRequiredService<AppDbContext>();
             var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
             var answered = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-13);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(new RegisterRequestInput(
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(new RegisterRequestInput(
                 new DateTimeOffset(answered.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), RequestChannel.Email, controller.Id,
                 DataSubjectRights.Access, "Gallra Gallrasson", "19121212-1212", "gallra@example.org", null, false, "Vill ha utdrag."), default);
-            Assert.Empty(errors);
-            var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
+            Assert.Empty(registered.Errors);
+            var stored = await db.Requests.SingleAsync(r => r.Id == registered.Value!.Id);
             (stored.Status, stored.AnsweredOn, stored.Delivery) = (RequestStatus.Answered, answered, AnswerDelivery.Letter);
             await db.SaveChangesAsync();
             return (stored.Id, stored.CaseNumber);

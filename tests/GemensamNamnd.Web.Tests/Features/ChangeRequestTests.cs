@@ -4,6 +4,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
@@ -24,8 +25,9 @@ public sealed class ChangeRequestTests(AppFactory app)
         return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, work);
     }
 
-    private Task<ChangeResult> Change(string slug, Func<ChangeRequest, Task<ChangeResult>> change) =>
-        AsParty(slug, sp => change(sp.GetRequiredService<ChangeRequest>()));
+    private Task<CommandResult<DataSubjectRequest>> Change<TCommand>(string slug, Func<TCommand, Task<CommandResult<DataSubjectRequest>>> change)
+        where TCommand : notnull =>
+        AsParty(slug, sp => change(sp.GetRequiredService<TCommand>()));
 
     private Task<DataSubjectRequest> LoadAsync(string slug, Guid id) =>
         app.InParty(slug, db => db.Requests.AsNoTracking().SingleAsync(r => r.Id == id));
@@ -40,15 +42,15 @@ public sealed class ChangeRequestTests(AppFactory app)
 
     private async Task<DataSubjectRequest> RegisterAsync(string slug, DateTimeOffset received)
     {
-        var (registered, errors) = await AsParty(slug, async sp =>
+        var registered = await AsParty(slug, async sp =>
         {
             var controller = await sp.GetRequiredService<AppDbContext>().DataControllers.FirstAsync(c => c.IsActive);
             var input = new RegisterRequestInput(received, RequestChannel.Letter, controller.Id, DataSubjectRights.Access,
                 "Robin Ärendesson", null, null, null, false, null);
             return await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
         });
-        Assert.Empty(errors);
-        return await LoadAsync(slug, registered!.Id);
+        Assert.Empty(registered.Errors);
+        return await LoadAsync(slug, registered.Value!.Id);
     }
 
     [PostgresFact]
@@ -58,21 +60,21 @@ public sealed class ChangeRequestTests(AppFactory app)
         var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-3));
         Assert.Single(await EventsAsync(slug, r.Id));
 
-        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
-        Assert.True(started.Ok, string.Join(" ", started.Errors.SelectMany(e => e.Value)));
-        Assert.Equal(RequestStatus.InProgress, started.Request!.Status);
-        Assert.NotEqual(r.Version, started.Request.Version);
+        var started = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, r.Version, RequestStatus.InProgress));
+        Assert.True(started.Ok, string.Join(" ", started.Errors.Select(e => e.Message)));
+        Assert.Equal(RequestStatus.InProgress, started.Value!.Status);
+        Assert.NotEqual(r.Version, started.Value.Version);
 
-        var extended = await Change(slug, c => c.ExtendAsync(r.Id, started.Request.Version, "Omfattande material i flera verksamhetssystem.", Today));
-        Assert.True(extended.Ok, string.Join(" ", extended.Errors.SelectMany(e => e.Value)));
+        var extended = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, started.Value.Version, "Omfattande material i flera verksamhetssystem.", Today));
+        Assert.True(extended.Ok, string.Join(" ", extended.Errors.Select(e => e.Message)));
         var afterExtension = await LoadAsync(slug, r.Id);
         Assert.Equal(RequestStatus.Extended, afterExtension.Status);
         Assert.Equal(afterExtension.ExtendedDueOn, afterExtension.EffectiveDueOn);
         Assert.Equal(Today, afterExtension.ExtensionNoticeSentOn);
         Assert.Equal("Omfattande material i flera verksamhetssystem.", afterExtension.ExtensionReason);
 
-        var answered = await Change(slug, c => c.AnswerAsync(r.Id, afterExtension.Version, Today, AnswerDelivery.SecureEmail));
-        Assert.True(answered.Ok, string.Join(" ", answered.Errors.SelectMany(e => e.Value)));
+        var answered = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, afterExtension.Version, Today, AnswerDelivery.SecureEmail));
+        Assert.True(answered.Ok, string.Join(" ", answered.Errors.Select(e => e.Message)));
         var final = await LoadAsync(slug, r.Id);
         Assert.Equal(RequestStatus.Answered, final.Status);
         Assert.Equal(Today, final.AnsweredOn);
@@ -102,19 +104,19 @@ public sealed class ChangeRequestTests(AppFactory app)
         const string slug = "krokom";
         var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-1));
 
-        var skip = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.Extended));
-        Assert.Equal(ChangeOutcome.Invalid, skip.Outcome);
-        Assert.Equal(RequestStatusRules.WhyNot(RequestStatus.Registered, RequestStatus.Extended), Assert.Single(skip.Errors["To"]));
-        Assert.StartsWith("Från Registrerad kan ärendet gå till", skip.Errors["To"][0], StringComparison.Ordinal);
+        var skip = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, r.Version, RequestStatus.Extended));
+        Assert.Equal(CommandStatus.Invalid, skip.Status);
+        Assert.Equal(RequestStatusRules.WhyNot(RequestStatus.Registered, RequestStatus.Extended), Assert.Single(skip.ErrorsByField()["To"]));
+        Assert.StartsWith("Från Registrerad kan ärendet gå till", skip.ErrorsByField()["To"][0], StringComparison.Ordinal);
 
         // An extension straight from registered breaks the status rules too (only from handling, Art. 12(3)).
-        var extend = await Change(slug, c => c.ExtendAsync(r.Id, r.Version, "Komplext", Today));
-        Assert.Equal(ChangeOutcome.Invalid, extend.Outcome);
-        Assert.Contains("Status", extend.Errors.Keys);
+        var extend = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, r.Version, "Komplext", Today));
+        Assert.Equal(CommandStatus.Invalid, extend.Status);
+        Assert.Contains("Status", extend.ErrorsByField().Keys);
 
         // Answer and refusal need their facts: not through a plain move.
-        var answer = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.Answered));
-        Assert.Contains("Besvara", answer.Errors["To"][0], StringComparison.Ordinal);
+        var answer = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, r.Version, RequestStatus.Answered));
+        Assert.Contains("Besvara", answer.ErrorsByField()["To"][0], StringComparison.Ordinal);
 
         var unchanged = await LoadAsync(slug, r.Id);
         Assert.Equal(RequestStatus.Registered, unchanged.Status);
@@ -123,10 +125,10 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Empty(await AuditOfRequestAsync(slug, r.Id));
 
         // A closed case moves nowhere.
-        var withdrawn = await Change(slug, c => c.WithdrawAsync(r.Id, r.Version));
+        var withdrawn = await Change<MoveRequest>(slug, c => c.WithdrawAsync(r.Id, r.Version));
         Assert.True(withdrawn.Ok);
-        var reopen = await Change(slug, c => c.MoveAsync(r.Id, withdrawn.Request!.Version, RequestStatus.InProgress));
-        Assert.Equal("Ett återkallat ärende kan inte ändra status.", Assert.Single(reopen.Errors["To"]));
+        var reopen = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, withdrawn.Value!.Version, RequestStatus.InProgress));
+        Assert.Equal("Ett återkallat ärende kan inte ändra status.", Assert.Single(reopen.ErrorsByField()["To"]));
         Assert.Equal(RequestStatus.Withdrawn, (await LoadAsync(slug, r.Id)).Status);
     }
 
@@ -135,21 +137,21 @@ public sealed class ChangeRequestTests(AppFactory app)
     {
         const string slug = "are";
         var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-5));
-        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
-        var version = started.Request!.Version;
+        var started = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, r.Version, RequestStatus.InProgress));
+        var version = started.Value!.Version;
 
-        var noReason = await Change(slug, c => c.ExtendAsync(r.Id, version, "  ", Today));
-        Assert.Equal("Ange skälet till förlängningen (art. 12.3).", Assert.Single(noReason.Errors["Reason"]));
+        var noReason = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, version, "  ", Today));
+        Assert.Equal("Ange skälet till förlängningen (art. 12.3).", Assert.Single(noReason.ErrorsByField()["Reason"]));
 
-        var future = await Change(slug, c => c.ExtendAsync(r.Id, version, "Komplext", Today.AddDays(1)));
-        Assert.Contains("framtiden", Assert.Single(future.Errors["NoticeSentOn"]), StringComparison.Ordinal);
+        var future = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, version, "Komplext", Today.AddDays(1)));
+        Assert.Contains("framtiden", Assert.Single(future.ErrorsByField()["NoticeSentOn"]), StringComparison.Ordinal);
 
         // Received 45 days ago: the first month is over, so a notice sent today is too late.
         var old = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-45));
-        var oldStarted = await Change(slug, c => c.MoveAsync(old.Id, old.Version, RequestStatus.InProgress));
-        var late = await Change(slug, c => c.ExtendAsync(old.Id, oldStarted.Request!.Version, "Komplext", Today));
-        Assert.Equal(ChangeOutcome.Invalid, late.Outcome);
-        Assert.StartsWith("Förlängning måste meddelas den registrerade senast", Assert.Single(late.Errors["NoticeSentOn"]), StringComparison.Ordinal);
+        var oldStarted = await Change<MoveRequest>(slug, c => c.RunAsync(old.Id, old.Version, RequestStatus.InProgress));
+        var late = await Change<ExtendRequest>(slug, c => c.RunAsync(old.Id, oldStarted.Value!.Version, "Komplext", Today));
+        Assert.Equal(CommandStatus.Invalid, late.Status);
+        Assert.StartsWith("Förlängning måste meddelas den registrerade senast", Assert.Single(late.ErrorsByField()["NoticeSentOn"]), StringComparison.Ordinal);
 
         foreach (var id in new[] { r.Id, old.Id })
         {
@@ -169,19 +171,19 @@ public sealed class ChangeRequestTests(AppFactory app)
         var r = await RegisterAsync(slug, received);
         var receivedOn = DateOnly.FromDateTime(Swedish.ToLocal(received).DateTime);
 
-        var early = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, receivedOn.AddDays(-1), AnswerDelivery.Letter));
-        Assert.Contains("före den dag begäran kom in", Assert.Single(early.Errors["AnsweredOn"]), StringComparison.Ordinal);
-        var future = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, Today.AddDays(1), AnswerDelivery.Letter));
-        Assert.Contains("framtiden", Assert.Single(future.Errors["AnsweredOn"]), StringComparison.Ordinal);
-        var noDelivery = await Change(slug, c => c.AnswerAsync(r.Id, r.Version, Today, (AnswerDelivery)99));
-        Assert.Contains("Delivery", noDelivery.Errors.Keys);
+        var early = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, r.Version, receivedOn.AddDays(-1), AnswerDelivery.Letter));
+        Assert.Contains("före den dag begäran kom in", Assert.Single(early.ErrorsByField()["AnsweredOn"]), StringComparison.Ordinal);
+        var future = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, r.Version, Today.AddDays(1), AnswerDelivery.Letter));
+        Assert.Contains("framtiden", Assert.Single(future.ErrorsByField()["AnsweredOn"]), StringComparison.Ordinal);
+        var noDelivery = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, r.Version, Today, (AnswerDelivery)99));
+        Assert.Contains("Delivery", noDelivery.ErrorsByField().Keys);
 
-        var noGround = await Change(slug, c => c.RefuseAsync(r.Id, r.Version, Today, null));
-        Assert.Contains("art. 12.4", Assert.Single(noGround.Errors["LegalGround"]), StringComparison.Ordinal);
+        var noGround = await Change<RefuseRequest>(slug, c => c.RunAsync(r.Id, r.Version, Today, null));
+        Assert.Contains("art. 12.4", Assert.Single(noGround.ErrorsByField()["LegalGround"]), StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Registered, (await LoadAsync(slug, r.Id)).Status);
         Assert.Single(await EventsAsync(slug, r.Id));
 
-        var refused = await Change(slug, c => c.RefuseAsync(r.Id, r.Version, Today, "Uppenbart ogrundad begäran, art. 12.5 b."));
+        var refused = await Change<RefuseRequest>(slug, c => c.RunAsync(r.Id, r.Version, Today, "Uppenbart ogrundad begäran, art. 12.5 b."));
         Assert.True(refused.Ok);
         var stored = await LoadAsync(slug, r.Id);
         Assert.Equal(RequestStatus.Refused, stored.Status);
@@ -195,27 +197,27 @@ public sealed class ChangeRequestTests(AppFactory app)
     {
         const string slug = "krokom";
         var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-1));
-        var started = await Change(slug, c => c.MoveAsync(r.Id, r.Version, RequestStatus.InProgress));
+        var started = await Change<MoveRequest>(slug, c => c.RunAsync(r.Id, r.Version, RequestStatus.InProgress));
         Assert.True(started.Ok);
 
-        var stale = await Change(slug, c => c.WithdrawAsync(r.Id, r.Version));
-        Assert.Equal(ChangeOutcome.Conflict, stale.Outcome);
-        Assert.Equal(ChangeRequest.ConcurrencyMessage, Assert.Single(stale.Errors["Version"]));
-        Assert.Equal("Ärendet har ändrats av någon annan, ladda om.", ChangeRequest.ConcurrencyMessage);
+        var stale = await Change<MoveRequest>(slug, c => c.WithdrawAsync(r.Id, r.Version));
+        Assert.Equal(CommandStatus.Conflict, stale.Status);
+        Assert.Equal(CommandMessages.Conflict, Assert.Single(stale.ErrorsByField()["Version"]));
+        Assert.Equal("Uppgifterna har ändrats av någon annan sedan du öppnade dem. Ladda om sidan och gör ändringen igen.", CommandMessages.Conflict);
         Assert.Equal(RequestStatus.InProgress, (await LoadAsync(slug, r.Id)).Status);
 
         // Two officers act on the same version at the same moment: the database lets one through.
-        var version = started.Request!.Version;
+        var version = started.Value!.Version;
         var results = await Task.WhenAll(
-            Change(slug, c => c.WithdrawAsync(r.Id, version)),
-            Change(slug, c => c.AnswerAsync(r.Id, version, Today, AnswerDelivery.Letter)));
+            Change<MoveRequest>(slug, c => c.WithdrawAsync(r.Id, version)),
+            Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, version, Today, AnswerDelivery.Letter)));
         Assert.Single(results, x => x.Ok);
-        Assert.Single(results, x => x.Outcome == ChangeOutcome.Conflict);
+        Assert.Single(results, x => x.Status == CommandStatus.Conflict);
         Assert.Equal(3, (await EventsAsync(slug, r.Id)).Count);
         Assert.Equal(2, (await AuditOfRequestAsync(slug, r.Id)).Count);
 
-        var unknown = await Change(slug, c => c.WithdrawAsync(Guid.NewGuid(), version));
-        Assert.Equal(ChangeOutcome.NotFound, unknown.Outcome);
+        var unknown = await Change<MoveRequest>(slug, c => c.WithdrawAsync(Guid.NewGuid(), version));
+        Assert.Equal(CommandStatus.NotFound, unknown.Status);
     }
 
     [PostgresFact]
@@ -226,16 +228,16 @@ public sealed class ChangeRequestTests(AppFactory app)
         try
         {
             var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
-            var asked = await Change(slug, c => c.AskIdentityAsync(r.Id, r.Version));
+            var asked = await Change<AskIdentity>(slug, c => c.RunAsync(r.Id, r.Version));
             Assert.True(asked.Ok);
-            Assert.Equal(RequestStatus.IdentityCheck, asked.Request!.Status);
-            Assert.NotNull(asked.Request.IdentityCheckAskedAt);
+            Assert.Equal(RequestStatus.IdentityCheck, asked.Value!.Status);
+            Assert.NotNull(asked.Value.IdentityCheckAskedAt);
 
-            var noMethod = await Change(slug, c => c.ConfirmIdentityAsync(r.Id, asked.Request.Version, " "));
-            Assert.Contains("Method", noMethod.Errors.Keys);
+            var noMethod = await Change<ConfirmIdentity>(slug, c => c.RunAsync(r.Id, asked.Value.Version, " "));
+            Assert.Contains("Method", noMethod.ErrorsByField().Keys);
 
-            var confirmed = await Change(slug, c => c.ConfirmIdentityAsync(r.Id, asked.Request.Version, "BankID"));
-            Assert.True(confirmed.Ok, string.Join(" ", confirmed.Errors.SelectMany(e => e.Value)));
+            var confirmed = await Change<ConfirmIdentity>(slug, c => c.RunAsync(r.Id, asked.Value.Version, "BankID"));
+            Assert.True(confirmed.Ok, string.Join(" ", confirmed.Errors.Select(e => e.Message)));
             var stored = await LoadAsync(slug, r.Id);
             var party = await app.InParty(slug, db => db.Parties.AsNoTracking().SingleAsync(p => p.Slug == slug));
             var expected = RequestDeadlines.Calculate(Today, new PartyCalendar(party.Settings.EvesAreHolidays), DeadlineClockStart.IdentityConfirmed);
@@ -263,10 +265,10 @@ public sealed class ChangeRequestTests(AppFactory app)
 
         // The strict default: the same steps leave the clock where receipt started it.
         var strict = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
-        var strictAsked = await Change(slug, c => c.MoveAsync(strict.Id, strict.Version, RequestStatus.IdentityCheck));
+        var strictAsked = await Change<MoveRequest>(slug, c => c.RunAsync(strict.Id, strict.Version, RequestStatus.IdentityCheck));
         Assert.True(strictAsked.Ok);
-        Assert.NotNull(strictAsked.Request!.IdentityCheckAskedAt);
-        var strictConfirmed = await Change(slug, c => c.ConfirmIdentityAsync(strict.Id, strictAsked.Request.Version, "Legitimation på plats"));
+        Assert.NotNull(strictAsked.Value!.IdentityCheckAskedAt);
+        var strictConfirmed = await Change<ConfirmIdentity>(slug, c => c.RunAsync(strict.Id, strictAsked.Value.Version, "Legitimation på plats"));
         Assert.True(strictConfirmed.Ok);
         var strictStored = await LoadAsync(slug, strict.Id);
         Assert.Equal(strict.ClockStartOn, strictStored.ClockStartOn);

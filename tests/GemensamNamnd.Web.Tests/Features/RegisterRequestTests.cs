@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,11 @@ public sealed class RegisterRequestTests(AppFactory app)
     {
         // Received 5 March 2026 (Swedish time): 5 April is Easter Day, 6 April Easter Monday → due 7 April 2026.
         var received = new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.FromHours(1));
-        var (registered, errors) = await AsParty("stromsund", async sp =>
+        var result = await AsParty("stromsund", async sp =>
             await sp.GetRequiredService<RegisterRequest>().RunAsync(await InputAsync(sp, "19811218-9876", received), default));
-        Assert.Empty(errors);
-        Assert.Matches(@"^KS 2026/\d{4}$", registered!.CaseNumber);
+        Assert.Empty(result.Errors);
+        var registered = result.Value!;
+        Assert.Matches(@"^KS 2026/\d{4}$", registered.CaseNumber);
         Assert.Equal(new DateOnly(2026, 4, 7), registered.DueOn);
         Assert.Contains("påskdagen", registered.Explanation, StringComparison.Ordinal);
 
@@ -45,9 +47,9 @@ public sealed class RegisterRequestTests(AppFactory app)
         var received = DateTimeOffset.UtcNow.AddDays(-1);
         var first = await AsParty("ragunda", async sp => await sp.GetRequiredService<RegisterRequest>().RunAsync(await InputAsync(sp, "198112189876", received), default));
         var second = await AsParty("ragunda", async sp => await sp.GetRequiredService<RegisterRequest>().RunAsync(await InputAsync(sp, "811218-9876", received), default));
-        Assert.NotNull(second.Registered);
-        Assert.NotEqual(first.Registered!.CaseNumber, second.Registered!.CaseNumber);
-        Assert.Single(second.Registered.Warnings);
+        Assert.NotNull(second.Value);
+        Assert.NotEqual(first.Value!.CaseNumber, second.Value!.CaseNumber);
+        Assert.Single(second.Value.Warnings);
     }
 
     [PostgresTheory]
@@ -56,22 +58,22 @@ public sealed class RegisterRequestTests(AppFactory app)
     public async Task Register_BadInput_IsRefusedInSwedish_AndStoresNothing(string personalNumber, string field)
     {
         var before = await app.InParty("bracke", db => db.Requests.CountAsync());
-        var (registered, errors) = await AsParty("bracke", async sp =>
+        var result = await AsParty("bracke", async sp =>
             await sp.GetRequiredService<RegisterRequest>().RunAsync(await InputAsync(sp, personalNumber, DateTimeOffset.UtcNow), default));
-        Assert.Null(registered);
-        Assert.Contains(field, errors.Keys);
+        Assert.Null(result.Value);
+        Assert.Contains(field, result.ErrorsByField().Keys);
         Assert.Equal(before, await app.InParty("bracke", db => db.Requests.CountAsync()));
     }
 
     [PostgresFact]
     public async Task Register_ReceivedInTheFuture_NoRights_ProtectedIdentityWithAddress_AreRefused()
     {
-        var (registered, errors) = await AsParty("bracke", async sp =>
+        var result = await AsParty("bracke", async sp =>
         {
             var input = await InputAsync(sp, null, DateTimeOffset.UtcNow.AddDays(2)) with { Rights = DataSubjectRights.None, ProtectedIdentity = true };
             return await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
         });
-        Assert.Null(registered);
-        Assert.Equal(["PostalAddress", "ReceivedAt", "Rights"], errors.Keys.Order());
+        Assert.Null(result.Value);
+        Assert.Equal(["PostalAddress", "ReceivedAt", "Rights"], result.ErrorsByField().Keys.Order());
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
@@ -30,9 +31,9 @@ public sealed partial class RequestPagesTests(AppFactory app)
             var controllerId = await db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
             var input = new RegisterRequestInput(receivedAt, RequestChannel.Letter, controllerId, rights, name, personalNumber,
                 "registrerad@example.se", protectedIdentity ? null : "Storgatan 1, 831 30 Östersund", protectedIdentity, null);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
-            Assert.True(registered is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
-            return registered;
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+            Assert.True(registered.Ok, string.Join("; ", registered.Errors.Select(e => e.Message)));
+            return registered.Value!;
         });
     }
 

@@ -1,7 +1,9 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Systems;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +32,11 @@ public sealed class SystemChecklistTests(AppFactory app)
             db.PartySystems.AddRange(systems);
             await db.SaveChangesAsync();
             var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(
                 new RegisterRequestInput(DateTimeOffset.UtcNow.AddDays(-1), RequestChannel.Email, controller.Id, DataSubjectRights.Access,
                     "Checklista Testsson", null, null, null, false, null), default);
-            Assert.Empty(errors);
-            var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == registered!.Id);
+            Assert.Empty(registered.Errors);
+            var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == registered.Value!.Id);
             return (request, systems.Select(s => s.Id).ToList());
         });
     }
@@ -43,12 +45,12 @@ public sealed class SystemChecklistTests(AppFactory app)
     public async Task Marks_AreStored_Changed_Cleared_WithOneEventEach_AndTheVersionMoves()
     {
         var (r, systems) = await ArrangeAsync("ostersund");
-        var first = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, r.Version,
+        var first = await AsParty("ostersund", sp => sp.GetRequiredService<SaveSystemSearches>().RunAsync(r.Id, r.Version,
             new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.DataFound, [systems[1]] = SystemSearchResult.NoData }));
-        Assert.True(first.Ok, string.Join(" ", first.Errors.SelectMany(e => e.Value)));
-        Assert.NotEqual(r.Version, first.Request!.Version);
+        Assert.True(first.Ok, string.Join(" ", first.Errors.Select(e => e.Message)));
+        Assert.NotEqual(r.Version, first.Value!.Version);
 
-        var second = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, first.Request.Version,
+        var second = await AsParty("ostersund", sp => sp.GetRequiredService<SaveSystemSearches>().RunAsync(r.Id, first.Value.Version,
             new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.DataFound, [systems[1]] = null }));
         Assert.True(second.Ok);
 
@@ -73,15 +75,15 @@ public sealed class SystemChecklistTests(AppFactory app)
         var (r, systems) = await ArrangeAsync("ostersund");
         var (_, otherSystems) = await ArrangeAsync("krokom");
 
-        var foreign = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, r.Version,
+        var foreign = await AsParty("ostersund", sp => sp.GetRequiredService<SaveSystemSearches>().RunAsync(r.Id, r.Version,
             new Dictionary<Guid, SystemSearchResult?> { [otherSystems[0]] = SystemSearchResult.NoData }));
-        Assert.Equal(ChangeOutcome.Invalid, foreign.Outcome);
-        Assert.Contains("finns inte i partens lista", foreign.Errors["Systems"][0], StringComparison.Ordinal);
+        Assert.Equal(CommandStatus.Invalid, foreign.Status);
+        Assert.Contains("finns inte i partens lista", foreign.ErrorsByField()["Systems"][0], StringComparison.Ordinal);
 
-        var stale = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().RecordSystemSearchesAsync(r.Id, Guid.NewGuid(),
+        var stale = await AsParty("ostersund", sp => sp.GetRequiredService<SaveSystemSearches>().RunAsync(r.Id, Guid.NewGuid(),
             new Dictionary<Guid, SystemSearchResult?> { [systems[0]] = SystemSearchResult.NoData }));
-        Assert.Equal(ChangeOutcome.Conflict, stale.Outcome);
-        Assert.Equal(ChangeRequest.ConcurrencyMessage, stale.Errors["Version"][0]);
+        Assert.Equal(CommandStatus.Conflict, stale.Status);
+        Assert.Equal(CommandMessages.Conflict, stale.ErrorsByField()["Version"][0]);
 
         var stored = await AsParty("ostersund", sp => sp.GetRequiredService<AppDbContext>().SystemSearches.CountAsync(s => s.RequestId == r.Id));
         Assert.Equal(0, stored);
@@ -98,17 +100,17 @@ public sealed class SystemChecklistTests(AppFactory app)
         });
 
         // Cecilia is administrator, not an officer: she cannot be given a case.
-        var refused = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(r.Id, r.Version, cecilia.Id));
-        Assert.Equal(ChangeOutcome.Invalid, refused.Outcome);
+        var refused = await AsParty("ostersund", sp => sp.GetRequiredService<AssignRequest>().RunAsync(r.Id, r.Version, cecilia.Id));
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
 
-        var assigned = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(r.Id, r.Version, anna.Id));
+        var assigned = await AsParty("ostersund", sp => sp.GetRequiredService<AssignRequest>().RunAsync(r.Id, r.Version, anna.Id));
         Assert.True(assigned.Ok);
-        Assert.Equal(anna.Id, assigned.Request!.AssignedOfficerId);
+        Assert.Equal(anna.Id, assigned.Value!.AssignedOfficerId);
 
         // Anna is no officer in Krokom: a Krokom case cannot be hers.
         var (k, _) = await ArrangeAsync("krokom");
-        var elsewhere = await AsParty("krokom", sp => sp.GetRequiredService<ChangeRequest>().AssignAsync(k.Id, k.Version, anna.Id));
-        Assert.Equal(ChangeOutcome.Invalid, elsewhere.Outcome);
+        var elsewhere = await AsParty("krokom", sp => sp.GetRequiredService<AssignRequest>().RunAsync(k.Id, k.Version, anna.Id));
+        Assert.Equal(CommandStatus.Invalid, elsewhere.Status);
     }
 
     [PostgresFact]
@@ -116,17 +118,17 @@ public sealed class SystemChecklistTests(AppFactory app)
     {
         var (r, _) = await ArrangeAsync("ostersund");
         var details = new RequestDetails(r.ControllerId, DataSubjectRights.Access | DataSubjectRights.Erasure, "Rättad Rättesson", "ratt@example.se", "Kyrkgatan 2", false, "Ringde och rättade namnet.");
-        var bad = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, r.Version,
+        var bad = await AsParty("ostersund", sp => sp.GetRequiredService<EditRequestDetails>().RunAsync(r.Id, r.Version,
             details with { Email = "inte-en-adress", Rights = DataSubjectRights.None }));
-        Assert.Equal(ChangeOutcome.Invalid, bad.Outcome);
-        Assert.Equal("E-postadressen är inte giltig.", bad.Errors["Email"][0]);
-        Assert.Contains("Rights", bad.Errors.Keys);
+        Assert.Equal(CommandStatus.Invalid, bad.Status);
+        Assert.Equal("E-postadressen är inte giltig.", bad.ErrorsByField()["Email"][0]);
+        Assert.Contains("Rights", bad.ErrorsByField().Keys);
 
-        var edited = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, r.Version, details));
-        Assert.True(edited.Ok, string.Join(" ", edited.Errors.SelectMany(e => e.Value)));
+        var edited = await AsParty("ostersund", sp => sp.GetRequiredService<EditRequestDetails>().RunAsync(r.Id, r.Version, details));
+        Assert.True(edited.Ok, string.Join(" ", edited.Errors.Select(e => e.Message)));
 
         // Marking skyddad identitet drops the stored address, whatever the form sent.
-        var shielded = await AsParty("ostersund", sp => sp.GetRequiredService<ChangeRequest>().EditDetailsAsync(r.Id, edited.Request!.Version,
+        var shielded = await AsParty("ostersund", sp => sp.GetRequiredService<EditRequestDetails>().RunAsync(r.Id, edited.Value!.Version,
             details with { ProtectedIdentity = true, PostalAddress = null }));
         Assert.True(shielded.Ok);
 

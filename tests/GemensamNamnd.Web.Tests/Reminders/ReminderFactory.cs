@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -69,9 +70,9 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
             var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
             var input = new RegisterRequestInput(Clock.GetUtcNow(), RequestChannel.Letter, controller.Id, DataSubjectRights.Access,
                 "Robin Hemligsson", "19121212-1212", "robin@example.org", null, false, null);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
-            Assert.Empty(errors);
-            var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+            Assert.Empty(registered.Errors);
+            var stored = await db.Requests.SingleAsync(r => r.Id == registered.Value!.Id);
             stored.AssignedOfficerId = officer;
             await db.SaveChangesAsync();
             return stored;

@@ -3,6 +3,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
@@ -52,9 +53,9 @@ public sealed class RetentionFactory : AppFactory
             var received = closedOn is { } c ? new DateTimeOffset(c.AddDays(-10).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero) : Clock.GetUtcNow();
             var input = new RegisterRequestInput(received, RequestChannel.Letter, controller.Id, DataSubjectRights.Access,
                 name, number, "robin@example.org", "Storgatan 1, 831 30 Östersund", false, "Ringde om sin journal.");
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
-            Assert.Empty(errors);
-            var stored = await db.Requests.SingleAsync(r => r.Id == registered!.Id);
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, default);
+            Assert.Empty(registered.Errors);
+            var stored = await db.Requests.SingleAsync(r => r.Id == registered.Value!.Id);
             if (closedOn is { } closed)
             {
                 stored.Status = RequestStatus.Answered;

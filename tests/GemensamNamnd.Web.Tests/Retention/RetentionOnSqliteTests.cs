@@ -4,6 +4,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
@@ -46,11 +47,11 @@ public sealed class RetentionOnSqliteTests
             {
                 var db = sp.GetRequiredService<AppDbContext>();
                 var controller = await db.DataControllers.FirstAsync(c => c.IsActive);
-                var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(new RegisterRequestInput(
+                var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(new RegisterRequestInput(
                     new DateTimeOffset(closedOn.AddDays(-3).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), RequestChannel.Letter, controller.Id,
                     DataSubjectRights.Access, "Lite Sqlitesson", "19121212-1212", "lite@example.org", null, false, null), default);
-                Assert.Empty(errors);
-                var r = await db.Requests.SingleAsync(x => x.Id == registered!.Id);
+                Assert.Empty(registered.Errors);
+                var r = await db.Requests.SingleAsync(x => x.Id == registered.Value!.Id);
                 (r.Status, r.AnsweredOn, r.Delivery) = (RequestStatus.Answered, closedOn, AnswerDelivery.Letter);
                 var aware = DateTimeOffset.UtcNow.AddMonths(-80);
                 var b = new Breach
@@ -65,10 +66,10 @@ public sealed class RetentionOnSqliteTests
 
             await scope.RunAsync(ostersund.Id, async sp =>
             {
-                var (hits, errors) = await sp.GetRequiredService<PersonSearch>().RunAsync(new PersonQuery("191212121212", null, null, "Test"), "ostersund", true, default);
+                var (hits, errors) = await sp.GetRequiredService<PersonSearch>().RunAsync(new PersonQuery("191212121212", null, null, "Test"), "ostersund", RequestViewer.System, default);
                 Assert.Empty(errors);
                 Assert.Contains(hits!, h => h.CaseId == requestId);
-                (hits, _) = await sp.GetRequiredService<PersonSearch>().RunAsync(new PersonQuery(null, "lite sqlitesson", null, "Test"), "ostersund", true, default);
+                (hits, _) = await sp.GetRequiredService<PersonSearch>().RunAsync(new PersonQuery(null, "lite sqlitesson", null, "Test"), "ostersund", RequestViewer.System, default);
                 Assert.Contains(hits!, h => h.CaseId == breachId);
                 var preview = await sp.GetRequiredService<RetentionPlan>().DueByAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), default);
                 Assert.Contains(preview, c => c.CaseId == requestId);

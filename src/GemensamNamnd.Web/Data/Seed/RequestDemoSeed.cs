@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Requests;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
@@ -55,7 +56,7 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
         }
 
         var controller = await db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync(cancellationToken);
-        var officers = await sp.GetRequiredService<ChangeRequest>().OfficersAsync(cancellationToken);
+        var officers = await sp.GetRequiredService<RequestOfficers>().ListAsync(cancellationToken);
         var systems = await db.PartySystems.OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
@@ -68,13 +69,13 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
                 protectedIdentity ? null : $"{name.Split(' ')[0].ToLowerInvariant()}@example.se",
                 protectedIdentity || channel != RequestChannel.Letter ? null : "Storgatan 1\n831 30 Östersund",
                 protectedIdentity, null);
-            var (registered, errors) = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, cancellationToken);
-            if (registered is null)
+            var registered = await sp.GetRequiredService<RegisterRequest>().RunAsync(input, cancellationToken);
+            if (!registered.Ok)
             {
-                throw new InvalidOperationException("Demodata kunde inte registreras: " + string.Join(" ", errors.SelectMany(e => e.Value)));
+                throw new InvalidOperationException("Demodata kunde inte registreras: " + string.Join(" ", registered.Errors.Select(e => e.Message)));
             }
 
-            await FollowAsync(sp, registered.Id, path, officers, systems, received, cancellationToken);
+            await FollowAsync(sp, registered.Value!.Id, path, officers, systems, received, cancellationToken);
         }
     }
 
@@ -82,15 +83,19 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
     private static async Task FollowAsync(
         IServiceProvider sp, Guid id, string path, List<(Guid Id, string Name)> officers, List<Guid> systems, DateTimeOffset received, CancellationToken ct)
     {
-        var change = sp.GetRequiredService<ChangeRequest>();
+        var assign = sp.GetRequiredService<AssignRequest>();
+        var move = sp.GetRequiredService<MoveRequest>();
+        var searches = sp.GetRequiredService<SaveSystemSearches>();
+        var extend = sp.GetRequiredService<ExtendRequest>();
+        var answer = sp.GetRequiredService<AnswerRequest>();
         var db = sp.GetRequiredService<AppDbContext>();
         async Task<Guid> VersionAsync() => await db.Requests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).FirstAsync(ct);
-        async Task Step(Func<Guid, Task<ChangeResult>> run)
+        async Task Step(Func<Guid, Task<CommandResult<DataSubjectRequest>>> run)
         {
             var result = await run(await VersionAsync());
             if (!result.Ok)
             {
-                throw new InvalidOperationException("Demodata: " + string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+                throw new InvalidOperationException("Demodata: " + string.Join(" ", result.Errors.Select(e => e.Message)));
             }
         }
 
@@ -100,22 +105,22 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
         {
             case "handling":
             case "overdue":
-                await Step(v => change.AssignAsync(id, v, officer, ct));
-                await Step(v => change.MoveAsync(id, v, RequestStatus.InProgress, ct));
-                await Step(v => change.RecordSystemSearchesAsync(id, v, systems.Take(2).ToDictionary(s => s, s => (SystemSearchResult?)SystemSearchResult.NoData), ct));
+                await Step(v => assign.RunAsync(id, v, officer, ct));
+                await Step(v => move.RunAsync(id, v, RequestStatus.InProgress, ct));
+                await Step(v => searches.RunAsync(id, v, systems.Take(2).ToDictionary(s => s, s => (SystemSearchResult?)SystemSearchResult.NoData), ct));
                 break;
             case "extended":
-                await Step(v => change.AssignAsync(id, v, officer, ct));
-                await Step(v => change.MoveAsync(id, v, RequestStatus.InProgress, ct));
-                await Step(v => change.ExtendAsync(id, v, "Begäran omfattar uppgifter i sex system, däribland e-arkivet, och kräver sekretessprövning av varje handling.", receivedOn.AddDays(10), ct));
+                await Step(v => assign.RunAsync(id, v, officer, ct));
+                await Step(v => move.RunAsync(id, v, RequestStatus.InProgress, ct));
+                await Step(v => extend.RunAsync(id, v, "Begäran omfattar uppgifter i sex system, däribland e-arkivet, och kräver sekretessprövning av varje handling.", receivedOn.AddDays(10), ct));
                 break;
             case "answered":
-                await Step(v => change.MoveAsync(id, v, RequestStatus.InProgress, ct));
-                await Step(v => change.RecordSystemSearchesAsync(id, v, systems.ToDictionary(s => s, s => (SystemSearchResult?)(s == systems[0] ? SystemSearchResult.DataFound : SystemSearchResult.NoData)), ct));
-                await Step(v => change.AnswerAsync(id, v, receivedOn.AddDays(18), AnswerDelivery.SecureEmail, ct));
+                await Step(v => move.RunAsync(id, v, RequestStatus.InProgress, ct));
+                await Step(v => searches.RunAsync(id, v, systems.ToDictionary(s => s, s => (SystemSearchResult?)(s == systems[0] ? SystemSearchResult.DataFound : SystemSearchResult.NoData)), ct));
+                await Step(v => answer.RunAsync(id, v, receivedOn.AddDays(18), AnswerDelivery.SecureEmail, ct));
                 break;
             case "protected":
-                await Step(v => change.AssignAsync(id, v, officer, ct));
+                await Step(v => assign.RunAsync(id, v, officer, ct));
                 break;
         }
     }

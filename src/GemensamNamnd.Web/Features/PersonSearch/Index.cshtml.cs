@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
@@ -13,7 +14,7 @@ namespace GemensamNamnd.Web.Features.PersonSearch;
 /// so the personnummer never lands in an address, a log of addresses or the browser's history.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : FormPageModel
+public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantContext tenant, RequestViewers viewers, TimeProvider clock) : FormPageModel
 {
     /// <summary>One earlier search: when, who and why (never what was searched for).</summary>
     public sealed record PastSearch(DateTimeOffset At, string Who, string Purpose);
@@ -40,8 +41,7 @@ public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantConte
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
-        var (hits, errors) = await search.RunAsync(new PersonQuery(PersonalNumber, Name, Email, Reason), Slug, roles.Contains(PartyRole.Dataskyddsombud), ct);
+        var (hits, errors) = await search.RunAsync(new PersonQuery(PersonalNumber, Name, Email, Reason), Slug, await viewers.CurrentAsync(ct), ct);
         if (hits is null)
         {
             AddErrors(errors);

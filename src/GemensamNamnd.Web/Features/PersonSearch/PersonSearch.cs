@@ -28,7 +28,9 @@ public sealed record PersonHit(string Register, Guid CaseId, string CaseNumber, 
 /// Finds one person's data in one party's registers (the party's own Art. 15 duty covers what this tool holds): requests
 /// by the keyed hash of the personnummer — never by the number in plain text — or by exact name or e-mail; and the free
 /// text of requests and breaches (notes, timelines, supplements, descriptions) that mentions the name or e-mail. Every
-/// search is logged as a read of personal data with who and why, also when it finds nothing.
+/// search is logged as a read of personal data with who and why, also when it finds nothing. A request with skyddad
+/// identitet is found only by those who may open it (<see cref="RequestAccessQueries.OpenTo"/>): to anyone else it
+/// does not exist.
 /// </summary>
 public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers personalNumbers, PersonalDataReadLog reads, TimeProvider clock)
 {
@@ -79,7 +81,7 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         return errors;
     }
 
-    public async Task<(List<PersonHit>? Hits, Dictionary<string, string[]> Errors)> RunAsync(PersonQuery q, string slug, bool mayOpenProtected, CancellationToken ct)
+    public async Task<(List<PersonHit>? Hits, Dictionary<string, string[]> Errors)> RunAsync(PersonQuery q, string slug, RequestViewer viewer, CancellationToken ct)
     {
         var today = Swedish.Today(clock);
         var errors = Validate(q, today, out var number);
@@ -93,7 +95,8 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         var email = q.Email?.Trim().ToLowerInvariant() is { Length: > 0 } em ? em : null;
         string[] terms = [.. new[] { name, email }.OfType<string>()];
 
-        var requests = await db.Requests.AsNoTracking()
+        var openRequests = db.Requests.AsNoTracking().OpenTo(viewer);
+        var requests = await openRequests
             .Where(r => (hash != null && r.PersonalNumberHash == hash)
                 || (name != null && r.RequesterName.ToLower() == name)
                 || (email != null && r.Email != null && r.Email.ToLower() == email))
@@ -102,7 +105,7 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         var breachData = new Dictionary<Guid, List<PersonDatum>>();
         foreach (var t in terms)
         {
-            foreach (var r in await db.Requests.AsNoTracking().Where(r => r.Notes != null && r.Notes.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
+            foreach (var r in await openRequests.Where(r => r.Notes != null && r.Notes.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
             {
                 if (requests.All(x => x.Id != r.Id))
                 {
@@ -141,31 +144,23 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         }
 
         var missingRequests = mentioned.Keys.Where(id => requests.All(r => r.Id != id)).ToList();
-        requests.AddRange(await db.Requests.AsNoTracking().Where(r => missingRequests.Contains(r.Id)).ToListAsync(ct));
+        requests.AddRange(await openRequests.Where(r => missingRequests.Contains(r.Id)).ToListAsync(ct));
         var breachIds = breachData.Keys.ToList();
         var breaches = await db.Breaches.AsNoTracking().Where(b => breachIds.Contains(b.Id)).ToListAsync(ct);
 
         var hits = new List<PersonHit>();
         foreach (var r in requests.OrderBy(r => r.ReceivedAt))
         {
-            List<PersonDatum> data = [];
-            if (r.ProtectedIdentity && !mayOpenProtected)
+            List<PersonDatum> data = [new("Namn", r.RequesterName)];
+            if (r.PersonalNumberProtected is { } p)
             {
-                data.Add(new PersonDatum("Skyddad identitet", "Uppgifterna visas bara för dataskyddsombudet."));
+                data.Add(new PersonDatum("Personnummer", Mask(p, today)));
             }
-            else
-            {
-                data.Add(new PersonDatum("Namn", r.RequesterName));
-                if (r.PersonalNumberProtected is { } p)
-                {
-                    data.Add(new PersonDatum("Personnummer", Mask(p, today)));
-                }
 
-                Maybe(data, "E-post", r.Email);
-                Maybe(data, "Postadress", r.PostalAddress);
-                Maybe(data, "Anteckningar", r.Notes);
-                data.AddRange(mentioned.GetValueOrDefault(r.Id) ?? []);
-            }
+            Maybe(data, "E-post", r.Email);
+            Maybe(data, "Postadress", r.PostalAddress);
+            Maybe(data, "Anteckningar", r.Notes);
+            data.AddRange(mentioned.GetValueOrDefault(r.Id) ?? []);
 
             hits.Add(new PersonHit("Begäran", r.Id, r.CaseNumber, r.Status.Swedish(), Swedish.Date(r.ReceivedAt), $"/{slug}/begaranden/{r.Id}", data));
         }

@@ -6,6 +6,7 @@ using GemensamNamnd.Domain.Identity;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.PersonalData;
@@ -21,17 +22,17 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// personal data. A case with skyddad identitet opens only for the party's DPO and the assigned officer; anyone else
 /// gets 404, as for a case that does not exist (or belongs to another party: the query filter).
 /// Officers (Handläggare, Dataskyddsombud) move the case on through plain POST forms, each carrying the version they
-/// read; <see cref="ChangeRequest"/> holds the rules and its Swedish messages are shown next to the fields. Administrators
-/// only read.
+/// read; one command per use case (Features/Requests/Commands) holds the rules, and its Swedish messages are shown next
+/// to the fields through <see cref="FormPageModel.Refusal{T}"/>. Administrators only read. The skyddad identitet rule is
+/// <see cref="Policies.OpenRequest"/>.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class CaseModel(
     AppDbContext db,
     TenantContext tenant,
-    CurrentUser currentUser,
     PersonalIdentityNumbers personalNumbers,
     PersonalDataReadLog reads,
-    ChangeRequest change,
+    RequestOfficers officers,
     IAuthorizationService authorization,
     TimeProvider clock) : FormPageModel
 {
@@ -114,77 +115,64 @@ public sealed class CaseModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAskIdentityAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], version => change.AskIdentityAsync(id, version, ct),
+    public Task<IActionResult> OnPostAskIdentityAsync(Guid id, [FromServices] AskIdentity ask, CancellationToken ct) =>
+        ChangeAsync(id, [], version => ask.RunAsync(id, version, ct),
             _ => "Kompletterande uppgifter för att bekräfta identiteten är begärda (art. 12.6).", ct);
 
-    public Task<IActionResult> OnPostConfirmIdentityAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], version => change.ConfirmIdentityAsync(id, version, Method, ct),
+    public Task<IActionResult> OnPostConfirmIdentityAsync(Guid id, [FromServices] ConfirmIdentity confirm, CancellationToken ct) =>
+        ChangeAsync(id, [], version => confirm.RunAsync(id, version, Method, ct),
             r => $"Identiteten är bekräftad och ärendet är under handläggning. Sista dag: {SwedishDates.Long(r.EffectiveDueOn)}.", ct);
 
-    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], version => change.MoveAsync(id, version, RequestStatus.InProgress, ct),
+    public Task<IActionResult> OnPostStartAsync(Guid id, [FromServices] MoveRequest move, CancellationToken ct) =>
+        ChangeAsync(id, [], version => move.RunAsync(id, version, RequestStatus.InProgress, ct),
             _ => "Handläggningen har påbörjats.", ct);
 
-    public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ExtendRequest extend, CancellationToken ct)
     {
-        var missing = new Dictionary<string, string[]>();
-        var noticeSentOn = ParseDate(NoticeSentOn);
-        if (noticeSentOn is null)
+        var missing = new List<Error>();
+        var noticeSentOn = ParseDate(nameof(NoticeSentOn), "Dagen den registrerade underrättades om förlängningen", NoticeSentOn, missing);
+        if (noticeSentOn is null && string.IsNullOrWhiteSpace(Reason))
         {
-            missing[nameof(NoticeSentOn)] = ["Ange den dag den registrerade underrättades om förlängningen (ÅÅÅÅ-MM-DD)."];
-            if (string.IsNullOrWhiteSpace(Reason))
-            {
-                missing[nameof(Reason)] = ["Ange skälet till förlängningen (art. 12.3)."];
-            }
+            missing.Add(new Error(nameof(Reason), "Ange skälet till förlängningen (art. 12.3)."));
         }
 
-        return ChangeAsync(id, missing, version => change.ExtendAsync(id, version, Reason, noticeSentOn!.Value, ct),
+        return ChangeAsync(id, missing, version => extend.RunAsync(id, version, Reason, noticeSentOn!.Value, ct),
             r => $"Fristen är förlängd med två månader (art. 12.3). Ny sista dag: {SwedishDates.Long(r.EffectiveDueOn)}.", ct);
     }
 
-    public Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, [FromServices] AnswerRequest answer, CancellationToken ct)
     {
-        var missing = new Dictionary<string, string[]>();
-        var answeredOn = ParseDate(AnsweredOn);
-        if (answeredOn is null)
-        {
-            missing[nameof(AnsweredOn)] = ["Ange svarsdatum (ÅÅÅÅ-MM-DD)."];
-        }
-
+        var missing = new List<Error>();
+        var answeredOn = ParseDate(nameof(AnsweredOn), "Svarsdatum", AnsweredOn, missing);
         if (Delivery is null || !Enum.IsDefined(Delivery.Value))
         {
-            missing[nameof(Delivery)] = ["Välj hur svaret lämnades."];
+            missing.Add(new Error(nameof(Delivery), "Välj hur svaret lämnades."));
         }
 
-        return ChangeAsync(id, missing, version => change.AnswerAsync(id, version, answeredOn!.Value, Delivery!.Value, ct),
+        return ChangeAsync(id, missing, version => answer.RunAsync(id, version, answeredOn!.Value, Delivery!.Value, ct),
             r => $"Ärendet är besvarat {SwedishDates.Long(r.AnsweredOn!.Value)}.", ct);
     }
 
-    public Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostRefuseAsync(Guid id, [FromServices] RefuseRequest refuse, CancellationToken ct)
     {
-        var missing = new Dictionary<string, string[]>();
-        var refusedOn = ParseDate(RefusedOn);
-        if (refusedOn is null)
+        var missing = new List<Error>();
+        var refusedOn = ParseDate(nameof(RefusedOn), "Datum för avslaget", RefusedOn, missing);
+        if (refusedOn is null && string.IsNullOrWhiteSpace(LegalGround))
         {
-            missing[nameof(RefusedOn)] = ["Ange datum för avslaget (ÅÅÅÅ-MM-DD)."];
-            if (string.IsNullOrWhiteSpace(LegalGround))
-            {
-                missing[nameof(LegalGround)] = ["Ange den rättsliga grunden för avslaget (art. 12.4), högst 1 000 tecken."];
-            }
+            missing.Add(new Error(nameof(LegalGround), "Ange den rättsliga grunden för avslaget (art. 12.4), högst 1 000 tecken."));
         }
 
-        return ChangeAsync(id, missing, version => change.RefuseAsync(id, version, refusedOn!.Value, LegalGround, ct),
+        return ChangeAsync(id, missing, version => refuse.RunAsync(id, version, refusedOn!.Value, LegalGround, ct),
             _ => "Ärendet är avslaget. Den registrerade ska få skälen och upplysas om rätten att klaga hos IMY (art. 12.4).", ct);
     }
 
-    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], version => change.AssignAsync(id, version, OfficerId, ct),
+    public Task<IActionResult> OnPostAssignAsync(Guid id, [FromServices] AssignRequest assign, CancellationToken ct) =>
+        ChangeAsync(id, [], version => assign.RunAsync(id, version, OfficerId, ct),
             r => r.AssignedOfficerId is null ? "Ärendet har ingen tilldelad handläggare." : "Handläggaren är tilldelad.", ct);
 
-    public Task<IActionResult> OnPostSystemsAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostSystemsAsync(Guid id, [FromServices] SaveSystemSearches save, CancellationToken ct)
     {
-        var missing = new Dictionary<string, string[]>();
+        var missing = new List<Error>();
         var marks = new Dictionary<Guid, SystemSearchResult?>();
         foreach (var (systemId, value) in Marks)
         {
@@ -196,30 +184,30 @@ public sealed class CaseModel(
             {
                 marks[systemId] = result;
             }
-            else
+            else if (missing.Count == 0)
             {
-                missing["Systems"] = ["Okänt resultat av sökningen."];
+                missing.Add(new Error("Systems", "Okänt resultat av sökningen."));
             }
         }
 
-        return ChangeAsync(id, missing, version => change.RecordSystemSearchesAsync(id, version, marks, ct),
+        return ChangeAsync(id, missing, version => save.RunAsync(id, version, marks, ct),
             _ => "Checklistan över sökta system är sparad.", ct);
     }
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], version => change.WithdrawAsync(id, version, ct),
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, [FromServices] MoveRequest move, CancellationToken ct) =>
+        ChangeAsync(id, [], version => move.WithdrawAsync(id, version, ct),
             _ => "Ärendet är återkallat och avslutat.", ct);
 
     /// <summary>
     /// The order every change follows, as in the API: the case must exist and be open to the user (else 404, as on GET),
-    /// the user must be an officer (403), the form complete, then the rules and the version. Errors re-render the page;
-    /// success redirects back to it (PRG) with a notice.
+    /// the user must be an officer (403), the form complete, then the command's rules and the version. Errors re-render
+    /// the page; success redirects back to it (PRG) with a notice.
     /// </summary>
     private async Task<IActionResult> ChangeAsync(
-        Guid id, Dictionary<string, string[]> missing, Func<Guid, Task<ChangeResult>> run, Func<DataSubjectRequest, string> notice, CancellationToken ct)
+        Guid id, List<Error> missing, Func<Guid, Task<CommandResult<DataSubjectRequest>>> run, Func<DataSubjectRequest, string> notice, CancellationToken ct)
     {
         var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !await RequestsApi.CanOpenAsync(r, currentUser, tenant, ct))
+        if (r is null || !await MayOpenAsync(r))
         {
             return NotFound();
         }
@@ -229,42 +217,40 @@ public sealed class CaseModel(
             return Forbid();
         }
 
-        // The service validates; the framework's English binding messages go.
+        // The command validates; the framework's English binding messages go.
         ModelState.Clear();
         if (Version is null)
         {
-            missing[nameof(Version)] = [ChangeRequest.ConcurrencyMessage];
+            missing.AddRange(CommandResult<DataSubjectRequest>.Conflict().Errors);
         }
 
-        if (missing.Count > 0)
+        var result = CommandResult.RefuseIfAny<DataSubjectRequest>(missing) ?? await run(Version!.Value);
+        if (Refusal(result) is { } refusal)
         {
-            return await ShowErrorsAsync(id, missing, ct);
+            return refusal is NotFoundResult || !await LoadAsync(id, ct) ? NotFound() : refusal;
         }
 
-        var result = await run(Version!.Value);
-        switch (result.Outcome)
-        {
-            case ChangeOutcome.Done:
-                TempData[NewModel.NoticeKey] = notice(result.Request!);
-                return LocalRedirect($"/{Slug}/begaranden/{id}");
-            case ChangeOutcome.NotFound:
-                return NotFound();
-            default:
-                return await ShowErrorsAsync(id, result.Errors, ct);
-        }
+        TempData[NewModel.NoticeKey] = notice(result.Value!);
+        return LocalRedirect($"/{Slug}/begaranden/{id}");
     }
 
-    private async Task<IActionResult> ShowErrorsAsync(Guid id, IDictionary<string, string[]> errors, CancellationToken ct)
-    {
-        AddErrors(errors);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private async Task<bool> MayOpenAsync(DataSubjectRequest r) =>
+        (await authorization.AuthorizeAsync(User, r, Policies.OpenRequest)).Succeeded;
 
     private async Task<bool> MayChangeAsync() =>
         (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
 
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    /// <summary>A required date of a form (<see cref="FormValues"/>); its error, if any, goes to <paramref name="errors"/>.</summary>
+    private DateOnly? ParseDate(string field, string label, string? text, List<Error> errors)
+    {
+        var (value, error) = FormValues.ParseDate(field, label, text, clock);
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+
+        return value;
+    }
 
     /// <summary>Loads the case for showing; false when it does not exist or is not open to the user.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -273,7 +259,7 @@ public sealed class CaseModel(
             .Where(r => r.Id == id)
             .Select(r => new { Request = r, Controller = db.DataControllers.Where(c => c.Id == r.ControllerId).Select(c => c.Name).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        if (found is null || !await RequestsApi.CanOpenAsync(found.Request, currentUser, tenant, ct))
+        if (found is null || !await MayOpenAsync(found.Request))
         {
             return false;
         }
@@ -314,7 +300,7 @@ public sealed class CaseModel(
         MayChange = await MayChangeAsync();
         if (MayChange)
         {
-            Officers = await change.OfficersAsync(ct);
+            Officers = await officers.ListAsync(ct);
         }
 
         NextStatuses = RequestStatusRules.Next(Case.Status);

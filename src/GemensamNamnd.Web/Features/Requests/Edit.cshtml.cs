@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
@@ -10,9 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Requests;
 
-/// <summary>Corrects a request's facts through <see cref="ChangeRequest.EditDetailsAsync"/>; opens only where the case page does.</summary>
+/// <summary>Corrects a request's facts through <see cref="EditRequestDetails"/>; opens only where the case page does (<see cref="Policies.OpenRequest"/>).</summary>
 [Authorize(Policy = Policies.PartyOfficer)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, PersonalDataReadLog reads, ChangeRequest change) : FormPageModel
+public sealed class EditModel(
+    AppDbContext db, TenantContext tenant, IAuthorizationService authorization, PersonalDataReadLog reads, EditRequestDetails edit) : FormPageModel
 {
     [BindProperty]
     public Guid? Version { get; set; }
@@ -71,20 +73,16 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, CurrentUser
         ModelState.Clear();
         var rights = Rights.Aggregate(DataSubjectRights.None, (all, right) => all | right);
         var result = Version is { } version
-            ? await change.EditDetailsAsync(id, version, new RequestDetails(ControllerId, rights, RequesterName, Email, PostalAddress, ProtectedIdentity, Notes), ct)
-            : new ChangeResult(ChangeOutcome.Conflict, new() { [nameof(Version)] = [ChangeRequest.ConcurrencyMessage] });
-        switch (result.Outcome)
+            ? await edit.RunAsync(id, version, new RequestDetails(ControllerId, rights, RequesterName, Email, PostalAddress, ProtectedIdentity, Notes), ct)
+            : CommandResult<DataSubjectRequest>.Conflict();
+        if (Refusal(result) is { } refusal)
         {
-            case ChangeOutcome.Done:
-                TempData[NewModel.NoticeKey] = "Ändringarna är sparade.";
-                return LocalRedirect($"/{Slug}/begaranden/{id}");
-            case ChangeOutcome.NotFound:
-                return NotFound();
-            default:
-                AddErrors(result.Errors);
-                await LoadAsync(r, ct);
-                return Page();
+            await LoadAsync(r, ct);
+            return refusal;
         }
+
+        TempData[NewModel.NoticeKey] = "Ändringarna är sparade.";
+        return LocalRedirect($"/{Slug}/begaranden/{id}");
     }
 
     public bool HasRight(DataSubjectRights right) => Rights.Contains(right);
@@ -92,7 +90,7 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, CurrentUser
     private async Task<DataSubjectRequest?> FindAsync(Guid id, CancellationToken ct)
     {
         var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return r is not null && await RequestsApi.CanOpenAsync(r, currentUser, tenant, ct) ? r : null;
+        return r is not null && (await authorization.AuthorizeAsync(User, r, Policies.OpenRequest)).Succeeded ? r : null;
     }
 
     private async Task LoadAsync(DataSubjectRequest r, CancellationToken ct)

@@ -21,7 +21,8 @@ namespace GemensamNamnd.Web.Features.Requests;
 public sealed class ExportModel(
     AppDbContext db,
     TenantContext tenant,
-    CurrentUser currentUser,
+    RequestViewers viewers,
+    IAuthorizationService authorization,
     PersonalIdentityNumbers personalNumbers,
     PersonalDataReadLog reads,
     TimeProvider clock) : FormPageModel
@@ -150,11 +151,11 @@ public sealed class ExportModel(
 
     private async Task<Guid> PrepareAsync(CancellationToken ct)
     {
-        var user = await currentUser.GetAsync(ct);
-        IsDpo = (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Dataskyddsombud);
+        var viewer = await viewers.CurrentAsync(ct);
+        IsDpo = (await authorization.AuthorizeAsync(User, Policies.PartyDpo)).Succeeded;
         Filter = new RequestFilter(Status, Right, Officer, Mine, Due).Normalised();
         (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
-        var userId = user?.Id ?? Guid.Empty;
+        var userId = viewer.UserId;
         Count = await Filter.Apply(db.Requests.AsNoTracking(), Swedish.Today(clock), userId).CountAsync(ct);
         Format ??= "xlsx";
         return userId;

@@ -16,7 +16,8 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// skyddad identitet is listed without its name; only those who may open it get a link.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, ChangeRequest change, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, TenantContext tenant, RequestViewers viewers, RequestOfficers officers, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -72,16 +73,13 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     {
         Today = Swedish.Today(clock);
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
-        var user = await currentUser.GetAsync(ct);
-        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
-        var isDpo = roles.Contains(PartyRole.Dataskyddsombud);
-        var userId = user?.Id ?? Guid.Empty;
-        CanRegister = roles.Contains(PartyRole.Handlaggare) || isDpo;
+        var viewer = await viewers.CurrentAsync(ct);
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
 
         Filter = new RequestFilter(Status, Right, Officer, Mine, Due).Normalised();
         (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
-        Officers = await change.OfficersAsync(ct);
-        var query = Filter.Apply(db.Requests.AsNoTracking(), Today, userId);
+        Officers = await officers.ListAsync(ct);
+        var query = Filter.Apply(db.Requests.AsNoTracking(), Today, viewer.UserId);
 
         // The page's ids first (read from the index alone), then only those rows: a deep page costs an index walk, not
         // a walk over the table.
@@ -89,9 +87,10 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
             .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(r => r.Id);
-        var rows = await db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id))
+        var rows = (await db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id))
             .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
-            .Select(r => new Row(
+            .Select(r => new
+            {
                 r.Id,
                 r.CaseNumber,
                 r.ReceivedAt,
@@ -99,10 +98,14 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
                 r.Status,
                 r.EffectiveDueOn,
                 // Skyddad identitet: the name never leaves the database for the list.
-                r.ProtectedIdentity ? null : r.RequesterName,
+                RequesterName = r.ProtectedIdentity ? null : r.RequesterName,
                 r.ProtectedIdentity,
-                !r.ProtectedIdentity || isDpo || r.AssignedOfficerId == userId))
-            .ToListAsync(ct);
+                r.AssignedOfficerId,
+            })
+            .ToListAsync(ct))
+            .Select(r => new Row(r.Id, r.CaseNumber, r.ReceivedAt, r.Rights, r.Status, r.EffectiveDueOn, r.RequesterName, r.ProtectedIdentity,
+                viewer.MayOpen(r.ProtectedIdentity, r.AssignedOfficerId)))
+            .ToList();
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
@@ -76,17 +77,26 @@ public sealed class NewModel(AppDbContext db, TenantContext tenant, RegisterRequ
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var rights = Rights.Aggregate(DataSubjectRights.None, (all, r) => all | r);
-        var input = new RegisterRequestInput(ParseReceived(), Channel, ControllerId, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes);
-        var (registered, errors) = await register.RunAsync(input, ct);
-        if (registered is null)
+        var (received, unreadable) = ParseReceived();
+        var input = new RegisterRequestInput(received, Channel, ControllerId, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes);
+        var result = await register.RunAsync(input, ct);
+
+        // A date or time that did not parse says so, instead of the command's "when did it come in?".
+        if (unreadable.Count > 0)
         {
-            // The service validates every field; the framework's English binding messages go.
-            ModelState.Clear();
-            AddErrors(errors.ToDictionary(e => FieldIds.GetValueOrDefault(e.Key, e.Key), e => e.Value));
-            await LoadControllersAsync(ct);
-            return Page();
+            result = CommandResult<RegisteredRequest>.Invalid(
+                result.Errors.Where(e => e.Field != nameof(RegisterRequestInput.ReceivedAt) || unreadable.All(u => u.Field != nameof(ReceivedDate))).Concat(unreadable));
         }
 
+        // The command validates every field; the framework's English binding messages go.
+        ModelState.Clear();
+        if (Refusal(Renamed(result)) is { } refusal)
+        {
+            await LoadControllersAsync(ct);
+            return refusal;
+        }
+
+        var registered = result.Value!;
         TempData[NoticeKey] = $"Begäran är registrerad med diarienummer {registered.CaseNumber}. Sista dag att besvara den: {SwedishDates.Long(registered.DueOn)}.";
         if (registered.Warnings.Count > 0)
         {
@@ -98,23 +108,40 @@ public sealed class NewModel(AppDbContext db, TenantContext tenant, RegisterRequ
 
     public bool HasRight(DataSubjectRights right) => Rights.Contains(right);
 
-    /// <summary>The date and time as written on the form, in Swedish time; null when either does not parse.</summary>
-    private DateTimeOffset? ParseReceived()
+    /// <summary>The command's errors under this form's field ids.</summary>
+    private static CommandResult<RegisteredRequest> Renamed(CommandResult<RegisteredRequest> result) =>
+        result.Ok ? result : CommandResult<RegisteredRequest>.Invalid(result.Errors.Select(e => e with { Field = FieldIds.GetValueOrDefault(e.Field, e.Field) }));
+
+    /// <summary>The date and time as written on the form, in Swedish time (<see cref="FormValues"/>); null with the errors when either does not parse.</summary>
+    private (DateTimeOffset? Received, List<Error> Errors) ParseReceived()
     {
-        if (!DateOnly.TryParseExact(ReceivedDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var errors = new List<Error>();
+        var (date, dateError) = FormValues.ParseDate(nameof(ReceivedDate), "Mottagningsdatum", ReceivedDate, clock, required: false);
+        if (dateError is not null)
         {
-            return null;
+            errors.Add(dateError);
         }
 
         var time = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(ReceivedTime) &&
-            !TimeOnly.TryParseExact(ReceivedTime.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        if (!string.IsNullOrWhiteSpace(ReceivedTime))
         {
-            return null;
+            if (FormValues.Time(ReceivedTime) is { } parsed)
+            {
+                time = parsed;
+            }
+            else
+            {
+                errors.Add(new Error(nameof(ReceivedTime), FormValues.InvalidTime("Mottagningstid")));
+            }
         }
 
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Swedish.TimeZone.GetUtcOffset(local));
+        if (date is not { } day || errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        return (new DateTimeOffset(local, Swedish.TimeZone.GetUtcOffset(local)), errors);
     }
 
     private async Task LoadControllersAsync(CancellationToken ct)

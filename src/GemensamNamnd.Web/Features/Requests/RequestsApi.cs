@@ -2,10 +2,12 @@ using GemensamNamnd.Domain.Identity;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.PersonalData;
 using GemensamNamnd.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,68 +15,52 @@ namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>
 /// /api/v1/{tenant}/requests: the party's register of data subject requests. Lists carry no personnummer; one case shows
-/// it masked and logs the read. A protected-identity case is open only to the party's DPO and the assigned officer; to
-/// everyone else it does not exist (404), and lists show it without a name. Changes carry the version the caller read.
-/// (Intake from a party's e-tjänst with an app token, client credentials, is not here yet.)
+/// it masked and logs the read. A protected-identity case is open only to the party's DPO and the assigned officer
+/// (<see cref="Policies.OpenRequest"/>, <see cref="RequestAccessQueries.OpenTo"/>); to everyone else it does not exist
+/// (404), and lists show it without a name. Changes carry the version the caller read; each is one command class
+/// (Features/Requests/Commands), its result mapped by <see cref="CommandResultHttp"/>. A party's e-tjänst registers requests
+/// here too, with an app token (client credentials, app role <c>Intake.Requests</c>).
 /// </summary>
 public static class RequestsApi
 {
     public const int PageSize = 50;
 
-    private const string InvalidTitle = "Uppgifterna är inte giltiga";
-
     public static void Map(RouteGroupBuilder party)
     {
         var group = party.MapGroup("/requests").WithTags("Begäranden");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.PartyMember).WithName("ListRequests")
+            .Produces<List<RequestListItemDto>>().ProducesValidationProblem()
             .WithSummary("Partens begäranden, utan personnummer; sorterade på sista dag");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetRequest")
             .WithSummary("Ett ärende med tidslinje; personnumret maskerat; läsningen loggas");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyRequestIntake).WithName("RegisterRequest")
+            .Produces<RegisteredRequest>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Registrera en begäran: diarienummer och sista dag (art. 12.3)")
             .WithDescription("För handläggare och dataskyddsombud, och för partens e-tjänst med en app-token (client credentials) med approllen Intake.Requests vars klient-id är kopplat till parten. En e-tjänsts begäran registreras alltid med kanalen e-tjänst.");
-        group.MapPost("/{id:guid}/status", MoveAsync).RequireAuthorization(Policies.PartyOfficer).WithName("MoveRequest").ProducesProblem(StatusCodes.Status409Conflict)
+        Change(group.MapPost("/{id:guid}/status", MoveAsync).WithName("MoveRequest"))
             .WithSummary("Byt status: Identitetskontroll, Under handläggning (från Registrerad) eller Återkallad");
-        group.MapPost("/{id:guid}/identity", ConfirmIdentityAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ConfirmRequestIdentity").ProducesProblem(StatusCodes.Status409Conflict)
+        Change(group.MapPost("/{id:guid}/identity", ConfirmIdentityAsync).WithName("ConfirmRequestIdentity"))
             .WithSummary("Identiteten bekräftad (art. 12.6); ärendet går till handläggning");
-        group.MapPost("/{id:guid}/extension", ExtendAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ExtendRequest").ProducesProblem(StatusCodes.Status409Conflict)
+        Change(group.MapPost("/{id:guid}/extension", ExtendAsync).WithName("ExtendRequest"))
             .WithSummary("Förläng med två månader (art. 12.3)");
-        group.MapPost("/{id:guid}/answer", AnswerAsync).RequireAuthorization(Policies.PartyOfficer).WithName("AnswerRequest").ProducesProblem(StatusCodes.Status409Conflict)
+        Change(group.MapPost("/{id:guid}/answer", AnswerAsync).WithName("AnswerRequest"))
             .WithSummary("Besvara ärendet");
-        group.MapPost("/{id:guid}/refusal", RefuseAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RefuseRequest").ProducesProblem(StatusCodes.Status409Conflict)
+        Change(group.MapPost("/{id:guid}/refusal", RefuseAsync).WithName("RefuseRequest"))
             .WithSummary("Avslå ärendet med rättslig grund (art. 12.4)");
     }
 
-    /// <summary>
-    /// Whether the signed-in user may open <paramref name="request"/>: anyone in the party unless the identity is protected,
-    /// then only the party's Dataskyddsombud and the assigned officer.
-    /// </summary>
-    public static async Task<bool> CanOpenAsync(DataSubjectRequest request, CurrentUser currentUser, TenantContext tenant, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(currentUser);
-        ArgumentNullException.ThrowIfNull(tenant);
-        if (!request.ProtectedIdentity)
-        {
-            return true;
-        }
+    /// <summary>What every change endpoint shares: officers only, and the responses of <see cref="CommandResultHttp.ToHttpResult{T}"/>.</summary>
+    private static RouteHandlerBuilder Change(RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(Policies.PartyOfficer)
+            .Produces<RequestChangedDto>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        if (await currentUser.GetAsync(cancellationToken) is not { } user)
-        {
-            return false;
-        }
-
-        return request.AssignedOfficerId == user.Id
-            || (await currentUser.RolesInAsync(tenant.Required.Id, cancellationToken)).Contains(PartyRole.Dataskyddsombud);
-    }
-
-    private static async Task<Results<Ok<List<RequestListItemDto>>, ValidationProblem>> ListAsync(
-        RequestStatus? status, int? page, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListAsync(RequestStatus? status, int? page, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var number = page ?? 1;
         if (number is < 1 or > 100_000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Sidnumret ska vara ett heltal från 1."] }, title: InvalidTitle);
+            return CommandResult<List<RequestListItemDto>>.Invalid("page", "Sidnumret ska vara ett heltal från 1.").ToProblem();
         }
 
         var query = db.Requests.AsNoTracking();
@@ -88,17 +74,19 @@ public static class RequestsApi
             .Select(r => new { r.Id, r.CaseNumber, r.ReceivedAt, r.Rights, r.Status, r.EffectiveDueOn, r.ProtectedIdentity, r.RequesterName, r.Version })
             .ToListAsync(ct);
         var today = Swedish.Today(clock);
+
+        // Skyddad identitet: listed, never named (to the DPO neither).
         return TypedResults.Ok(rows.Select(r => new RequestListItemDto(
             r.Id, r.CaseNumber, r.ReceivedAt, RightNames(r.Rights), r.Status, r.EffectiveDueOn, RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status),
             r.ProtectedIdentity, r.ProtectedIdentity ? null : r.RequesterName, r.Version)).ToList());
     }
 
     private static async Task<Results<Ok<RequestDto>, NotFound>> GetAsync(
-        Guid id, AppDbContext db, CurrentUser currentUser, TenantContext tenant, PersonalIdentityNumbers personalNumbers,
+        Guid id, AppDbContext db, HttpContext http, IAuthorizationService authorization, PersonalIdentityNumbers personalNumbers,
         PersonalDataReadLog readLog, TimeProvider clock, CancellationToken ct)
     {
         var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !await CanOpenAsync(r, currentUser, tenant, ct))
+        if (r is null || !(await authorization.AuthorizeAsync(http.User, r, Policies.OpenRequest)).Succeeded)
         {
             return TypedResults.NotFound();
         }
@@ -122,7 +110,7 @@ public static class RequestsApi
             r.AnsweredOn, r.Delivery, r.RefusalGround, r.Notes, r.Version, events));
     }
 
-    private static async Task<Results<Created<RegisteredRequest>, ValidationProblem>> CreateAsync(
+    private static async Task<IResult> CreateAsync(
         string tenant, RegisterRequestBody body, RegisterRequest register, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
     {
         // An e-tjänst is named in the timeline and the audit trail by its client id, and its requests came by e-tjänst.
@@ -137,95 +125,77 @@ public static class RequestsApi
         var (rights, unknown) = ParseRights(body.Rights);
         var input = new RegisterRequestInput(body.ReceivedAt, body.Channel, body.ControllerId, unknown.Count > 0 ? DataSubjectRights.None : rights,
             body.RequesterName, body.PersonalNumber, body.Email, body.PostalAddress, body.ProtectedIdentity, body.Notes);
-        var (registered, errors) = await register.RunAsync(input, ct);
-        if (unknown.Count > 0)
+        var result = await register.RunAsync(input, ct);
+        if (unknown.Count > 0 && !result.Ok)
         {
-            errors[nameof(RegisterRequestInput.Rights)] =
-                [$"Okänd rättighet: {string.Join(", ", unknown)}. Ange en eller flera av: {string.Join(", ", KnownRights)}."];
+            result = CommandResult<RegisteredRequest>.Invalid(result.Errors.Where(e => e.Field != nameof(RegisterRequestInput.Rights)).Append(new Error(
+                nameof(RegisterRequestInput.Rights), $"Okänd rättighet: {string.Join(", ", unknown)}. Ange en eller flera av: {string.Join(", ", KnownRights)}.")));
         }
 
-        if (registered is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
-        }
-
-        return TypedResults.Created($"/api/v1/{tenant}/requests/{registered.Id}", registered);
+        return result.ToHttpResult(registered => TypedResults.Created($"/api/v1/{tenant}/requests/{registered.Id}", registered));
     }
 
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        Guid id, StatusChangeBody body, ChangeRequest change, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct) =>
-        await ChangeAsync(id, body.Version, db, currentUser, tenant, ct,
-            body.To is null ? new() { ["To"] = ["Ange vilken status ärendet ska få."] } : [],
-            version => change.MoveAsync(id, version, body.To!.Value, ct));
+    private static Task<IResult> MoveAsync(Guid id, StatusChangeBody body, MoveRequest move, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct,
+            body.To is null ? [new Error("To", "Ange vilken status ärendet ska få.")] : [],
+            version => move.RunAsync(id, version, body.To!.Value, ct));
 
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmIdentityAsync(
-        Guid id, IdentityBody body, ChangeRequest change, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct) =>
-        await ChangeAsync(id, body.Version, db, currentUser, tenant, ct, [],
-            version => change.ConfirmIdentityAsync(id, version, body.Method, ct));
+    private static Task<IResult> ConfirmIdentityAsync(Guid id, IdentityBody body, ConfirmIdentity confirm, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [],
+            version => confirm.RunAsync(id, version, body.Method, ct));
 
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
-        Guid id, ExtensionBody body, ChangeRequest change, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct) =>
-        await ChangeAsync(id, body.Version, db, currentUser, tenant, ct,
-            body.NoticeSentOn is null ? new() { ["NoticeSentOn"] = ["Ange den dag den registrerade underrättades om förlängningen (ÅÅÅÅ-MM-DD)."] } : [],
-            version => change.ExtendAsync(id, version, body.Reason, body.NoticeSentOn!.Value, ct));
+    private static Task<IResult> ExtendAsync(Guid id, ExtensionBody body, ExtendRequest extend, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct,
+            body.NoticeSentOn is null ? [new Error("NoticeSentOn", "Ange den dag den registrerade underrättades om förlängningen (ÅÅÅÅ-MM-DD).")] : [],
+            version => extend.RunAsync(id, version, body.Reason, body.NoticeSentOn!.Value, ct));
 
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        Guid id, AnswerBody body, ChangeRequest change, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct)
+    private static Task<IResult> AnswerAsync(Guid id, AnswerBody body, AnswerRequest answer, RequestViewers viewers, AppDbContext db, CancellationToken ct)
     {
-        var missing = new Dictionary<string, string[]>();
+        var missing = new List<Error>();
         if (body.AnsweredOn is null)
         {
-            missing["AnsweredOn"] = ["Ange svarsdatum (ÅÅÅÅ-MM-DD)."];
+            missing.Add(new Error("AnsweredOn", "Ange svarsdatum (ÅÅÅÅ-MM-DD)."));
         }
 
         if (body.Delivery is null)
         {
-            missing["Delivery"] = ["Välj hur svaret lämnades."];
+            missing.Add(new Error("Delivery", "Välj hur svaret lämnades."));
         }
 
-        return await ChangeAsync(id, body.Version, db, currentUser, tenant, ct, missing,
-            version => change.AnswerAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, ct));
+        return ChangeAsync(id, body.Version, viewers, db, ct, missing,
+            version => answer.RunAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, ct));
     }
 
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> RefuseAsync(
-        Guid id, RefusalBody body, ChangeRequest change, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct) =>
-        await ChangeAsync(id, body.Version, db, currentUser, tenant, ct,
-            body.RefusedOn is null ? new() { ["RefusedOn"] = ["Ange datum för avslaget (ÅÅÅÅ-MM-DD)."] } : [],
-            version => change.RefuseAsync(id, version, body.RefusedOn!.Value, body.LegalGround, ct));
+    private static Task<IResult> RefuseAsync(Guid id, RefusalBody body, RefuseRequest refuse, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct,
+            body.RefusedOn is null ? [new Error("RefusedOn", "Ange datum för avslaget (ÅÅÅÅ-MM-DD).")] : [],
+            version => refuse.RunAsync(id, version, body.RefusedOn!.Value, body.LegalGround, ct));
 
     /// <summary>
     /// The order every change follows: the case must exist and be open to the caller (else 404, before anything about the
-    /// body is told), the body must be complete (400), then the rules and the version (400, 409).
+    /// body is told), the body must be complete (400), then the command's rules and the version (400, 409, and 404 again
+    /// should the case have gone meanwhile).
     /// </summary>
-    private static async Task<Results<Ok<RequestChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, Guid? version, AppDbContext db, CurrentUser currentUser, TenantContext tenant, CancellationToken ct,
-        Dictionary<string, string[]> missing, Func<Guid, Task<ChangeResult>> change)
+    private static async Task<IResult> ChangeAsync(
+        Guid id, Guid? version, RequestViewers viewers, AppDbContext db, CancellationToken ct,
+        List<Error> missing, Func<Guid, Task<CommandResult<DataSubjectRequest>>> change)
     {
-        var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !await CanOpenAsync(r, currentUser, tenant, ct))
+        if (!await db.Requests.OpenTo(await viewers.CurrentAsync(ct)).AnyAsync(x => x.Id == id, ct))
         {
-            return TypedResults.NotFound();
+            return CommandResult<DataSubjectRequest>.NotFound().ToProblem();
         }
 
         if (version is null)
         {
-            missing["Version"] = ["Ange vilken version av ärendet du utgick från (fältet version)."];
+            missing.Add(new Error("Version", "Ange vilken version av ärendet du utgick från (fältet version)."));
         }
 
-        if (missing.Count > 0)
+        if (CommandResult.RefuseIfAny<DataSubjectRequest>(missing) is { } incomplete)
         {
-            return TypedResults.ValidationProblem(missing, title: InvalidTitle);
+            return incomplete.ToProblem();
         }
 
-        var result = await change(version!.Value);
-        return result.Outcome switch
-        {
-            ChangeOutcome.Done => TypedResults.Ok(RequestChangedDto.From(result.Request!)),
-            ChangeOutcome.NotFound => TypedResults.NotFound(),
-            ChangeOutcome.Conflict => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Ärendet har ändrats", detail: ChangeRequest.ConcurrencyMessage),
-            _ => TypedResults.ValidationProblem(result.Errors, title: "Ändringen är inte tillåten"),
-        };
+        return (await change(version!.Value)).ToHttpResult(r => TypedResults.Ok(RequestChangedDto.From(r)));
     }
 
     private static readonly string[] KnownRights =

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Systems;
 
-/// <summary>The party's systems, the checklist of a registerutdrag: kept by the DPO and the party administrator.</summary>
+/// <summary>The party's systems, the checklist of a registerutdrag: kept by the DPO and the party administrator through <see cref="AddPartySystem"/> and <see cref="TogglePartySystem"/>.</summary>
 [Authorize(Policy = Policies.PartyOversight)]
 public sealed class IndexModel(AppDbContext db, TenantContext tenant) : FormPageModel
 {
@@ -32,48 +32,29 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant) : FormPage
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync([FromServices] AddPartySystem add, CancellationToken ct)
     {
         ModelState.Clear();
-        var name = Name?.Trim() ?? string.Empty;
-        var description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
-        if (name.Length is 0 or > Limits.Name)
-        {
-            ModelState.AddModelError(nameof(Name), "Ange systemets namn (högst 200 tecken).");
-        }
-        else if (await db.PartySystems.AnyAsync(s => s.Name == name, ct))
-        {
-            ModelState.AddModelError(nameof(Name), $"Systemet {name} finns redan i listan.");
-        }
-
-        if (description?.Length > 500)
-        {
-            ModelState.AddModelError(nameof(Description), "Beskrivningen får vara högst 500 tecken.");
-        }
-
-        if (!ModelState.IsValid)
+        var result = await add.RunAsync(Name, Description, ct);
+        if (Refusal(result) is { } refusal)
         {
             await LoadAsync(ct);
-            return Page();
+            return refusal;
         }
 
-        db.PartySystems.Add(new PartySystem { Name = name, Description = description });
-        await db.SaveChangesAsync(ct);
-        TempData[nameof(Notice)] = $"{name} är tillagt i listan.";
+        TempData[nameof(Notice)] = $"{result.Value!.Name} är tillagt i listan.";
         return LocalRedirect($"/{Slug}/system");
     }
 
-    /// <summary>A system out of use leaves the checklist of new searches; the cases that name it keep their record.</summary>
-    public async Task<IActionResult> OnPostToggleAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostToggleAsync(Guid id, [FromServices] TogglePartySystem toggle, CancellationToken ct)
     {
-        var system = await db.PartySystems.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (system is null)
+        var result = await toggle.RunAsync(id, ct);
+        if (Refusal(result) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        system.IsActive = !system.IsActive;
-        await db.SaveChangesAsync(ct);
+        var system = result.Value!;
         TempData[nameof(Notice)] = system.IsActive ? $"{system.Name} är åter i bruk." : $"{system.Name} är markerat som ur bruk.";
         return LocalRedirect($"/{Slug}/system");
     }

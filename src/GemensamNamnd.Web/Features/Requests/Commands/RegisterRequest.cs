@@ -11,7 +11,7 @@ using GemensamNamnd.Web.PersonalData;
 using GemensamNamnd.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace GemensamNamnd.Web.Features.Requests;
+namespace GemensamNamnd.Web.Features.Requests.Commands;
 
 /// <summary>What a form, or a party's e-tjänst through the API, sends to register a request.</summary>
 public sealed record RegisterRequestInput(
@@ -37,12 +37,13 @@ public sealed class RegisterRequest(
     CurrentActor actor,
     TimeProvider clock)
 {
-    public async Task<(RegisteredRequest? Registered, Dictionary<string, string[]> Errors)> RunAsync(RegisterRequestInput input, CancellationToken cancellationToken)
+    public async Task<CommandResult<RegisteredRequest>> RunAsync(RegisterRequestInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow();
         var today = Swedish.Date(now);
-        var errors = new Dictionary<string, string[]>();
-        void Error(string key, string message) => errors[key] = [message];
+        var errors = new List<Error>();
+        void Error(string key, string message) => errors.Add(new Error(key, message));
 
         if (input.ReceivedAt is null)
         {
@@ -77,9 +78,9 @@ public sealed class RegisterRequest(
             Error(nameof(input.ControllerId), "Välj vilken nämnd eller vilket bolag begäran gäller.");
         }
 
-        if (errors.Count > 0)
+        if (CommandResult.RefuseIfAny<RegisteredRequest>(errors) is { } refused)
         {
-            return (null, errors);
+            return refused;
         }
 
         var party = tenant.Required;
@@ -119,14 +120,14 @@ public sealed class RegisterRequest(
         db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = $"Registrerad via {request.Channel.Swedish()}. {deadline.Explanation}" });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings), errors);
+        return CommandResult.Done(new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings));
     }
 
-    /// <summary>The rules for the facts a registration and a later edit share; Swedish messages keyed by input name.</summary>
+    /// <summary>The rules for the facts a registration and a later edit (<see cref="EditRequestDetails"/>) share; Swedish messages keyed by input name.</summary>
     internal static void ValidateDetails(
-        Dictionary<string, string[]> errors, DataSubjectRights rights, string? requesterName, string? email, string? postalAddress, bool protectedIdentity, string? notes)
+        List<Error> errors, DataSubjectRights rights, string? requesterName, string? email, string? postalAddress, bool protectedIdentity, string? notes)
     {
-        void Error(string key, string message) => errors[key] = [message];
+        void Error(string key, string message) => errors.Add(new Error(key, message));
         if (!DataSubjectRightNames.IsValid(rights))
         {
             Error(nameof(RegisterRequestInput.Rights), "Välj minst en rättighet som den registrerade åberopar.");
