@@ -44,8 +44,8 @@ public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, CurrentUse
 
     private DateOnly Day()
     {
-        var (ok, on) = DpoWords.ParseDate(Date);
-        BadDate = !ok;
+        var on = FormValues.Date(Date);
+        BadDate = on is null && !string.IsNullOrWhiteSpace(Date);
         return on ?? Swedish.Today(clock);
     }
 }
