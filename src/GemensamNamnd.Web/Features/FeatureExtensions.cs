@@ -1,10 +1,13 @@
 using System.Text.Json.Serialization;
+using GemensamNamnd.Web.Features.Administration;
+using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Parties;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using GemensamNamnd.Web.Features.Retention;
 
 namespace GemensamNamnd.Web.Features;
 
@@ -17,22 +20,14 @@ public static class FeatureExtensions
         builder.Services.AddScoped<Requests.RegisterRequest>();
         builder.Services.AddScoped<Requests.ChangeRequest>();
         builder.Services.AddDpo();
-        builder.Services.AddScoped<Breaches.SaveBreach>();
-        builder.Services.AddScoped<Breaches.ChangeBreach>();
-        builder.Services.AddScoped<Drills.LastDrill>();
-        Retention.RetentionExtensions.AddRetention(builder.Services);
+        builder.Services.AddBreaches();
+        builder.Services.AddDrills();
+        builder.Services.AddRetention();
         builder.Services.AddScoped<PersonSearch.PersonSearch>();
         builder.Services.AddMaturity();
+        builder.Services.AddDataControllers();
+        builder.Services.AddAdministration();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.Configure<RazorPagesOptions>(o =>
-        {
-            // Create and edit share one page: …/ny and …/{id}.
-            o.Conventions.AddPageRoute("/Controllers/Edit", "{tenant}/personuppgiftsansvariga/{id:guid}");
-            o.Conventions.AddPageRoute("/Breaches/Edit", "{tenant}/incidenter/{id:guid}/andra");
-            o.Conventions.AddPageRoute("/Drills/Edit", "{tenant}/ovningar/{id:guid}");
-            o.Conventions.AddPageRoute("/Administration/PartyEdit", "admin/parter/{id:guid}");
-            o.Conventions.AddPageRoute("/Administration/UserEdit", "admin/anvandare/{id:guid}");
-        });
         return builder;
     }
 

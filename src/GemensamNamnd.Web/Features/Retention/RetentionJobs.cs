@@ -39,6 +39,9 @@ public static class RetentionExtensions
         services.AddScoped<RetentionRun>();
         services.AddScoped<RetentionSweepJob>();
         services.AddScoped<PartyRetentionJob>();
+        services.AddScoped<SaveRetentionPlan>();
+        services.AddScoped<PlaceRetentionHold>();
+        services.AddScoped<ReleaseRetentionHold>();
         return services;
     }
 }
