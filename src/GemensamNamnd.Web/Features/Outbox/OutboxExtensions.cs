@@ -14,6 +14,7 @@ public static class OutboxExtensions
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupFolderTransport>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<ResendOutboxMessage>();
         return services;
     }
 

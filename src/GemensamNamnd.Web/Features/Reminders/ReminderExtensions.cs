@@ -16,6 +16,7 @@ public static class ReminderExtensions
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();
         services.AddScoped<ReminderSweepJob>();
+        services.AddScoped<SaveReminderPreference>();
         services.AddOutbox();
         return services;
     }
