@@ -49,7 +49,7 @@ public static class DpoApi
     }
 
     private static async Task<Results<Ok<PartyDpoOverview>, ValidationProblem>> OverviewAsync(string? date, DpoRegister register, CancellationToken ct) =>
-        ParseDate(date, register.Today) is { } on
+        DayOrToday(date, register.Today) is { } on
             ? TypedResults.Ok(await register.OverviewAsync(on, ct))
             : BadDate();
 
@@ -101,19 +101,19 @@ public static class DpoApi
             .ToHttpResult(p => TypedResults.Ok(DpoPersonDto.From(p)));
 
     private static async Task<Results<Ok<MatrixDto>, ValidationProblem>> MatrixAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
-        ParseDate(date, Swedish.Today(clock)) is { } on
+        DayOrToday(date, Swedish.Today(clock)) is { } on
             ? TypedResults.Ok(MatrixDto.From(await matrix.BuildAsync(on, ct)))
             : BadDate();
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> MatrixExcelAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
-        ParseDate(date, Swedish.Today(clock)) is { } on
+        DayOrToday(date, Swedish.Today(clock)) is { } on
             ? TypedResults.File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, MatrixFileName(on))
             : BadDate();
 
     public static string MatrixFileName(DateOnly on) => $"dataskyddsombud-{on.ToString("yyyy-MM-dd", Swedish.Culture)}.xlsx";
 
-    /// <summary>ÅÅÅÅ-MM-DD, or today when absent; null when unreadable.</summary>
-    public static DateOnly? ParseDate(string? text, DateOnly today) =>
+    /// <summary>The day asked for (ÅÅÅÅ-MM-DD, read by <see cref="FormValues"/>), or today when absent; null when unreadable.</summary>
+    public static DateOnly? DayOrToday(string? text, DateOnly today) =>
         string.IsNullOrWhiteSpace(text) ? today : FormValues.Date(text);
 
     private static ValidationProblem BadDate() =>
