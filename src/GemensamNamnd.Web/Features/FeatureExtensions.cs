@@ -1,15 +1,19 @@
 using System.Text.Json.Serialization;
+using GemensamNamnd.Web.Features.Administration;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
+using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.Systems;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features;
 
@@ -18,28 +22,20 @@ public static class FeatureExtensions
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CaseNumbers.CaseNumberAllocator>();
+        builder.Services.AddCaseNumbers();
         builder.Services.AddRequests();
         builder.Services.AddSystems();
+        builder.Services.AddBreaches();
+        builder.Services.AddDrills();
         builder.Services.AddDpo();
-        builder.Services.AddScoped<Breaches.SaveBreach>();
-        builder.Services.AddScoped<Breaches.ChangeBreach>();
-        builder.Services.AddScoped<Drills.LastDrill>();
+        builder.Services.AddDataControllers();
         builder.Services.AddRetention();
-        builder.Services.AddScoped<PersonSearch.PersonSearch>();
+        builder.Services.AddPersonSearch();
         builder.Services.AddMaturity();
         builder.Services.AddReminders();
         builder.AddOutbox();
+        builder.Services.AddAdministration();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.Configure<RazorPagesOptions>(o =>
-        {
-            // Create and edit share one page: …/ny and …/{id}.
-            o.Conventions.AddPageRoute("/Controllers/Edit", "{tenant}/personuppgiftsansvariga/{id:guid}");
-            o.Conventions.AddPageRoute("/Breaches/Edit", "{tenant}/incidenter/{id:guid}/andra");
-            o.Conventions.AddPageRoute("/Drills/Edit", "{tenant}/ovningar/{id:guid}");
-            o.Conventions.AddPageRoute("/Administration/PartyEdit", "admin/parter/{id:guid}");
-            o.Conventions.AddPageRoute("/Administration/UserEdit", "admin/anvandare/{id:guid}");
-        });
         return builder;
     }
 

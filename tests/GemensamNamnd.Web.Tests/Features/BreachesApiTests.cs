@@ -243,7 +243,7 @@ public sealed class BreachesApiTests(AppFactory app)
         await AssertSwedish400Async(await anna.PostAsJsonAsync($"{Base}/{id}/close", new { version = VersionOf(assessed) }), "Status", "closed unreported");
         var stale = await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt = DateTimeOffset.UtcNow, version });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("Ärendet har ändrats av någon annan, ladda om.", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(GemensamNamnd.Web.Infrastructure.CommandMessages.Conflict, await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertSwedish400Async(await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt = DateTimeOffset.UtcNow }), "Version", "no version");
         Assert.Equal(afterAssessment, await StoredAsync(id));
     }

@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Drills;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,10 +51,10 @@ public static class BreachDemoSeed
                 "IT-supporten", description, types, cause, "Ärendehanteringssystemet", [new AffectedGroup { Group = group, ApproxCount = count }], kinds, count * 3,
                 "Obehöriga kan ha tagit del av uppgifterna.", "Mottagaren ombads radera meddelandet; behörigheter ses över.", "Utbildning i säker e-post.",
                 "Registrator", "063-14 30 00, registrator@demo.gemensamnamnd.se"), ct);
-            return result.Breach ?? throw new InvalidOperationException("Demodata: " + string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+            return Ok(result);
         }
 
-        static Breach Ok(BreachResult r) => r.Breach ?? throw new InvalidOperationException("Demodata: " + string.Join("; ", r.Errors.SelectMany(e => e.Value)));
+        static Breach Ok(CommandResult<Breach> r) => r.Value ?? throw new InvalidOperationException("Demodata: " + string.Join("; ", r.Errors.Select(e => e.Message)));
 
         // 1. The clock running: registered 20 hours ago, assessed as reportable, not yet reported.
         var running = await Register("E-post med elevlista till fel vårdnadshavare", 20, BreachTypes.Confidentiality, BreachCause.MisdirectedMail,

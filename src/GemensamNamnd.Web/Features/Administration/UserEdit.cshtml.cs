@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Administration;
 
 [Authorize(Policy = Policies.GlobalAdministrator)]
-public sealed class UserEditModel(AppDbContext db) : FormPageModel
+public sealed class UserEditModel(AppDbContext db, SaveUser save, AddMembership addMembership, RemoveMembership removeMembership) : FormPageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -44,81 +43,21 @@ public sealed class UserEditModel(AppDbContext db) : FormPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > Limits.Name)
-        {
-            errors[nameof(DisplayName)] = ["Ange namnet (högst 200 tecken)."];
-        }
-
-        if (!string.IsNullOrWhiteSpace(Email) && (Email.Trim().Length > Limits.Email || !MailAddress.TryCreate(Email.Trim(), out _)))
-        {
-            errors[nameof(Email)] = ["E-postadressen är inte giltig."];
-        }
-
-        if (!Guid.TryParse(EntraTenantId, out var tid))
-        {
-            errors[nameof(EntraTenantId)] = ["Ange klient-id (tid) som ett GUID."];
-        }
-
-        if (!Guid.TryParse(EntraObjectId, out var oid))
-        {
-            errors[nameof(EntraObjectId)] = ["Ange objekt-id (oid) som ett GUID."];
-        }
-        else if (await db.Users.AnyAsync(u => u.EntraTenantId == tid && u.EntraObjectId == oid && u.Id != Id, ct))
-        {
-            errors[nameof(EntraObjectId)] = ["Det finns redan en användare med samma tid och oid."];
-        }
-
-        AddErrors(errors);
-        if (!ModelState.IsValid)
+        var result = await save.SaveAsync(Id, new UserInput(DisplayName, Email, EntraTenantId, EntraObjectId, IsGlobalAdministrator, IsEStrategist), ct);
+        if (!result.Ok)
         {
             await LoadListsAsync(ct);
-            return Page();
+            return Refusal(result)!;
         }
 
-        var user = Id is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == Id, ct);
-        if (Id is not null && user is null)
-        {
-            return NotFound();
-        }
-
-        user ??= db.Users.Add(new AppUser { DisplayName = string.Empty }).Entity;
-        user.DisplayName = DisplayName!.Trim();
-        user.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        (user.EntraTenantId, user.EntraObjectId) = (tid, oid);
-        (user.IsGlobalAdministrator, user.IsEStrategist) = (IsGlobalAdministrator, IsEStrategist);
-        await db.SaveChangesAsync(ct);
-        return LocalRedirect($"/admin/anvandare/{user.Id}");
+        return LocalRedirect($"/admin/anvandare/{result.Value!.Id}");
     }
 
-    public async Task<IActionResult> OnPostAddMembershipAsync(Guid partyId, PartyRole role, CancellationToken ct)
-    {
-        if (Id is null || !await db.Users.AnyAsync(u => u.Id == Id, ct) || !await db.Parties.AnyAsync(p => p.Id == partyId, ct) || !Enum.IsDefined(role))
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> OnPostAddMembershipAsync(Guid partyId, PartyRole role, CancellationToken ct) =>
+        (await addMembership.AddAsync(Id, partyId, role, ct)).Ok ? LocalRedirect($"/admin/anvandare/{Id}") : NotFound();
 
-        if (!await db.Memberships.AnyAsync(m => m.UserId == Id && m.PartyId == partyId && m.Role == role, ct))
-        {
-            db.Memberships.Add(new Membership { UserId = Id.Value, PartyId = partyId, Role = role });
-            await db.SaveChangesAsync(ct);
-        }
-
-        return LocalRedirect($"/admin/anvandare/{Id}");
-    }
-
-    public async Task<IActionResult> OnPostRemoveMembershipAsync(Guid membershipId, CancellationToken ct)
-    {
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.UserId == Id, ct);
-        if (membership is null)
-        {
-            return NotFound();
-        }
-
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(ct);
-        return LocalRedirect($"/admin/anvandare/{Id}");
-    }
+    public async Task<IActionResult> OnPostRemoveMembershipAsync(Guid membershipId, CancellationToken ct) =>
+        (await removeMembership.RemoveAsync(Id, membershipId, ct)).Ok ? LocalRedirect($"/admin/anvandare/{Id}") : NotFound();
 
     private async Task LoadListsAsync(CancellationToken ct)
     {

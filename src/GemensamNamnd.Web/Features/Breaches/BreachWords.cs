@@ -88,18 +88,22 @@ public static class BreachWords
             return null;
         }
 
-        if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (FormValues.Date(date) is not { } d)
         {
             ok = false;
             return null;
         }
 
         var t = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(time) &&
-            !TimeOnly.TryParseExact(time.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out t))
+        if (!string.IsNullOrWhiteSpace(time))
         {
-            ok = false;
-            return null;
+            if (FormValues.Time(time) is not { } parsed)
+            {
+                ok = false;
+                return null;
+            }
+
+            t = parsed;
         }
 
         var local = d.ToDateTime(t, DateTimeKind.Unspecified);

@@ -19,8 +19,6 @@ public static class BreachesApi
 {
     public const int PageSize = 50;
 
-    private const string InvalidTitle = "Uppgifterna är inte giltiga";
-
     public static void Map(RouteGroupBuilder party)
     {
         var group = party.MapGroup("/breaches").WithTags("Personuppgiftsincidenter");
@@ -31,16 +29,17 @@ public static class BreachesApi
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetBreach")
             .WithSummary("En incident med kompletteringar och tidslinje");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyBreachIntake).WithName("RegisterBreach")
+            .Produces<BreachChangedDto>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Registrera en incident: diarienummer och 72-timmarsfrist (art. 33.1)");
-        group.MapPost("/{id:guid}/assessment", AssessAsync).RequireAuthorization(Policies.PartyOfficer).WithName("AssessBreach").ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/assessment", AssessAsync).RequireAuthorization(Policies.PartyOfficer).WithName("AssessBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Riskbedömning och beslut om anmälan (art. 33.1, 33.5, 34)");
-        group.MapPost("/{id:guid}/report", ReportAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ReportBreach").ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/report", ReportAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ReportBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Anmälan till IMY: tidpunkt, IMY:s diarienummer, skäl vid försening");
-        group.MapPost("/{id:guid}/supplements", SupplementAsync).RequireAuthorization(Policies.PartyOfficer).WithName("SupplementBreach").ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/supplements", SupplementAsync).RequireAuthorization(Policies.PartyOfficer).WithName("SupplementBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Komplettering till IMY (art. 33.4)");
-        group.MapPost("/{id:guid}/notice", NoticeAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RecordBreachNotice").ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/notice", NoticeAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RecordBreachNotice").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("De registrerade informerade (art. 34): när och hur");
-        group.MapPost("/{id:guid}/close", CloseAsync).RequireAuthorization(Policies.PartyOfficer).WithName("CloseBreach").ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{id:guid}/close", CloseAsync).RequireAuthorization(Policies.PartyOfficer).WithName("CloseBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Avsluta incidenten");
     }
 
@@ -61,7 +60,7 @@ public static class BreachesApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
+            return TypedResults.ValidationProblem(errors, title: CommandMessages.InvalidTitle);
         }
 
         var now = clock.GetUtcNow();
@@ -97,7 +96,7 @@ public static class BreachesApi
         return TypedResults.Ok(BreachDto.From(b, clock.GetUtcNow(), supplements, events));
     }
 
-    private static async Task<Results<Created<BreachChangedDto>, ValidationProblem>> CreateAsync(
+    private static async Task<IResult> CreateAsync(
         string tenant, BreachBody body, SaveBreach save, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
     {
         // A detection system is named in the timeline and the audit trail by its client id.
@@ -113,65 +112,48 @@ public static class BreachesApi
             body.Groups?.Select(g => new AffectedGroup { Group = g.Group ?? (SubjectGroup)(-1), ApproxCount = g.ApproxCount }).ToList(),
             badKinds.Count > 0 ? (DataKinds)(1 << 30) : kinds, body.ApproxRecords, body.Consequences, body.MeasuresTaken, body.MeasuresProposed, body.ContactName, body.ContactDetails);
         var result = await save.CreateAsync(input, ct);
-        var errors = result.Errors;
-        if (badTypes.Count > 0)
+        if (badTypes.Count > 0 || badKinds.Count > 0)
         {
-            errors["Types"] = [$"Okänd typ: {string.Join(", ", badTypes)}. Ange en eller flera av: {string.Join(", ", Names.Known<BreachTypes>())}."];
+            // An unknown name made the input invalid above, so nothing was saved; the message names what was not understood.
+            var errors = result.ErrorsByField();
+            if (badTypes.Count > 0)
+            {
+                errors["Types"] = [$"Okänd typ: {string.Join(", ", badTypes)}. Ange en eller flera av: {string.Join(", ", Names.Known<BreachTypes>())}."];
+            }
+
+            if (badKinds.Count > 0)
+            {
+                errors["DataKinds"] = [$"Okänd typ av personuppgifter: {string.Join(", ", badKinds)}. Ange en eller flera av: {string.Join(", ", Names.Known<DataKinds>())}."];
+            }
+
+            result = CommandResult<Breach>.Invalid(errors.ToErrors());
         }
 
-        if (badKinds.Count > 0)
-        {
-            // An unknown name made the kinds invalid above, so nothing was saved; the message names what was not understood.
-            errors["DataKinds"] = [$"Okänd typ av personuppgifter: {string.Join(", ", badKinds)}. Ange en eller flera av: {string.Join(", ", Names.Known<DataKinds>())}."];
-        }
-
-        if (!result.Ok)
-        {
-            return TypedResults.ValidationProblem(errors, title: InvalidTitle);
-        }
-
-        var b = result.Breach!;
-        return TypedResults.Created($"/api/v1/{tenant}/breaches/{b.Id}", BreachChangedDto.From(b));
+        return result.ToHttpResult(b => TypedResults.Created($"/api/v1/{tenant}/breaches/{b.Id}", BreachChangedDto.From(b)));
     }
 
-    private static Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> AssessAsync(
-        Guid id, AssessmentBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, [], v => change.AssessAsync(id, v, new BreachAssessment(
+    private static Task<IResult> AssessAsync(Guid id, AssessmentBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.AssessAsync(id, v, new BreachAssessment(
             body.Risk, body.RiskReasoning, body.Reportable, body.NotReportableReason, body.SubjectNoticeRequired, body.SubjectNoticeNotRequiredReason), ct));
 
-    private static Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        Guid id, ReportBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, [], v => change.ReportAsync(id, v, body.ReportedAt, body.ImyReference, body.LateReason, ct));
+    private static Task<IResult> ReportAsync(Guid id, ReportBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.ReportAsync(id, v, body.ReportedAt, body.ImyReference, body.LateReason, ct));
 
-    private static Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> SupplementAsync(
-        Guid id, SupplementBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, [], v => change.SupplementAsync(id, v, body.SubmittedAt, body.Text, ct));
+    private static Task<IResult> SupplementAsync(Guid id, SupplementBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.SupplementAsync(id, v, body.SubmittedAt, body.Text, ct));
 
-    private static Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> NoticeAsync(
-        Guid id, NoticeBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, [], v => change.RecordNoticeAsync(id, v, body.SentAt, body.Method, ct));
+    private static Task<IResult> NoticeAsync(Guid id, NoticeBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.RecordNoticeAsync(id, v, body.SentAt, body.Method, ct));
 
-    private static Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> CloseAsync(
-        Guid id, VersionBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, [], v => change.CloseAsync(id, v, ct));
+    private static Task<IResult> CloseAsync(Guid id, VersionBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.CloseAsync(id, v, ct));
 
-    private static async Task<Results<Ok<BreachChangedDto>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Guid? version, Dictionary<string, string[]> missing, Func<Guid, Task<BreachResult>> run)
+    private static async Task<IResult> RunAsync(Guid? version, Func<Guid, Task<CommandResult<Breach>>> run)
     {
-        if (version is null)
-        {
-            missing["Version"] = ["Ange vilken version av ärendet du utgick från (fältet version)."];
-            return TypedResults.ValidationProblem(missing, title: InvalidTitle);
-        }
-
-        var result = await run(version.Value);
-        return result.Outcome switch
-        {
-            BreachOutcome.Done => TypedResults.Ok(BreachChangedDto.From(result.Breach!)),
-            BreachOutcome.NotFound => TypedResults.NotFound(),
-            BreachOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ärendet har ändrats", detail: SaveBreach.ConcurrencyMessage),
-            _ => TypedResults.ValidationProblem(result.Errors, title: "Ändringen är inte tillåten"),
-        };
+        var result = version is null
+            ? CommandResult<Breach>.Invalid("Version", "Ange vilken version av ärendet du utgick från (fältet version).")
+            : await run(version.Value);
+        return result.ToHttpResult(b => TypedResults.Ok(BreachChangedDto.From(b)));
     }
 }
 

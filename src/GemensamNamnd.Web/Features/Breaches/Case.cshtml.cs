@@ -82,42 +82,17 @@ public sealed class CaseModel(
                 ? $"Bedömningen är sparad. Anmäl till IMY senast {BreachWords.When(b.ImyDeadlineAt)}."
                 : "Bedömningen är sparad. Incidenten anmäls inte; skälen är dokumenterade (art. 33.5).", ct);
 
-    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
-    {
-        var missing = new Dictionary<string, string[]>();
-        var at = BreachWords.FromForm(ReportedDate, ReportedTime, out var ok);
-        if (!ok)
-        {
-            missing["ReportedAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
-        }
-
-        return ChangeAsync(id, missing, v => change.ReportAsync(id, v, at, ImyReference, LateReason, ct),
+    public Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, At("ReportedAt", ReportedDate, ReportedTime, out var at), v => change.ReportAsync(id, v, at, ImyReference, LateReason, ct),
             b => $"Anmälan till IMY är registrerad. Första kompletteringen ska lämnas senast {Domain.Deadlines.SwedishDates.Long(b.SupplementDueOn!.Value)}.", ct);
-    }
 
-    public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct)
-    {
-        var missing = new Dictionary<string, string[]>();
-        var at = BreachWords.FromForm(SupplementDate, SupplementTime, out var ok);
-        if (!ok)
-        {
-            missing["SubmittedAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
-        }
+    public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, At("SubmittedAt", SupplementDate, SupplementTime, out var at), v => change.SupplementAsync(id, v, at, SupplementText, ct),
+            _ => "Kompletteringen är registrerad.", ct);
 
-        return ChangeAsync(id, missing, v => change.SupplementAsync(id, v, at, SupplementText, ct), _ => "Kompletteringen är registrerad.", ct);
-    }
-
-    public Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct)
-    {
-        var missing = new Dictionary<string, string[]>();
-        var at = BreachWords.FromForm(NoticeDate, NoticeTime, out var ok);
-        if (!ok)
-        {
-            missing["NoticeSentAt"] = ["Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM."];
-        }
-
-        return ChangeAsync(id, missing, v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct), _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
-    }
+    public Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, At("NoticeSentAt", NoticeDate, NoticeTime, out var at), v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct),
+            _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, [], v => change.CloseAsync(id, v, ct), _ => "Incidenten är avslutad.", ct);
@@ -131,8 +106,15 @@ public sealed class CaseModel(
         _ => key,
     };
 
+    /// <summary>The form's date and time as an instant, or the error for <paramref name="field"/> when they do not parse.</summary>
+    private static List<Error> At(string field, string? date, string? time, out DateTimeOffset? at)
+    {
+        at = BreachWords.FromForm(date, time, out var ok);
+        return ok ? [] : [new Error(field, "Skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM.")];
+    }
+
     private async Task<IActionResult> ChangeAsync(
-        Guid id, Dictionary<string, string[]> missing, Func<Guid, Task<BreachResult>> run, Func<Breach, string> notice, CancellationToken ct)
+        Guid id, List<Error> missing, Func<Guid, Task<CommandResult<Breach>>> run, Func<Breach, string> notice, CancellationToken ct)
     {
         if (!await db.Breaches.AnyAsync(b => b.Id == id, ct))
         {
@@ -147,31 +129,23 @@ public sealed class CaseModel(
         ModelState.Clear();
         if (Version is null)
         {
-            missing["Version"] = [SaveBreach.ConcurrencyMessage];
+            // The form always carries the version it showed: without it the page is stale.
+            missing.Add(new Error("Version", CommandMessages.Conflict));
         }
 
-        if (missing.Count > 0)
+        var result = missing.Count > 0 ? CommandResult<Breach>.Invalid(missing) : await run(Version!.Value);
+        if (result.Ok)
         {
-            return await ShowErrorsAsync(id, missing, ct);
+            TempData[EditModel.NoticeKey] = notice(result.Value!);
+            return LocalRedirect($"/{Slug}/incidenter/{id}");
         }
 
-        var result = await run(Version!.Value);
-        switch (result.Outcome)
+        if (result.Status == CommandStatus.NotFound || !await LoadAsync(id, ct))
         {
-            case BreachOutcome.Done:
-                TempData[EditModel.NoticeKey] = notice(result.Breach!);
-                return LocalRedirect($"/{Slug}/incidenter/{id}");
-            case BreachOutcome.NotFound:
-                return NotFound();
-            default:
-                return await ShowErrorsAsync(id, result.Errors, ct);
+            return NotFound();
         }
-    }
 
-    private async Task<IActionResult> ShowErrorsAsync(Guid id, IDictionary<string, string[]> errors, CancellationToken ct)
-    {
-        AddErrors(errors.ToDictionary(e => FieldId(e.Key), e => e.Value));
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return Refusal(result.MapFields(FieldId))!;
     }
 
     private async Task<bool> MayChangeAsync() => (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;

@@ -18,7 +18,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentActor actor, TimeProvider clock)
 {
     /// <summary>The risk assessment and the decision to report or not (Art. 33(1), 33(5)), and the Art. 34 decision.</summary>
-    public async Task<BreachResult> AssessAsync(Guid id, Guid version, BreachAssessment assessment, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> AssessAsync(Guid id, Guid version, BreachAssessment assessment, CancellationToken cancellationToken = default)
     {
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
@@ -69,7 +69,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     }
 
     /// <summary>The report to IMY (Art. 33(1)): when, IMY's reference, and the reasons when after 72 hours.</summary>
-    public async Task<BreachResult> ReportAsync(Guid id, Guid version, DateTimeOffset? reportedAt, string? imyReference, string? lateReason, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> ReportAsync(Guid id, Guid version, DateTimeOffset? reportedAt, string? imyReference, string? lateReason, CancellationToken cancellationToken = default)
     {
         reportedAt = SaveBreach.Instant(reportedAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     }
 
     /// <summary>A supplement to the report (Art. 33(4)): when and what was added. May be given more than once.</summary>
-    public async Task<BreachResult> SupplementAsync(Guid id, Guid version, DateTimeOffset? submittedAt, string? text, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> SupplementAsync(Guid id, Guid version, DateTimeOffset? submittedAt, string? text, CancellationToken cancellationToken = default)
     {
         submittedAt = SaveBreach.Instant(submittedAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
@@ -173,7 +173,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     }
 
     /// <summary>Art. 34: the data subjects were told, when and how.</summary>
-    public async Task<BreachResult> RecordNoticeAsync(Guid id, Guid version, DateTimeOffset? sentAt, string? method, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> RecordNoticeAsync(Guid id, Guid version, DateTimeOffset? sentAt, string? method, CancellationToken cancellationToken = default)
     {
         sentAt = SaveBreach.Instant(sentAt);
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
@@ -221,7 +221,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
     }
 
     /// <summary>Closes the breach: assessed and, when reportable, reported; the Art. 34 notice given when required.</summary>
-    public async Task<BreachResult> CloseAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> CloseAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
     {
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
@@ -253,23 +253,23 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
         return await SaveAsync(b, version, "Avslutad.", cancellationToken);
     }
 
-    private static BreachResult Invalid(Dictionary<string, string[]> errors) => new(BreachOutcome.Invalid, errors);
+    private static CommandResult<Breach> Invalid(Dictionary<string, string[]> errors) => CommandResult<Breach>.Invalid(errors.ToErrors());
 
-    private async Task<(Breach? Breach, BreachResult? Failed)> LoadAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    private async Task<(Breach? Breach, CommandResult<Breach>? Failed)> LoadAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         var b = await db.Breaches.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (b is null)
         {
-            return (null, new BreachResult(BreachOutcome.NotFound, new() { ["Id"] = [SaveBreach.NotFoundMessage] }));
+            return (null, CommandResult<Breach>.NotFound());
         }
 
         // The caller decided on what it read: a newer version means its decision may rest on stale facts.
         return b.Version == version
             ? (b, null)
-            : (null, new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [SaveBreach.ConcurrencyMessage] }));
+            : (null, CommandResult<Breach>.Conflict());
     }
 
-    private async Task<BreachResult> SaveAsync(Breach b, Guid version, string text, CancellationToken cancellationToken)
+    private async Task<CommandResult<Breach>> SaveAsync(Breach b, Guid version, string text, CancellationToken cancellationToken)
     {
         db.Entry(b).Property(x => x.Version).OriginalValue = version;
         db.BreachEvents.Add(new BreachEvent { BreachId = b.Id, At = clock.GetUtcNow(), ActorName = actor.DisplayName, Text = text.Length > BreachRules.TextLimit ? text[..BreachRules.TextLimit] : text });
@@ -279,10 +279,10 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [SaveBreach.ConcurrencyMessage] });
+            return CommandResult<Breach>.Conflict();
         }
 
-        return new BreachResult(BreachOutcome.Done, [], b);
+        return CommandResult.Done(b);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -179,42 +179,37 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveBreach 
             Types.Aggregate(BreachTypes.None, (all, t) => all | t), Cause, Systems, groups,
             Kinds.Aggregate(DataKinds.None, (all, k) => all | k), records, Consequences, MeasuresTaken, MeasuresProposed, ContactName, ContactDetails);
 
-        BreachResult? result = null;
         if (formErrors.Count > 0)
         {
-            foreach (var (key, messages) in await save.CheckAsync(input, Id, ct))
-            {
-                formErrors.TryAdd(key, messages);
-            }
+            // Show the form's own errors together with every error the command would give, at once.
+            var all = formErrors.ToErrors();
+            all.AddRange((await save.CheckAsync(input, Id, ct)).Where(e => !formErrors.ContainsKey(e.Field)));
+            return await RefuseAsync(CommandResult<Breach>.Invalid(all), ct);
         }
-        else
+
+        var result = Id is { } id
+            ? await save.UpdateAsync(id, Version ?? Guid.Empty, input, ct)
+            : await save.CreateAsync(input, ct);
+        if (!result.Ok)
         {
-            result = Id is { } id
-                ? await save.UpdateAsync(id, Version ?? Guid.Empty, input, ct)
-                : await save.CreateAsync(input, ct);
-            if (result.Outcome == BreachOutcome.NotFound)
-            {
-                return NotFound();
-            }
+            return await RefuseAsync(result, ct);
         }
 
-        if (result is not { Ok: true })
-        {
-            foreach (var (key, messages) in result?.Errors ?? [])
-            {
-                formErrors.TryAdd(key, messages);
-            }
-
-            AddErrors(formErrors.ToDictionary(e => FieldId(e.Key), e => e.Value));
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        var b = result.Breach!;
+        var b = result.Value!;
         TempData[NoticeKey] = Id is null
             ? $"Incidenten är registrerad med diarienummer {b.CaseNumber}. Anmäl till IMY senast {BreachWords.When(b.ImyDeadlineAt)} om den är anmälningspliktig."
             : "Uppgifterna är sparade.";
         return LocalRedirect($"/{Slug}/incidenter/{b.Id}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(CommandResult<Breach> result, CancellationToken ct)
+    {
+        if (result.Status != CommandStatus.NotFound)
+        {
+            await LoadAsync(ct);
+        }
+
+        return Refusal(result.MapFields(FieldId))!;
     }
 
     /// <summary>The form field an error belongs to: times have their date field.</summary>

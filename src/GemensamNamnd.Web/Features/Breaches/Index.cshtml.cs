@@ -16,7 +16,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// and the export of the same filter as .xlsx or CSV (UTF-8 with BOM, semicolons).
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -53,8 +53,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
-        CanRegister = roles.Contains(PartyRole.Handlaggare) || roles.Contains(PartyRole.Dataskyddsombud);
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
         var rows = await Query().OrderByDescending(b => b.AwareAt).ThenBy(b => b.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);

@@ -31,31 +31,12 @@ public sealed record BreachInput(
     string? ContactName,
     string? ContactDetails);
 
-/// <summary>How a command on a breach went.</summary>
-public enum BreachOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    Conflict,
-}
-
-/// <summary>The outcome, the Swedish errors keyed by input name, and on success the saved breach (with its new version).</summary>
-public sealed record BreachResult(BreachOutcome Outcome, Dictionary<string, string[]> Errors, Breach? Breach = null)
-{
-    public bool Ok => Outcome == BreachOutcome.Done;
-}
-
 /// <summary>
 /// Registers a breach or edits its facts: validates everything at once (nothing is stored on any error), allocates the
 /// case number in the party's breach series, stores the 72-hour deadline (Art. 33(1)) and writes the timeline.
 /// </summary>
 public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers, CurrentActor actor, TimeProvider clock)
 {
-    public const string ConcurrencyMessage = "Ärendet har ändrats av någon annan, ladda om.";
-
-    public const string NotFoundMessage = "Incidenten finns inte hos parten.";
-
     /// <summary>Largest approximate count accepted: more people than live in Sweden is a typing error.</summary>
     public const int MaxCount = 100_000_000;
 
@@ -75,13 +56,13 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         CeasedAt = Instant(i.CeasedAt),
     };
 
-    public async Task<BreachResult> CreateAsync(BreachInput input, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> CreateAsync(BreachInput input, CancellationToken cancellationToken = default)
     {
         input = Normalised(input);
         var errors = await ValidateAsync(input, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return new BreachResult(BreachOutcome.Invalid, errors);
+            return CommandResult<Breach>.Invalid(errors.ToErrors());
         }
 
         var now = clock.GetUtcNow();
@@ -97,27 +78,27 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         db.BreachEvents.Add(Event(breach, $"Registrerad. Parten fick kännedom {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen för anmälan till IMY löper till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1)."));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new BreachResult(BreachOutcome.Done, errors, breach);
+        return CommandResult.Done(breach);
     }
 
-    public async Task<BreachResult> UpdateAsync(Guid id, Guid version, BreachInput input, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<Breach>> UpdateAsync(Guid id, Guid version, BreachInput input, CancellationToken cancellationToken = default)
     {
         input = Normalised(input);
         var breach = await db.Breaches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (breach is null)
         {
-            return new BreachResult(BreachOutcome.NotFound, new() { ["Id"] = [NotFoundMessage] });
+            return CommandResult<Breach>.NotFound();
         }
 
         if (breach.Version != version)
         {
-            return new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
+            return CommandResult<Breach>.Conflict();
         }
 
         var errors = await ValidateAsync(input, breach, cancellationToken);
         if (errors.Count > 0)
         {
-            return new BreachResult(BreachOutcome.Invalid, errors);
+            return CommandResult<Breach>.Invalid(errors.ToErrors());
         }
 
         var previousAware = breach.AwareAt;
@@ -138,17 +119,17 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new BreachResult(BreachOutcome.Conflict, new() { ["Version"] = [ConcurrencyMessage] });
+            return CommandResult<Breach>.Conflict();
         }
 
-        return new BreachResult(BreachOutcome.Done, errors, breach);
+        return CommandResult.Done(breach);
     }
 
     /// <summary>Every error the input has, without saving (a form with other errors of its own shows them all at once).</summary>
-    public async Task<Dictionary<string, string[]>> CheckAsync(BreachInput input, Guid? id, CancellationToken cancellationToken = default)
+    public async Task<List<Error>> CheckAsync(BreachInput input, Guid? id, CancellationToken cancellationToken = default)
     {
         var existing = id is { } known ? await db.Breaches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == known, cancellationToken) : null;
-        return await ValidateAsync(Normalised(input), existing, cancellationToken);
+        return (await ValidateAsync(Normalised(input), existing, cancellationToken)).ToErrors();
     }
 
     private void Apply(Breach b, BreachInput input)

@@ -85,3 +85,8 @@ public sealed class CaseNumberAllocator(AppDbContext db, TenantContext tenant)
         }
     }
 }
+
+public static class CaseNumberExtensions
+{
+    public static IServiceCollection AddCaseNumbers(this IServiceCollection services) => services.AddScoped<CaseNumberAllocator>();
+}

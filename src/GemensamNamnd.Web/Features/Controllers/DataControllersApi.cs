@@ -1,5 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,10 @@ public static class DataControllersApi
         var group = party.MapGroup("/controllers").WithTags("Personuppgiftsansvariga");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.PartyMember).WithName("ListControllers");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetController");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("CreateController");
-        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("UpdateController");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("CreateController")
+            .Produces<DataControllerDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("UpdateController")
+            .Produces<DataControllerDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<List<DataControllerDto>>> ListAsync(AppDbContext db, CancellationToken ct) =>
@@ -26,73 +29,12 @@ public static class DataControllersApi
             ? TypedResults.Ok(DataControllerDto.From(c))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<DataControllerDto>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> CreateAsync(
-        string tenant, DataControllerInput input, AppDbContext db, CancellationToken ct)
-    {
-        var errors = input.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Uppgifterna är inte giltiga");
-        }
+    private static async Task<IResult> CreateAsync(string tenant, DataControllerInput input, SaveDataController save, CancellationToken ct) =>
+        (await save.SaveAsync(null, Guid.Empty, input, ct))
+            .ToHttpResult(c => TypedResults.Created($"/api/v1/{tenant}/controllers/{c.Id}", DataControllerDto.From(c)));
 
-        if (await db.DataControllers.AnyAsync(c => c.Name == input.Name!.Trim(), ct))
-        {
-            return NameTaken();
-        }
-
-        var controller = new DataController { Name = string.Empty };
-        input.ApplyTo(controller);
-        db.DataControllers.Add(controller);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/{tenant}/controllers/{controller.Id}", DataControllerDto.From(controller));
-    }
-
-    private static async Task<Results<Ok<DataControllerDto>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> UpdateAsync(
-        Guid id, DataControllerUpdate update, AppDbContext db, CancellationToken ct)
-    {
-        var errors = update.Input.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Uppgifterna är inte giltiga");
-        }
-
-        var controller = await db.DataControllers.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (controller is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (await db.DataControllers.AnyAsync(c => c.Id != id && c.Name == update.Input.Name!.Trim(), ct))
-        {
-            return NameTaken();
-        }
-
-        // Optimistic concurrency: the client sends the version it read.
-        db.Entry(controller).Property(c => c.Version).OriginalValue = update.Version;
-        update.Input.ApplyTo(controller);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = 409,
-                Title = "Uppgiften har ändrats",
-                Detail = "Uppgiften har ändrats av någon annan. Läs in den igen och gör ändringen på nytt.",
-            });
-        }
-
-        return TypedResults.Ok(DataControllerDto.From(controller));
-    }
-
-    private static Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails> NameTaken() => TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Status = 409,
-        Title = "Namnet används redan",
-        Detail = "Det finns redan en personuppgiftsansvarig med det namnet hos parten.",
-    });
+    private static async Task<IResult> UpdateAsync(Guid id, DataControllerUpdate update, SaveDataController save, CancellationToken ct) =>
+        (await save.SaveAsync(id, update.Version, update.Input, ct)).ToHttpResult(c => TypedResults.Ok(DataControllerDto.From(c)));
 }
 
 /// <summary>An update carries the version the client read (optimistic concurrency).</summary>

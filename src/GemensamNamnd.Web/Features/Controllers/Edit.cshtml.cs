@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Controllers;
 
 /// <summary>Create (<c>…/ny</c>) and edit (<c>…/{id}</c>) one controller; the same validation as the API.</summary>
 [Authorize(Policy = Policies.PartyAdministrator)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant) : FormPageModel
+public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDataController save) : FormPageModel
 {
     [BindProperty(SupportsGet = false)]
     public string? Name { get; set; }
@@ -51,45 +51,7 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant) : FormPageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var input = new DataControllerInput(Name, Kind, OrganisationNumber, IsActive);
-        AddErrors(input.Validate());
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var controller = Id is null ? new DataController { Name = string.Empty } : await db.DataControllers.FirstOrDefaultAsync(c => c.Id == Id, ct);
-        if (controller is null)
-        {
-            return NotFound();
-        }
-
-        if (await db.DataControllers.AnyAsync(c => c.Id != controller.Id && c.Name == input.Name!.Trim(), ct))
-        {
-            ModelState.AddModelError(nameof(Name), "Det finns redan en personuppgiftsansvarig med det namnet.");
-            return Page();
-        }
-
-        input.ApplyTo(controller);
-        if (Id is null)
-        {
-            db.DataControllers.Add(controller);
-        }
-        else
-        {
-            db.Entry(controller).Property(c => c.Version).OriginalValue = Version;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Uppgiften har ändrats av någon annan. Ladda om sidan och gör ändringen igen.");
-            return Page();
-        }
-
-        return LocalRedirect($"/{Slug}/personuppgiftsansvariga");
+        var result = await save.SaveAsync(Id, Version, new DataControllerInput(Name, Kind, OrganisationNumber, IsActive), ct);
+        return Refusal(result) ?? LocalRedirect($"/{Slug}/personuppgiftsansvariga");
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Controllers;
 
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization) : PageModel
 {
     public List<DataController> Rows { get; private set; } = [];
 
@@ -21,6 +21,6 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await db.DataControllers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
-        CanEdit = (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Administrator);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.PartyAdministrator)).Succeeded;
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using GemensamNamnd.Domain.Calendar;
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -74,11 +74,14 @@ public static partial class DeadlinesApi
     internal static RequestDeadline Calculate(DateOnly received, PartyCalendar calendar) =>
         RequestDeadlines.Calculate(received, calendar, DeadlineClockStart.Receipt);
 
-    /// <summary>A real date written exactly <c>YYYY-MM-DD</c>, in 1900–2200; otherwise null.</summary>
+    /// <summary>
+    /// A real date written exactly <c>YYYY-MM-DD</c> (parsed by <see cref="FormValues"/>), in 1900–2200: the public
+    /// calculator keeps its wider, documented range rather than the registers' one; otherwise null.
+    /// </summary>
     internal static DateOnly? ParseReceived(string? value) =>
         value is not null
         && IsoShape().IsMatch(value.Trim())
-        && DateOnly.TryParseExact(value.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && FormValues.Date(value) is { } date
         && date.Year is >= MinYear and <= MaxYear
             ? date
             : null;
@@ -92,7 +95,7 @@ public static partial class DeadlinesApi
             return ReceivedMessage;
         }
 
-        return DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        return FormValues.Date(text) is not null
             ? $"Mottagningsdatumet måste ligga mellan år {MinYear} och {MaxYear}."
             : "Datumet finns inte i kalendern. " + ReceivedMessage;
     }

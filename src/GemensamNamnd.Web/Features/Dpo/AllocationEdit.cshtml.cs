@@ -67,8 +67,8 @@ public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, T
         var errors = new Dictionary<string, string[]>();
         DateOnly? Date(string? text, string field)
         {
-            var (ok, value) = DpoWords.ParseDate(text);
-            if (!ok)
+            var value = FormValues.Date(text);
+            if (value is null && !string.IsNullOrWhiteSpace(text))
             {
                 errors[field] = ["Skriv datumet som ÅÅÅÅ-MM-DD."];
             }
@@ -81,26 +81,14 @@ public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, T
         var reported = Date(ImyReportedOn, nameof(ImyReportedOn));
         int? share = int.TryParse(SharePercent?.Trim().TrimEnd('%').Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
         var input = new AllocationInput(PersonId, Role, ControllerIds, share, start, end, ReportsTo, ReportingLevel, reported, PublicWebPage);
+        CommandResult<DpoAllocation> result;
         if (errors.Count == 0)
         {
-            var result = await register.SaveAllocationAsync(Id, Id is null ? null : Version, input, ct);
-            switch (result.Outcome)
+            result = await register.SaveAllocationAsync(Id, Id is null ? null : Version, input, ct);
+            if (result.Ok)
             {
-                case DpoOutcome.Done:
-                    TempData["DpoNotice"] = "Uppdraget är sparat.";
-                    return LocalRedirect($"/{Slug}/dataskyddsombud");
-                case DpoOutcome.NotFound:
-                    return NotFound();
-                case DpoOutcome.Conflict:
-                    errors[string.Empty] = [DpoRegister.ConcurrencyMessage];
-                    break;
-                default:
-                    foreach (var (k, v) in result.Errors)
-                    {
-                        errors.TryAdd(k, v);
-                    }
-
-                    break;
+                TempData["DpoNotice"] = "Uppdraget är sparat.";
+                return LocalRedirect($"/{Slug}/dataskyddsombud");
             }
         }
         else
@@ -110,11 +98,12 @@ public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, T
             {
                 errors.TryAdd(k, v);
             }
+
+            result = CommandResult<DpoAllocation>.Invalid(errors.ToErrors());
         }
 
-        AddErrors(errors);
         await LoadAsync(ct);
-        return Page();
+        return Refusal(result)!;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>The committee's view for the e-strateg and administrators: parties × DPOs on a chosen day, and Excel.</summary>
 [Authorize(Policy = Policies.EStrategist)]
-public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "datum")]
     public string? Date { get; set; }
@@ -28,7 +28,7 @@ public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, CurrentUse
     {
         Matrix = await matrix.BuildAsync(Day(), ct);
         Date = DpoWords.Iso(Matrix.On);
-        IsAdministrator = (await currentUser.GetAsync(ct))?.IsGlobalAdministrator == true;
+        IsAdministrator = (await authorization.AuthorizeAsync(User, Policies.GlobalAdministrator)).Succeeded;
         if (IsAdministrator)
         {
             AllPersons = await db.DpoPersons.AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
@@ -44,8 +44,8 @@ public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, CurrentUse
 
     private DateOnly Day()
     {
-        var (ok, on) = DpoWords.ParseDate(Date);
-        BadDate = !ok;
+        var on = FormValues.Date(Date);
+        BadDate = on is null && !string.IsNullOrWhiteSpace(Date);
         return on ?? Swedish.Today(clock);
     }
 }

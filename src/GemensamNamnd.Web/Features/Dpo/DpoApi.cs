@@ -13,8 +13,6 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// </summary>
 public static class DpoApi
 {
-    private const string InvalidTitle = "Uppgifterna är inte giltiga";
-
     public static void Map(RouteGroupBuilder party)
     {
         var group = party.MapGroup("/dpo").WithTags("Dataskyddsombud");
@@ -24,12 +22,14 @@ public static class DpoApi
             .WithSummary("Partens uppdrag för dataskyddsombud, med slutdatum, IMY-datum och varningar");
         group.MapGet("/allocations/{id:guid}", GetAsync).RequireAuthorization(Policies.PartyMember).WithName("GetDpoAllocation");
         group.MapPost("/allocations", CreateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("CreateDpoAllocation")
+            .Produces<AllocationView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Nytt uppdrag: person, personuppgiftsansvariga, roll, andel 1–100 %, datum; överlapp nekas");
         group.MapPut("/allocations/{id:guid}", UpdateAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("UpdateDpoAllocation")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<AllocationView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/persons/{id:guid}", PersonAsync).RequireAuthorization(Policies.PartyMember).WithName("GetPartyDpoPerson")
             .WithSummary("Ett av partens dataskyddsombud: kontaktuppgifter, andra roller, sammanlagd andel över tid (alla parter) och partens uppdrag");
         group.MapPut("/target", TargetAsync).RequireAuthorization(Policies.PartyAdministrator).WithName("SetDpoTarget")
+            .Produces<DpoTarget>().ProducesValidationProblem()
             .WithSummary("Partens mål för andel av en heltid och en anteckning om budget");
     }
 
@@ -37,8 +37,10 @@ public static class DpoApi
     {
         var group = api.MapGroup("/dpo").WithTags("Dataskyddsombud (nämnden)");
         group.MapGet("/persons", PersonsAsync).RequireAuthorization(Policies.EStrategist).WithName("ListDpoPersons");
-        group.MapPost("/persons", CreatePersonAsync).RequireAuthorization(Policies.GlobalAdministrator).WithName("CreateDpoPerson");
+        group.MapPost("/persons", CreatePersonAsync).RequireAuthorization(Policies.GlobalAdministrator).WithName("CreateDpoPerson")
+            .Produces<DpoPersonDto>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapPut("/persons/{id:guid}", UpdatePersonAsync).RequireAuthorization(Policies.GlobalAdministrator).WithName("UpdateDpoPerson")
+            .Produces<DpoPersonDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/matrix", MatrixAsync).RequireAuthorization(Policies.EStrategist).WithName("DpoMatrix")
             .WithSummary("Parter × dataskyddsombud med andelar och varningar en viss dag (date=ÅÅÅÅ-MM-DD)");
@@ -47,7 +49,7 @@ public static class DpoApi
     }
 
     private static async Task<Results<Ok<PartyDpoOverview>, ValidationProblem>> OverviewAsync(string? date, DpoRegister register, CancellationToken ct) =>
-        ParseDate(date, register.Today) is { } on
+        DayOrToday(date, register.Today) is { } on
             ? TypedResults.Ok(await register.OverviewAsync(on, ct))
             : BadDate();
 
@@ -59,91 +61,63 @@ public static class DpoApi
             ? TypedResults.Ok(a)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<AllocationView>, ValidationProblem>> CreateAsync(
-        string tenant, AllocationInput input, DpoRegister register, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(string tenant, AllocationInput input, DpoRegister register, CancellationToken ct)
     {
         var result = await register.SaveAllocationAsync(null, null, input, ct);
-        if (result.Outcome != DpoOutcome.Done)
+        if (!result.Ok)
         {
-            return TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
+            return result.ToProblem();
         }
 
         var view = (await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == result.Value!.Id);
         return TypedResults.Created($"/api/v1/{tenant}/dpo/allocations/{view.Id}", view);
     }
 
-    private static async Task<Results<Ok<AllocationView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, AllocationUpdate update, DpoRegister register, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(Guid id, AllocationUpdate update, DpoRegister register, CancellationToken ct)
     {
         var result = await register.SaveAllocationAsync(id, update.Version, update.Input, ct);
-        return result.Outcome switch
-        {
-            DpoOutcome.Done => TypedResults.Ok((await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == id)),
-            DpoOutcome.NotFound => TypedResults.NotFound(),
-            DpoOutcome.Conflict => Conflict(),
-            _ => TypedResults.ValidationProblem(result.Errors, title: InvalidTitle),
-        };
+        return result.Ok
+            ? TypedResults.Ok((await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == id))
+            : result.ToProblem();
     }
 
     private static async Task<Results<Ok<PartyPersonView>, NotFound>> PersonAsync(Guid id, DpoRegister register, CancellationToken ct) =>
         await register.PersonAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<DpoTarget>, ValidationProblem>> TargetAsync(DpoTarget body, DpoRegister register, CancellationToken ct)
-    {
-        var result = await register.SaveTargetAsync(body.TargetPercent, body.BudgetNote, ct);
-        return result.Outcome == DpoOutcome.Done
-            ? TypedResults.Ok(new DpoTarget(result.Value!.Settings.DpoTargetSharePercent, result.Value.Settings.DpoBudgetNote))
-            : TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
-    }
+    private static async Task<IResult> TargetAsync(DpoTarget body, DpoRegister register, CancellationToken ct) =>
+        (await register.SaveTargetAsync(body.TargetPercent, body.BudgetNote, ct))
+            .ToHttpResult(p => TypedResults.Ok(new DpoTarget(p.Settings.DpoTargetSharePercent, p.Settings.DpoBudgetNote)));
 
     private static async Task<Ok<List<DpoPersonDto>>> PersonsAsync(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.DpoPersons.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new DpoPersonDto(p.Id, p.Name, p.WorkPhone, p.WorkEmail, p.EmployingPartyId, p.OtherRoles, p.IsActive, p.Version)).ToListAsync(ct));
 
-    private static async Task<Results<Created<DpoPersonDto>, ValidationProblem>> CreatePersonAsync(DpoPersonInput input, DpoRegister register, CancellationToken ct)
-    {
-        var result = await register.SavePersonAsync(null, null, input, asGlobalAdministrator: true, ct);
-        return result.Outcome == DpoOutcome.Done
-            ? TypedResults.Created($"/api/v1/dpo/persons/{result.Value!.Id}", DpoPersonDto.From(result.Value))
-            : TypedResults.ValidationProblem(result.Errors, title: InvalidTitle);
-    }
+    private static async Task<IResult> CreatePersonAsync(DpoPersonInput input, DpoRegister register, CancellationToken ct) =>
+        (await register.SavePersonAsync(null, null, input, asGlobalAdministrator: true, ct))
+            .ToHttpResult(p => TypedResults.Created($"/api/v1/dpo/persons/{p.Id}", DpoPersonDto.From(p)));
 
-    private static async Task<Results<Ok<DpoPersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePersonAsync(
-        Guid id, DpoPersonUpdate update, DpoRegister register, CancellationToken ct)
-    {
-        var result = await register.SavePersonAsync(id, update.Version, update.Input, asGlobalAdministrator: true, ct);
-        return result.Outcome switch
-        {
-            DpoOutcome.Done => TypedResults.Ok(DpoPersonDto.From(result.Value!)),
-            DpoOutcome.NotFound => TypedResults.NotFound(),
-            DpoOutcome.Conflict => Conflict(),
-            _ => TypedResults.ValidationProblem(result.Errors, title: InvalidTitle),
-        };
-    }
+    private static async Task<IResult> UpdatePersonAsync(Guid id, DpoPersonUpdate update, DpoRegister register, CancellationToken ct) =>
+        (await register.SavePersonAsync(id, update.Version, update.Input, asGlobalAdministrator: true, ct))
+            .ToHttpResult(p => TypedResults.Ok(DpoPersonDto.From(p)));
 
     private static async Task<Results<Ok<MatrixDto>, ValidationProblem>> MatrixAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
-        ParseDate(date, Swedish.Today(clock)) is { } on
+        DayOrToday(date, Swedish.Today(clock)) is { } on
             ? TypedResults.Ok(MatrixDto.From(await matrix.BuildAsync(on, ct)))
             : BadDate();
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> MatrixExcelAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
-        ParseDate(date, Swedish.Today(clock)) is { } on
+        DayOrToday(date, Swedish.Today(clock)) is { } on
             ? TypedResults.File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, MatrixFileName(on))
             : BadDate();
 
     public static string MatrixFileName(DateOnly on) => $"dataskyddsombud-{on.ToString("yyyy-MM-dd", Swedish.Culture)}.xlsx";
 
-    /// <summary>ÅÅÅÅ-MM-DD, or today when absent; null when unreadable.</summary>
-    public static DateOnly? ParseDate(string? text, DateOnly today) =>
-        string.IsNullOrWhiteSpace(text) ? today
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", Swedish.Culture, System.Globalization.DateTimeStyles.None, out var d) ? d
-        : null;
+    /// <summary>The day asked for (ÅÅÅÅ-MM-DD, read by <see cref="FormValues"/>), or today when absent; null when unreadable.</summary>
+    public static DateOnly? DayOrToday(string? text, DateOnly today) =>
+        string.IsNullOrWhiteSpace(text) ? today : FormValues.Date(text);
 
     private static ValidationProblem BadDate() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ange datum som ÅÅÅÅ-MM-DD."] }, title: InvalidTitle);
-
-    private static ProblemHttpResult Conflict() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uppgiften har ändrats", detail: DpoRegister.ConcurrencyMessage);
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ange datum som ÅÅÅÅ-MM-DD."] }, title: CommandMessages.InvalidTitle);
 }
 
 /// <summary>An update carries the version the client read (optimistic concurrency).</summary>

@@ -9,6 +9,7 @@ public static class DpoExtensions
         services.AddScoped<DpoCrossParty>();
         services.AddScoped<DpoRegister>();
         services.AddScoped<DpoMatrix>();
+        services.AddScoped<SaveDpoRules>();
         services.Configure<RazorPagesOptions>(o =>
         {
             // Create and edit share one page: …/ny and …/{id}.

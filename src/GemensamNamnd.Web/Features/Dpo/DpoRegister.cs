@@ -13,8 +13,6 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// </summary>
 public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossParty crossParty, TimeProvider clock)
 {
-    public const string ConcurrencyMessage = "Uppgiften har ändrats av någon annan. Ladda om sidan och gör ändringen igen.";
-
     public const string OnlyGlobalAdministrators = "Bara en global administratör kan ändra ett dataskyddsombud som tjänstgör hos flera parter.";
 
     /// <summary>How far ahead a planned gap is looked for.</summary>
@@ -26,7 +24,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
         (await db.DpoRules.AsNoTracking().FirstOrDefaultAsync(ct))?.Policy ?? IndependencePolicy.Default;
 
     /// <summary>Creates (<paramref name="id"/> null) or changes an allocation; bad input stores nothing.</summary>
-    public async Task<DpoResult<DpoAllocation>> SaveAllocationAsync(Guid? id, Guid? version, AllocationInput input, CancellationToken ct)
+    public async Task<CommandResult<DpoAllocation>> SaveAllocationAsync(Guid? id, Guid? version, AllocationInput input, CancellationToken ct)
     {
         DpoAllocation? existing = null;
         if (id is not null)
@@ -34,7 +32,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
             existing = await db.DpoAllocations.FirstOrDefaultAsync(a => a.Id == id, ct);
             if (existing is null)
             {
-                return DpoResult<DpoAllocation>.NotFound();
+                return CommandResult<DpoAllocation>.NotFound();
             }
         }
 
@@ -60,7 +58,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
 
         if (errors.Count > 0)
         {
-            return DpoResult<DpoAllocation>.Invalid(errors);
+            return CommandResult<DpoAllocation>.Invalid(errors.ToErrors());
         }
 
         // Same person, role and controller never twice on one day.
@@ -73,7 +71,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
             var shared = controllers.Where(c => o.ControllerIds.Contains(c.Id) && candidate.ControllerIds.Contains(c.Id)).Select(c => c.Name);
             errors[nameof(AllocationInput.StartsOn)] =
                 [$"Uppdraget överlappar ett annat uppdrag för samma person och roll ({o.Role.Swedish().ToLowerInvariant()}) för {string.Join(", ", shared)} {o.Span}. Ändra datumen eller avsluta det andra uppdraget först."];
-            return DpoResult<DpoAllocation>.Invalid(errors);
+            return CommandResult<DpoAllocation>.Invalid(errors.ToErrors());
         }
 
         var allocation = existing ?? candidate;
@@ -93,17 +91,17 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
         }
         catch (DbUpdateConcurrencyException)
         {
-            return DpoResult<DpoAllocation>.Conflict();
+            return CommandResult<DpoAllocation>.Conflict();
         }
 
-        return DpoResult<DpoAllocation>.Done(allocation);
+        return CommandResult<DpoAllocation>.Done(allocation);
     }
 
     /// <summary>
     /// Creates or changes a person. A party administrator may change a person of this party (allocated or employed here)
     /// who serves no other party; a person shared by several parties is changed only by a global administrator.
     /// </summary>
-    public async Task<DpoResult<DpoPerson>> SavePersonAsync(Guid? id, Guid? version, DpoPersonInput input, bool asGlobalAdministrator, CancellationToken ct)
+    public async Task<CommandResult<DpoPerson>> SavePersonAsync(Guid? id, Guid? version, DpoPersonInput input, bool asGlobalAdministrator, CancellationToken ct)
     {
         DpoPerson? existing = null;
         if (id is not null)
@@ -111,12 +109,12 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
             existing = await db.DpoPersons.FirstOrDefaultAsync(p => p.Id == id, ct);
             if (existing is null || (!asGlobalAdministrator && !await IsOursAsync(existing, ct)))
             {
-                return DpoResult<DpoPerson>.NotFound();
+                return CommandResult<DpoPerson>.NotFound();
             }
 
             if (!asGlobalAdministrator && await crossParty.OtherPartiesAsync(existing.Id, tenant.Required.Id, ct))
             {
-                return DpoResult<DpoPerson>.Forbidden(OnlyGlobalAdministrators);
+                return CommandResult<DpoPerson>.Forbidden(OnlyGlobalAdministrators);
             }
         }
 
@@ -133,7 +131,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
 
         if (errors.Count > 0)
         {
-            return DpoResult<DpoPerson>.Invalid(errors);
+            return CommandResult<DpoPerson>.Invalid(errors.ToErrors());
         }
 
         var person = existing ?? new DpoPerson { Name = string.Empty };
@@ -154,14 +152,14 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
         }
         catch (DbUpdateConcurrencyException)
         {
-            return DpoResult<DpoPerson>.Conflict();
+            return CommandResult<DpoPerson>.Conflict();
         }
 
-        return DpoResult<DpoPerson>.Done(person);
+        return CommandResult<DpoPerson>.Done(person);
     }
 
     /// <summary>The party's target share and budget note (party settings).</summary>
-    public async Task<DpoResult<Party>> SaveTargetAsync(int? targetPercent, string? budgetNote, CancellationToken ct)
+    public async Task<CommandResult<Party>> SaveTargetAsync(int? targetPercent, string? budgetNote, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (targetPercent is { } t && t is < 1 or > 1000)
@@ -176,14 +174,14 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
 
         if (errors.Count > 0)
         {
-            return DpoResult<Party>.Invalid(errors);
+            return CommandResult<Party>.Invalid(errors.ToErrors());
         }
 
         var party = await db.Parties.FirstAsync(p => p.Id == tenant.Required.Id, ct);
         party.Settings.DpoTargetSharePercent = targetPercent;
         party.Settings.DpoBudgetNote = string.IsNullOrWhiteSpace(budgetNote) ? null : budgetNote.Trim();
         await db.SaveChangesAsync(ct);
-        return DpoResult<Party>.Done(party);
+        return CommandResult<Party>.Done(party);
     }
 
     /// <summary>A person of this party: allocated here (now or ever) or employed here.</summary>

@@ -46,25 +46,3 @@ public sealed record PartyDpoOverview(
     List<ControllerCover> Controllers, List<GapView> Gaps, List<AllocationView> Allocations, List<PersonSummary> Persons, List<WarningView> Warnings);
 
 public sealed record PartyPersonView(PersonSummary Person, List<AllocationView> Allocations);
-
-public enum DpoOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    Conflict,
-    Forbidden,
-}
-
-public sealed record DpoResult<T>(DpoOutcome Outcome, T? Value, Dictionary<string, string[]> Errors)
-{
-    public static DpoResult<T> Done(T value) => new(DpoOutcome.Done, value, []);
-
-    public static DpoResult<T> Invalid(Dictionary<string, string[]> errors) => new(DpoOutcome.Invalid, default, errors);
-
-    public static DpoResult<T> NotFound() => new(DpoOutcome.NotFound, default, []);
-
-    public static DpoResult<T> Conflict() => new(DpoOutcome.Conflict, default, []);
-
-    public static DpoResult<T> Forbidden(string message) => new(DpoOutcome.Forbidden, default, new() { [string.Empty] = [message] });
-}

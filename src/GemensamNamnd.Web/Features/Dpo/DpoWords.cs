@@ -17,15 +17,4 @@ public static class DpoWords
         AllocationState.Planned => "Planerat",
         _ => "Avslutat",
     };
-
-    /// <summary>Parses ÅÅÅÅ-MM-DD from a form; blank is (true, null), unreadable is (false, null).</summary>
-    public static (bool Ok, DateOnly? Value) ParseDate(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (true, null);
-        }
-
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", Swedish.Culture, System.Globalization.DateTimeStyles.None, out var d) ? (true, d) : (false, null);
-    }
 }

@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>The party's DPOs on a chosen day: who covers each controller, gaps, shares against the target, and warnings.</summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(DpoRegister register, TenantContext tenant, CurrentUser currentUser) : PageModel
+public sealed class IndexModel(DpoRegister register, TenantContext tenant, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "datum")]
     public string? Date { get; set; }
@@ -25,10 +26,10 @@ public sealed class IndexModel(DpoRegister register, TenantContext tenant, Curre
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (ok, on) = DpoWords.ParseDate(Date);
-        BadDate = !ok;
+        var on = FormValues.Date(Date);
+        BadDate = on is null && !string.IsNullOrWhiteSpace(Date);
         Overview = await register.OverviewAsync(on ?? register.Today, ct);
         Date = DpoWords.Iso(Overview.On);
-        CanEdit = (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Administrator);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.PartyAdministrator)).Succeeded;
     }
 }

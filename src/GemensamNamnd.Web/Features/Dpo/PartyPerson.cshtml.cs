@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// parties (totals only) and this party's allocations. A person who is not this party's does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class PartyPersonModel(DpoRegister register, TenantContext tenant, CurrentUser currentUser) : PageModel
+public sealed class PartyPersonModel(DpoRegister register, TenantContext tenant, IAuthorizationService authorization) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class PartyPersonModel(DpoRegister register, TenantContext tenant,
         }
 
         View = view;
-        CanEdit = !view.Person.ServesOtherParties && (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Administrator);
+        CanEdit = !view.Person.ServesOtherParties && (await authorization.AuthorizeAsync(User, Policies.PartyAdministrator)).Succeeded;
         return Page();
     }
 }

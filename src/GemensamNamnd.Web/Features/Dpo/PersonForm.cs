@@ -50,23 +50,14 @@ public abstract class PersonFormModel(AppDbContext db, DpoRegister register) : F
     {
         var input = new DpoPersonInput(Name, WorkPhone, WorkEmail, EmployingPartyId, DpoPersonInput.Lines(OtherRoles), IsActive);
         var result = await register.SavePersonAsync(Id, Id is null ? null : Version, input, AsGlobalAdministrator, ct);
-        switch (result.Outcome)
+        if (result.Ok)
         {
-            case DpoOutcome.Done:
-                TempData["DpoNotice"] = $"{result.Value!.Name} är sparad.";
-                return LocalRedirect(BackUrl);
-            case DpoOutcome.NotFound:
-                return NotFound();
-            case DpoOutcome.Conflict:
-                ModelState.AddModelError(string.Empty, DpoRegister.ConcurrencyMessage);
-                break;
-            default:
-                AddErrors(result.Errors);
-                break;
+            TempData["DpoNotice"] = $"{result.Value!.Name} är sparad.";
+            return LocalRedirect(BackUrl);
         }
 
         await LoadPartiesAsync(ct);
-        return Page();
+        return Refusal(result)!;
     }
 
     private async Task LoadPartiesAsync(CancellationToken ct) =>

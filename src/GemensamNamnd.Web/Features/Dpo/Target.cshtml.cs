@@ -37,10 +37,9 @@ public sealed class TargetModel(DpoRegister register, TenantContext tenant) : Fo
         }
 
         var result = await register.SaveTargetAsync(target, BudgetNote, ct);
-        if (result.Outcome != DpoOutcome.Done)
+        if (Refusal(result) is { } refused)
         {
-            AddErrors(result.Errors);
-            return Page();
+            return refused;
         }
 
         TempData["DpoNotice"] = "Mål och budget är sparade.";

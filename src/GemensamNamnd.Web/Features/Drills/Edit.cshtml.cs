@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Drills;
 
 /// <summary>Records a drill (<c>…/ovningar/ny</c>) or updates it and its follow-up actions (<c>…/ovningar/{id}</c>).</summary>
 [Authorize(Policy = Policies.PartyOfficer)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : FormPageModel
+public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDrill save, TimeProvider clock) : FormPageModel
 {
     /// <summary>Empty action rows offered on the form for new follow-up actions.</summary>
     public const int BlankActions = 3;
@@ -62,45 +62,12 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, TimeProvide
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        DateOnly? held = DateOnly.TryParseExact(HeldOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var h) ? h : null;
         var actions = ActionTexts.Select((t, i) => new DrillAction { Text = t ?? string.Empty, Done = ActionsDone.Contains(i) })
             .Where(a => !string.IsNullOrWhiteSpace(a.Text)).ToList();
-        var input = new DrillInput(held, Scenario, Participants, Findings, actions);
-        AddErrors(input.Validate(Swedish.Today(clock)));
-        if (!ModelState.IsValid)
-        {
-            Pad();
-            return Page();
-        }
-
-        var drill = Id is null ? new Drill { Scenario = string.Empty, Participants = string.Empty } : await db.Drills.FirstOrDefaultAsync(x => x.Id == Id, ct);
-        if (drill is null)
-        {
-            return NotFound();
-        }
-
-        input.ApplyTo(drill);
-        if (Id is null)
-        {
-            db.Drills.Add(drill);
-        }
-        else
-        {
-            db.Entry(drill).Property(x => x.Version).OriginalValue = Version ?? Guid.Empty;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(nameof(Version), "Övningen har ändrats av någon annan, ladda om.");
-            Pad();
-            return Page();
-        }
-
-        return LocalRedirect($"/{Slug}/ovningar");
+        var input = new DrillInput(FormValues.Date(HeldOn), Scenario, Participants, Findings, actions);
+        var result = await save.SaveAsync(Id, Version, input, ct);
+        Pad();
+        return Refusal(result) ?? LocalRedirect($"/{Slug}/ovningar");
     }
 
     private void Pad()

@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Drills;
 
 /// <summary>The party's drills of the incident routine, newest first, with the warning when none is recent.</summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUser currentUser, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public List<Drill> Drills { get; private set; } = [];
 
@@ -25,8 +25,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, CurrentUse
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var roles = await currentUser.RolesInAsync(tenant.Required.Id, ct);
-        CanRegister = roles.Contains(PartyRole.Handlaggare) || roles.Contains(PartyRole.Dataskyddsombud);
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
         Drills = await db.Drills.AsNoTracking().OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).Take(200).ToListAsync(ct);
         Overdue = DrillRules.IsOverdue(Drills.FirstOrDefault()?.HeldOn, Swedish.Today(clock), Math.Max(1, IntervalMonths));
     }

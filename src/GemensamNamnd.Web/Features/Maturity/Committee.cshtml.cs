@@ -95,9 +95,8 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
     /// <summary>The chosen year or period; by default the year of the latest round, the year the committee compares.</summary>
     private Period ParsePeriod(DateOnly today, int defaultYear)
     {
-        var (okFrom, from) = DpoWords.ParseDate(From);
-        var (okTo, to) = DpoWords.ParseDate(To);
-        if (!okFrom || !okTo)
+        var (from, to) = (FormValues.Date(From), FormValues.Date(To));
+        if ((from is null && !string.IsNullOrWhiteSpace(From)) || (to is null && !string.IsNullOrWhiteSpace(To)))
         {
             PeriodError = "Datumen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).";
         }

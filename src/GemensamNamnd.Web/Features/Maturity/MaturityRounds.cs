@@ -6,65 +6,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Maturity;
 
-/// <summary>How a command went: done, refused (errors; 400 for bad input, 409 for a round in the wrong state), or not found.</summary>
-public sealed record RoundOutcome(List<RoundError> Errors, bool StateConflict = false, bool NotFound = false, Guid? Id = null)
-{
-    public bool Ok => Errors.Count == 0 && !NotFound;
-
-    public static RoundOutcome Done(Guid id) => new([], Id: id);
-
-    public static RoundOutcome Missing() => new([], NotFound: true);
-
-    public static RoundOutcome Refused(string field, string message, bool state = false) => new([new RoundError(field, message)], state);
-
-    public int StatusCode => NotFound ? 404 : StateConflict ? 409 : 400;
-}
-
 /// <summary>
 /// The round commands: create a draft, edit its questions, open, close (the e-strateg or an administrator), and a
-/// party's answer. Every rule is <see cref="RoundRules"/>; nothing is stored when one refuses. Changes are audited by
-/// the audit interceptor.
+/// party's answer. Every rule is <see cref="RoundRules"/>; nothing is stored when one refuses (invalid input, or a
+/// conflict for a round in the wrong state). Each returns the id of the round or answer. Changes are audited by the
+/// audit interceptor.
 /// </summary>
 public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentUser currentUser)
 {
-    public const string ConcurrencyMessage = "Omgången har ändrats av någon annan. Ladda om sidan och försök igen.";
-
-    public async Task<RoundOutcome> CreateAsync(int year, DateOnly? closesOn, CancellationToken ct)
+    public async Task<CommandResult<Guid>> CreateAsync(int year, DateOnly? closesOn, CancellationToken ct)
     {
         var errors = RoundRules.CheckRound(year, closesOn, DefaultDimensions.All);
         if (errors.Count > 0)
         {
-            return new RoundOutcome(errors);
+            return Invalid(errors);
         }
 
         if (await db.MaturityRounds.AnyAsync(r => r.Year == year, ct))
         {
-            return RoundOutcome.Refused("Year", $"Det finns redan en omgång för {year}.");
+            return CommandResult<Guid>.Invalid("Year", $"Det finns redan en omgång för {year}.");
         }
 
         var round = MaturityRound.Draft(year, closesOn!.Value);
         db.MaturityRounds.Add(round);
         await db.SaveChangesAsync(ct);
-        return RoundOutcome.Done(round.Id);
+        return CommandResult.Done(round.Id);
     }
 
-    public async Task<RoundOutcome> EditAsync(Guid id, Guid version, DateOnly? closesOn, IReadOnlyList<DimensionText> dimensions, CancellationToken ct)
+    public async Task<CommandResult<Guid>> EditAsync(Guid id, Guid version, DateOnly? closesOn, IReadOnlyList<DimensionText> dimensions, CancellationToken ct)
     {
         var round = await db.MaturityRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return RoundOutcome.Missing();
+            return CommandResult<Guid>.NotFound();
         }
 
         if (RoundRules.WhyNotEditQuestions(round.Status) is { } why)
         {
-            return RoundOutcome.Refused(string.Empty, why, state: true);
+            return CommandResult<Guid>.Conflict(string.Empty, why);
         }
 
         var errors = RoundRules.CheckRound(round.Year, closesOn, dimensions);
         if (errors.Count > 0)
         {
-            return new RoundOutcome(errors);
+            return Invalid(errors);
         }
 
         round.ClosesOn = closesOn!.Value;
@@ -72,17 +57,17 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
         return await SaveAsync(round, version, ct);
     }
 
-    public async Task<RoundOutcome> OpenAsync(Guid id, Guid version, CancellationToken ct)
+    public async Task<CommandResult<Guid>> OpenAsync(Guid id, Guid version, CancellationToken ct)
     {
         var round = await db.MaturityRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return RoundOutcome.Missing();
+            return CommandResult<Guid>.NotFound();
         }
 
         if (RoundRules.WhyNotOpen(round.Status, round.ClosesOn, round.Dimensions.Count, Swedish.Today(clock)) is { } why)
         {
-            return RoundOutcome.Refused(string.Empty, why, state: round.Status != RoundStatus.Draft);
+            return round.Status == RoundStatus.Draft ? CommandResult<Guid>.Invalid(string.Empty, why) : CommandResult<Guid>.Conflict(string.Empty, why);
         }
 
         round.Status = RoundStatus.Open;
@@ -90,17 +75,17 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
         return await SaveAsync(round, version, ct);
     }
 
-    public async Task<RoundOutcome> CloseAsync(Guid id, Guid version, CancellationToken ct)
+    public async Task<CommandResult<Guid>> CloseAsync(Guid id, Guid version, CancellationToken ct)
     {
         var round = await db.MaturityRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return RoundOutcome.Missing();
+            return CommandResult<Guid>.NotFound();
         }
 
         if (RoundRules.WhyNotClose(round.Status) is { } why)
         {
-            return RoundOutcome.Refused(string.Empty, why, state: true);
+            return CommandResult<Guid>.Conflict(string.Empty, why);
         }
 
         round.Status = RoundStatus.Closed;
@@ -109,23 +94,23 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
     }
 
     /// <summary>The current party's answer (the context is scoped to the party): created or replaced while the round is open.</summary>
-    public async Task<RoundOutcome> AnswerAsync(Guid roundId, IReadOnlyList<DimensionAnswer> answers, CancellationToken ct)
+    public async Task<CommandResult<Guid>> AnswerAsync(Guid roundId, IReadOnlyList<DimensionAnswer> answers, CancellationToken ct)
     {
         var round = await db.MaturityRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null)
         {
-            return RoundOutcome.Missing();
+            return CommandResult<Guid>.NotFound();
         }
 
         if (RoundRules.WhyNotAnswer(round.Status, round.ClosesOn, Swedish.Today(clock)) is { } why)
         {
-            return RoundOutcome.Refused(string.Empty, why, state: true);
+            return CommandResult<Guid>.Conflict(string.Empty, why);
         }
 
         var errors = RoundRules.CheckAnswers(round.Texts, answers);
         if (errors.Count > 0)
         {
-            return new RoundOutcome(errors);
+            return Invalid(errors);
         }
 
         var answer = await db.MaturityAnswers.FirstOrDefaultAsync(a => a.RoundId == roundId, ct);
@@ -146,13 +131,13 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
         catch (DbUpdateException) when (db.ChangeTracker.Entries<MaturityAnswer>().Any(e => e.State == EntityState.Added))
         {
             // Two people of the party answered at once: the unique (party, round) index kept one.
-            return RoundOutcome.Refused(string.Empty, "Parten har just lämnat ett svar. Ladda om sidan och försök igen.", state: true);
+            return CommandResult<Guid>.Conflict(string.Empty, "Parten har just lämnat ett svar. Ladda om sidan och försök igen.");
         }
 
-        return RoundOutcome.Done(answer.Id);
+        return CommandResult.Done(answer.Id);
     }
 
-    private async Task<RoundOutcome> SaveAsync(MaturityRound round, Guid version, CancellationToken ct)
+    private async Task<CommandResult<Guid>> SaveAsync(MaturityRound round, Guid version, CancellationToken ct)
     {
         db.Entry(round).Property(r => r.Version).OriginalValue = version;
         try
@@ -161,9 +146,11 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
         }
         catch (DbUpdateConcurrencyException)
         {
-            return RoundOutcome.Refused(string.Empty, ConcurrencyMessage, state: true);
+            return CommandResult<Guid>.Conflict();
         }
 
-        return RoundOutcome.Done(round.Id);
+        return CommandResult.Done(round.Id);
     }
+
+    private static CommandResult<Guid> Invalid(List<RoundError> errors) => CommandResult<Guid>.Invalid(errors.Select(e => new Error(e.Field, e.Message)));
 }

@@ -79,15 +79,15 @@ public sealed class PartyModel(AppDbContext db, TenantContext tenant, MaturityCo
             return LocalRedirect($"/{Slug}/mognad");
         }
 
-        foreach (var e in outcome.Errors)
+        if (outcome.Status == CommandStatus.NotFound)
         {
-            // Field names of the form: Level_{key} → the fieldset's id for that round.
-            ModelState.AddModelError(e.Field.Length == 0 ? string.Empty : $"{round.Id:N}-{e.Field}", e.Message);
+            return NotFound();
         }
 
-        Response.StatusCode = outcome.StatusCode;
+        // Field names of the form: Level_{key} → the fieldset's id for that round; 400 for bad input, 409 for a closed round.
+        Response.StatusCode = outcome.HttpStatus();
         await LoadAsync(ct);
-        return Page();
+        return Refusal(outcome.MapFields(f => f.Length == 0 ? string.Empty : $"{round.Id:N}-{f}"))!;
     }
 
     public static string Field(Guid roundId, string key) => $"{roundId:N}-{key}";

@@ -58,7 +58,7 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (ok, closes) = DpoWords.ParseDate(ClosesOn);
+        var closes = FormValues.Date(ClosesOn);
         var texts = Dims.Where(d => !d.Remove && !(string.IsNullOrWhiteSpace(d.Key) && string.IsNullOrWhiteSpace(d.Title) && string.IsNullOrWhiteSpace(d.Question)))
             .Select((d, i) => new DimensionText(
                 string.IsNullOrWhiteSpace(d.Key) ? $"fraga-{Guid.NewGuid():N}"[..14] : d.Key.Trim(),
@@ -66,7 +66,9 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
                 d.Question?.Trim() ?? string.Empty,
                 [.. Enumerable.Range(0, RoundRules.MaxLevel).Select(l => d.Levels.ElementAtOrDefault(l)?.Trim() ?? string.Empty)]))
             .ToList();
-        var outcome = ok ? await rounds.EditAsync(Id, Version, closes, texts, ct) : RoundOutcome.Refused(nameof(ClosesOn), "Sista svarsdagen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).");
+        var outcome = closes is not null || string.IsNullOrWhiteSpace(ClosesOn)
+            ? await rounds.EditAsync(Id, Version, closes, texts, ct)
+            : CommandResult<Guid>.Invalid(nameof(ClosesOn), "Sista svarsdagen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).");
         return await AfterAsync(outcome, "Frågorna är sparade.", keepForm: true, ct);
     }
 
@@ -82,26 +84,15 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
         return await AfterAsync(await rounds.CloseAsync(Id, Version, ct), "Omgången är stängd och låst.", keepForm: false, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(RoundOutcome outcome, string done, bool keepForm, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(CommandResult<Guid> outcome, string done, bool keepForm, CancellationToken ct)
     {
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
         if (outcome.Ok)
         {
             TempData["MaturityNotice"] = done;
             return LocalRedirect($"/mognad/omgangar/{Id}");
         }
 
-        foreach (var e in outcome.Errors)
-        {
-            ModelState.AddModelError(FieldId(e.Field), e.Message);
-        }
-
-        Response.StatusCode = outcome.StatusCode;
-        if (!await LoadAsync(ct))
+        if (outcome.Status == CommandStatus.NotFound || !await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -111,7 +102,9 @@ public sealed class RoundModel(AppDbContext db, MaturityRounds rounds, MaturityC
             Fill();
         }
 
-        return Page();
+        // 400 for bad input, 409 for a round in the wrong state.
+        Response.StatusCode = outcome.HttpStatus();
+        return Refusal(outcome.MapFields(FieldId))!;
     }
 
     /// <summary>The rule's field ("Dimensions[2].Levels") as the id of the form's input ("Dims_2_Levels_0"), so the summary links to it.</summary>

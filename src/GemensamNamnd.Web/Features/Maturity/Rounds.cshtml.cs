@@ -35,22 +35,19 @@ public sealed class RoundsModel(AppDbContext db, MaturityRounds rounds, Maturity
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (okDate, closes) = DpoWords.ParseDate(ClosesOn);
+        var closes = FormValues.Date(ClosesOn);
         var year = int.TryParse(Year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0;
-        var outcome = okDate ? await rounds.CreateAsync(year, closes, ct) : RoundOutcome.Refused(nameof(ClosesOn), "Sista svarsdagen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).");
+        var outcome = closes is not null || string.IsNullOrWhiteSpace(ClosesOn)
+            ? await rounds.CreateAsync(year, closes, ct)
+            : CommandResult<Guid>.Invalid(nameof(ClosesOn), "Sista svarsdagen kunde inte läsas (skriv ÅÅÅÅ-MM-DD).");
         if (outcome.Ok)
         {
-            return LocalRedirect($"/mognad/omgangar/{outcome.Id}");
+            return LocalRedirect($"/mognad/omgangar/{outcome.Value}");
         }
 
-        foreach (var e in outcome.Errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
-
-        Response.StatusCode = outcome.StatusCode;
+        Response.StatusCode = outcome.HttpStatus();
         await LoadAsync(ct);
-        return Page();
+        return Refusal(outcome)!;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -9,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Outbox;
 
 /// <summary>/admin/utkorg: the mail queue's state, and the mails given up on, each with "Skicka igen".</summary>
 [Authorize(Policy = Policies.GlobalAdministrator)]
-public sealed class OutboxIndexModel(AppDbContext db, TimeProvider clock, ILogger<OutboxIndexModel> logger) : PageModel
+public sealed class OutboxIndexModel(AppDbContext db, ResendOutboxMessage resend) : PageModel
 {
     public const int Shown = 200;
 
@@ -29,22 +29,17 @@ public sealed class OutboxIndexModel(AppDbContext db, TimeProvider clock, ILogge
         PartyNames = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
     }
 
-    /// <summary>Puts a failed mail back in the queue with fresh attempts; the same Message-Id, so no duplicate if it did arrive.</summary>
+    /// <summary>"Skicka igen": <see cref="ResendOutboxMessage"/>.</summary>
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken ct)
     {
-        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (message is null)
+        var result = await resend.ResendAsync(id, ct);
+        if (!result.Ok)
         {
             return NotFound();
         }
 
-        if (message.Status == OutboxStatus.Failed)
+        if (result.Value)
         {
-            message.Status = OutboxStatus.Pending;
-            message.Attempts = 0;
-            message.NextAttemptAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Outbox message {OutboxMessageId} queued again by an administrator", id);
             Notice = "Meddelandet ligger i kö igen och skickas inom kort.";
         }
 

@@ -24,6 +24,7 @@ public static class OutboxExtensions
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupFolderTransport>());
         services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<ResendOutboxMessage>();
         if (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.ServerEnabled ?? true)
         {
             services.AddHostedService<OutboxDispatcherService>();

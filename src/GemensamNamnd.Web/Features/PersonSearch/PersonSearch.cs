@@ -225,3 +225,8 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         list.Add(datum);
     }
 }
+
+public static class PersonSearchExtensions
+{
+    public static IServiceCollection AddPersonSearch(this IServiceCollection services) => services.AddScoped<PersonSearch>();
+}

@@ -1,15 +1,13 @@
-using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Reminders;
 
 /// <summary>/mina-paminnelser: each user chooses reminders as they happen, or one digest a day at 07:00 Swedish time.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class PreferencesModel(AppDbContext db, CurrentUser currentUser) : PageModel
+public sealed class PreferencesModel(CurrentUser currentUser, SaveReminderPreference save) : PageModel
 {
     public string? Email { get; private set; }
 
@@ -31,15 +29,11 @@ public sealed class PreferencesModel(AppDbContext db, CurrentUser currentUser) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var me = await currentUser.GetAsync(ct);
-        var user = me is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == me.Id, ct);
-        if (user is null)
+        if (!(await save.SaveAsync(WantsDailyDigest, ct)).Ok)
         {
             return Forbid();
         }
 
-        user.WantsDailyDigest = WantsDailyDigest;
-        await db.SaveChangesAsync(ct);
         Notice = WantsDailyDigest ? "Sparat: du får en sammanfattning per dag kl. 07.00." : "Sparat: du får varje påminnelse direkt.";
         return RedirectToPage();
     }

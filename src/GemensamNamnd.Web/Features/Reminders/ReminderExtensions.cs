@@ -17,6 +17,7 @@ public static class ReminderExtensions
         services.AddScoped<PartyReminderJob>();
         services.AddScoped<ReminderSweepJob>();
         services.AddRecurringJob<ReminderSweepJob>(ReminderSweepJob.RecurringId, o => o.ReminderSweepCron, j => j.RunAsync(CancellationToken.None));
+        services.AddScoped<SaveReminderPreference>();
         return services;
     }
 }

@@ -19,7 +19,8 @@ namespace GemensamNamnd.Web.Features.Retention;
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
 public sealed class IndexModel(
-    AppDbContext db, TenantContext tenant, CurrentUser currentUser, CurrentActor actor, RetentionPlan plan, RetentionRun run,
+    AppDbContext db, TenantContext tenant, IAuthorizationService authorization, RetentionPlan plan, RetentionRun run,
+    SaveRetentionPlan savePlan, PlaceRetentionHold placeHold, ReleaseRetentionHold releaseHold,
     IOptions<RetentionOptions> options, TimeProvider clock) : FormPageModel
 {
     [TempData] public string? Notice { get; set; }
@@ -73,47 +74,19 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostPlanAsync(CancellationToken ct)
     {
-        if (!await IsAdministratorAsync(ct))
+        if (!await IsAdministratorAsync())
         {
             return Forbid();
         }
 
         ModelState.Clear();
-        var errors = new Dictionary<string, string[]>();
-        if (RetentionRules.WhyNotPeriod(RequestMonths, MinimumMonths) is { } r)
+        var result = await savePlan.SaveAsync(RequestMonths, RequestAction, BreachMonths, BreachAction, ct);
+        if (!result.Ok)
         {
-            errors[nameof(RequestMonths)] = [r];
-        }
-
-        if (RetentionRules.WhyNotPeriod(BreachMonths, MinimumMonths) is { } b)
-        {
-            errors[nameof(BreachMonths)] = [b];
-        }
-
-        if (!Enum.IsDefined(RequestAction) || RequestAction == RetentionAction.Keep)
-        {
-            errors[nameof(RequestAction)] = ["Välj om avslutade begäranden gallras eller raderas."];
-        }
-
-        if (!Enum.IsDefined(BreachAction) || BreachAction == RetentionAction.Keep)
-        {
-            errors[nameof(BreachAction)] = ["Välj om avslutade incidenter gallras eller raderas."];
-        }
-
-        if (errors.Count > 0)
-        {
-            AddErrors(errors);
             await LoadAsync(ct);
-            return Page();
+            return Refusal(result)!;
         }
 
-        // Set field by field: the settings this page does not show keep their values.
-        var party = await db.Parties.FirstAsync(p => p.Id == tenant.Required.Id, ct);
-        party.Settings.RequestRetentionMonths = RequestMonths!.Value;
-        party.Settings.RequestRetentionAction = RequestAction;
-        party.Settings.BreachRetentionMonths = BreachMonths!.Value;
-        party.Settings.BreachRetentionAction = BreachAction;
-        await db.SaveChangesAsync(ct);
         Notice = "Gallringsplanen är sparad.";
         return LocalRedirect($"/{Slug}/gallring");
     }
@@ -121,71 +94,33 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostHoldAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var errors = new Dictionary<string, string[]>();
-        var number = HoldCaseNumber?.Trim();
-        Guid? caseId = null;
-        if (string.IsNullOrEmpty(number))
+        var result = await placeHold.PlaceAsync(HoldRegister, HoldCaseNumber, HoldReason, ct);
+        if (!result.Ok)
         {
-            errors[nameof(HoldCaseNumber)] = ["Ange diarienumret på ärendet som inte ska gallras."];
-        }
-        else
-        {
-            caseId = HoldRegister switch
-            {
-                RetentionRegister.Requests => await RequestQueries.IdByCaseNumberAsync(db, number, ct),
-                RetentionRegister.Breaches => await BreachQueries.IdByCaseNumberAsync(db, number, ct),
-                _ => null,
-            };
-            if (caseId is null)
-            {
-                errors[nameof(HoldCaseNumber)] = [$"Det finns inget ärende {number} bland {RegisterWord(HoldRegister)}."];
-            }
-            else if (await db.RetentionHolds.AnyAsync(h => h.Register == HoldRegister && h.CaseId == caseId, ct))
-            {
-                errors[nameof(HoldCaseNumber)] = [$"Ärende {number} har redan ett gallringsstopp."];
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(HoldReason) || HoldReason.Trim().Length > Limits.Reason)
-        {
-            errors[nameof(HoldReason)] = ["Ange skälet till gallringsstoppet (t.ex. ett pågående överklagande), högst 1 000 tecken."];
-        }
-
-        if (errors.Count > 0)
-        {
-            AddErrors(errors);
             await LoadAsync(ct);
-            return Page();
+            return Refusal(result)!;
         }
 
-        db.RetentionHolds.Add(new RetentionHold
-        {
-            Register = HoldRegister, CaseId = caseId!.Value, CaseNumber = number!, Reason = HoldReason!.Trim(),
-            PlacedBy = (await currentUser.GetAsync(ct))?.DisplayName ?? actor.DisplayName, PlacedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
-        Notice = $"Ärende {number} gallras inte förrän stoppet tas bort.";
+        Notice = $"Ärende {result.Value!.CaseNumber} gallras inte förrän stoppet tas bort.";
         return LocalRedirect($"/{Slug}/gallring");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken ct)
     {
-        var hold = await db.RetentionHolds.FirstOrDefaultAsync(h => h.Id == HoldId, ct);
-        if (hold is null)
+        var result = await releaseHold.ReleaseAsync(HoldId, ct);
+        if (!result.Ok)
         {
             return NotFound();
         }
 
-        db.RetentionHolds.Remove(hold);
-        await db.SaveChangesAsync(ct);
-        Notice = $"Gallringsstoppet för ärende {hold.CaseNumber} är borttaget.";
+        Notice = $"Gallringsstoppet för ärende {result.Value!.CaseNumber} är borttaget.";
         return LocalRedirect($"/{Slug}/gallring");
     }
 
     /// <summary>"Gallra nu": the same run as the nightly job, as the administrator (who is then in the log).</summary>
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
-        if (!await IsAdministratorAsync(ct))
+        if (!await IsAdministratorAsync())
         {
             return Forbid();
         }
@@ -203,12 +138,11 @@ public sealed class IndexModel(
         _ => "uppdragen",
     };
 
-    private async Task<bool> IsAdministratorAsync(CancellationToken ct) =>
-        (await currentUser.RolesInAsync(tenant.Required.Id, ct)).Contains(PartyRole.Administrator);
+    private async Task<bool> IsAdministratorAsync() => (await authorization.AuthorizeAsync(User, Policies.PartyAdministrator)).Succeeded;
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        IsAdministrator = await IsAdministratorAsync(ct);
+        IsAdministrator = await IsAdministratorAsync();
         Preview = await plan.DueByAsync(Today.AddDays(PreviewDays), ct);
         Holds = await db.RetentionHolds.AsNoTracking().OrderBy(h => h.PlacedAt).ToListAsync(ct);
         Log = await db.RetentionLog.AsNoTracking().OrderByDescending(l => l.At).ThenBy(l => l.CaseNumber).Take(200).ToListAsync(ct);

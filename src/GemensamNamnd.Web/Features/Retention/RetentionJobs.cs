@@ -40,6 +40,9 @@ public static class RetentionExtensions
         services.AddScoped<RetentionRun>();
         services.AddScoped<RetentionSweepJob>();
         services.AddScoped<PartyRetentionJob>();
+        services.AddScoped<SaveRetentionPlan>();
+        services.AddScoped<PlaceRetentionHold>();
+        services.AddScoped<ReleaseRetentionHold>();
         services.AddRecurringJob<RetentionSweepJob>(RetentionSweepJob.RecurringId, o => o.RetentionSweepCron, j => j.RunAsync(CancellationToken.None));
         return services;
     }

@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GemensamNamnd.Web.Features.Start;
 
 [AllowAnonymous]
-public sealed class IndexModel(CurrentUser currentUser) : PageModel
+public sealed class IndexModel(CurrentUser currentUser, IAuthorizationService authorization) : PageModel
 {
     public AppUser? Me { get; private set; }
 
     public List<Party> Parties { get; private set; } = [];
+
+    /// <summary>Administration of parties and users (the policy of /admin).</summary>
+    public bool MayAdminister { get; private set; }
+
+    /// <summary>The committee's comparison (the policy of /mognad).</summary>
+    public bool MayCompare { get; private set; }
 
     public IEnumerable<string> RolesIn(Guid partyId) =>
         Me?.Memberships.Where(m => m.PartyId == partyId).Select(m => m.Role.Swedish()) ?? [];
@@ -19,5 +25,10 @@ public sealed class IndexModel(CurrentUser currentUser) : PageModel
     {
         Me = await currentUser.GetAsync();
         Parties = Me?.Memberships.Select(m => m.Party!).DistinctBy(p => p.Id).OrderBy(p => p.Name).ToList() ?? [];
+        if (Me is not null)
+        {
+            MayAdminister = (await authorization.AuthorizeAsync(User, Policies.GlobalAdministrator)).Succeeded;
+            MayCompare = (await authorization.AuthorizeAsync(User, Policies.EStrategist)).Succeeded;
+        }
     }
 }

@@ -348,8 +348,8 @@ public sealed class DpoApiTests(AppFactory app)
         var bo = await app.InParty("ostersund", db => db.DpoPersons.Where(p => p.Name == "Bo Berglund").Select(p => p.Id).SingleAsync());
         var input = new DpoPersonInput("Bo Berglund", "063-14 30 00", "bo@example.se", null, ["IT-chef"]);
         var result = await PartyRegisterAsync("ostersund", r => r.SavePersonAsync(bo, Guid.Empty, input, asGlobalAdministrator: false, default));
-        Assert.Equal(DpoOutcome.Forbidden, result.Outcome);
-        Assert.Equal(DpoRegister.OnlyGlobalAdministrators, result.Errors[string.Empty][0]);
+        Assert.Equal(GemensamNamnd.Web.Infrastructure.CommandStatus.Forbidden, result.Status);
+        Assert.Equal(DpoRegister.OnlyGlobalAdministrators, result.Errors[0].Message);
 
         // A person of this party only: the party administrator may.
         var own = await NewPersonAsync("Egen Egenström");
@@ -358,7 +358,7 @@ public sealed class DpoApiTests(AppFactory app)
         await CreatedAsync(cecilia, $"{Ostersund}/allocations", Allocation(own, [controller], 20, Today, null));
         var version = await app.InParty("ostersund", db => db.DpoPersons.Where(p => p.Id == own).Select(p => p.Version).SingleAsync());
         var ok = await PartyRegisterAsync("ostersund", r => r.SavePersonAsync(own, version, input with { Name = "Egen Egenström" }, asGlobalAdministrator: false, default));
-        Assert.Equal(DpoOutcome.Done, ok.Outcome);
+        Assert.Equal(GemensamNamnd.Web.Infrastructure.CommandStatus.Done, ok.Status);
 
         // The global API refuses bad input in Swedish.
         using var admin = app.ClientFor(AppFactory.Demo("admin"));

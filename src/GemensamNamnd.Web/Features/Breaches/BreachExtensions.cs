@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GemensamNamnd.Web.Features.Breaches;
+
+public static class BreachExtensions
+{
+    public static IServiceCollection AddBreaches(this IServiceCollection services)
+    {
+        services.AddScoped<SaveBreach>();
+        services.AddScoped<ChangeBreach>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{tenant}/incidenter/{id:guid}/andra"));
+        return services;
+    }
+}
