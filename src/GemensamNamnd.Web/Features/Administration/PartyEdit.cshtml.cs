@@ -17,7 +17,7 @@ public sealed class PartyEditModel(AppDbContext db, Microsoft.Extensions.Options
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "mina-paminnelser", "css", "js", "lib", "favicon.ico",
-        "dataskyddsombud",
+        "dataskyddsombud", "mognad",
     };
 
     [FromRoute] public Guid? Id { get; set; }
