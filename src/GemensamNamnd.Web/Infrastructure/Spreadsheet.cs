@@ -101,7 +101,7 @@ public sealed record Spreadsheet(string Title, IReadOnlyList<string> Headers, IR
     public byte[] ToCsv()
     {
         var text = new StringBuilder();
-        text.AppendJoin(';', Headers.Select(h => CsvText(h))).Append("\r\n");
+        text.AppendJoin(';', Headers.Select(CsvHeader)).Append("\r\n");
         foreach (var row in Rows)
         {
             text.AppendJoin(';', row.Select(CsvCell)).Append("\r\n");
@@ -290,6 +290,10 @@ public sealed record Spreadsheet(string Title, IReadOnlyList<string> Headers, IR
 
         return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>A column name, quoted only when it must be (our own words, but a DPO's name could hold a semicolon).</summary>
+    private static string CsvHeader(string header) =>
+        header.Length > 0 && (header[0] is '=' or '+' or '-' or '@' or '\t' or '\r' || header.IndexOfAny([';', '"', '\n', '\r']) >= 0) ? CsvText(header) : header;
 
     private static NumberFormatInfo CsvNumberFormat()
     {

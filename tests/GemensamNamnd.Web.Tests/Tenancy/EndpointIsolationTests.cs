@@ -28,7 +28,7 @@ public sealed class EndpointIsolationTests(AppFactory app)
     ];
 
     /// <summary>Routes only the party's DPO and administrators reach (issue 9: retention and person search).</summary>
-    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok"];
+    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok", "/{tenant}/personsok/export"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
