@@ -108,11 +108,12 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
         var header = text.Split("\r\n")[0].Split(';');
         Assert.Equal("Personnummer", header[^1]);
-        var openLine = text.Split("\r\n").Single(l => l.StartsWith(open.CaseNumber + ";", StringComparison.Ordinal));
+        // Text is quoted in the CSV, so no comma-separated reader takes a cell for a formula.
+        var openLine = text.Split("\r\n").Single(l => l.StartsWith($"\"{open.CaseNumber}\";", StringComparison.Ordinal));
         Assert.Contains($"Export Andersson {suffix}", openLine, StringComparison.Ordinal);
-        Assert.EndsWith(";19850612-2343", openLine, StringComparison.Ordinal);
-        var shieldedLine = text.Split("\r\n").Single(l => l.StartsWith(shielded.CaseNumber + ";", StringComparison.Ordinal));
-        Assert.Contains(";Skyddad identitet;", shieldedLine, StringComparison.Ordinal);
+        Assert.EndsWith(";\"19850612-2343\"", openLine, StringComparison.Ordinal);
+        var shieldedLine = text.Split("\r\n").Single(l => l.StartsWith($"\"{shielded.CaseNumber}\";", StringComparison.Ordinal));
+        Assert.Contains(";\"Skyddad identitet\";", shieldedLine, StringComparison.Ordinal);
         Assert.DoesNotContain("Hemlin", text, StringComparison.Ordinal);
         Assert.DoesNotContain("19121212-1212", text, StringComparison.Ordinal);
 

@@ -47,7 +47,7 @@ public sealed class BreachPagesTests(AppFactory app)
         // An unknown filter value is ignored, not an error.
         Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/ostersund/incidenter?klocka=snart&risk=Massor&sida=-3")).StatusCode);
 
-        var csvResponse = await anna.GetAsync("/ostersund/incidenter?handler=Csv&klocka=forsenade");
+        var csvResponse = await anna.GetAsync("/ostersund/incidenter/export?format=csv&klocka=forsenade");
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -58,7 +58,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.DoesNotContain("Kalle Internsson", csv, StringComparison.Ordinal);
 
         // The same filter as an Excel workbook.
-        var xlsx = await anna.GetAsync("/ostersund/incidenter?handler=Xlsx&klocka=forsenade");
+        var xlsx = await anna.GetAsync("/ostersund/incidenter/export?format=xlsx&klocka=forsenade");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         using var workbook = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync());
         var cells = string.Concat(workbook.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
@@ -66,7 +66,18 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.Contains("Diarienummer", cells, StringComparison.Ordinal);
         Assert.Contains(lateCase, cells, StringComparison.Ordinal);
         Assert.DoesNotContain(runningCase, cells, StringComparison.Ordinal);
-        Assert.Contains("handler=Xlsx", await Html(anna, "/ostersund/incidenter"), StringComparison.Ordinal);
+        Assert.Contains("/ostersund/incidenter/export?format=xlsx", await Html(anna, "/ostersund/incidenter"), StringComparison.Ordinal);
+
+        // Typed cells: the case number text, the count a number, the moment of awareness a date and time.
+        using var typed = XlsxFile.Open(await (await anna.GetAsync("/ostersund/incidenter/export?format=xlsx&klocka=forsenade")).Content.ReadAsByteArrayAsync());
+        Assert.True(XlsxFile.IsText(typed.At(lateCase, "Diarienummer")));
+        Assert.Equal(5000, typed.Number(typed.At(lateCase, "Antal poster")));
+        var aware = typed.Date(typed.At(lateCase, "Kännedom"));
+        var swedishNow = GemensamNamnd.Web.Infrastructure.Swedish.ToLocal(DateTimeOffset.UtcNow).DateTime;
+        Assert.InRange(aware, swedishNow.AddHours(-75).AddMinutes(-3), swedishNow.AddHours(-75));
+        Assert.Contains($"\"{lateCase}\";", csv, StringComparison.Ordinal); // text quoted in the CSV
+        Assert.Equal(HttpStatusCode.BadRequest, (await anna.GetAsync("/ostersund/incidenter/export?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anna.GetAsync("/ostersund/incidenter/export")).StatusCode);
     }
 
     [PostgresFact]

@@ -263,7 +263,7 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await david.GetAsync($"/berg/incidenter/{id}/imy")).StatusCode);
         var bergList = await david.GetStringAsync("/api/v1/berg/breaches");
         Assert.DoesNotContain(id.ToString(), bergList, StringComparison.Ordinal);
-        Assert.DoesNotContain(id.ToString(), await david.GetStringAsync("/berg/incidenter?handler=Csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(), await david.GetStringAsync("/berg/incidenter/export?format=csv"), StringComparison.Ordinal);
 
         // Östersund's routes: 403 for David.
         Assert.Equal(HttpStatusCode.Forbidden, (await david.GetAsync(Base)).StatusCode);

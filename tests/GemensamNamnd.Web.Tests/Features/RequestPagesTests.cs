@@ -118,6 +118,41 @@ public sealed partial class RequestPagesTests(AppFactory app)
     }
 
     [PostgresFact]
+    public async Task Export_ByGet_IsTheFilteredRegister_InTypedCells_AndEveryCaseIsLoggedAsRead()
+    {
+        var overdue = await RegisterAsync("ostersund", new DateTimeOffset(2019, 5, 6, 9, 0, 0, TimeSpan.FromHours(2)), Unique("=Export Sen"));
+        var fresh = await RegisterAsync("ostersund", DateTimeOffset.UtcNow.AddMinutes(-1), Unique("Export Ny"));
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        Assert.Contains("/ostersund/begaranden/export?frist=forsenade&format=xlsx", await PageAsync(anna, "/ostersund/begaranden?frist=forsenade"), StringComparison.Ordinal);
+
+        var xlsx = await anna.GetAsync("/ostersund/begaranden/export?format=xlsx&frist=forsenade");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(Spreadsheet.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        using (var typed = XlsxFile.Open(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.True(XlsxFile.IsText(typed.At(overdue.CaseNumber, "Diarienummer")));
+            Assert.Equal(overdue.DueOn, DateOnly.FromDateTime(typed.Date(typed.At(overdue.CaseNumber, "Sista dag"))));
+            Assert.Equal(new DateTime(2019, 5, 6, 9, 0, 0), typed.Date(typed.At(overdue.CaseNumber, "Mottagen")));
+            Assert.Equal(overdue.DueOn.DayNumber - Today.DayNumber, typed.Number(typed.At(overdue.CaseNumber, "Dagar kvar")));
+            Assert.Equal("Nej", typed.At(overdue.CaseNumber, "Förlängd").InnerText);
+            Assert.DoesNotContain(typed.Rows(), r => r[0].InnerText == fresh.CaseNumber);
+        }
+
+        var reads = await app.InParty("ostersund", db => db.PersonalDataReads.CountAsync(r => r.EntityId == overdue.Id.ToString() && r.Purpose == ExportModel.ReadPurpose));
+        Assert.Equal(1, reads);
+
+        var csv = System.Text.Encoding.UTF8.GetString(await anna.GetByteArrayAsync("/ostersund/begaranden/export?format=csv&frist=forsenade"));
+        Assert.StartsWith("\uFEFFDiarienummer;Mottagen;", csv, StringComparison.Ordinal);
+        Assert.Contains($"\"{overdue.CaseNumber}\";2019-05-06 09:00;\"brev\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'=Export Sen", csv, StringComparison.Ordinal); // a name starting with = is defused and quoted
+
+        var unknown = await anna.GetAsync("/ostersund/begaranden/export?format=pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Okänt format", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Exportera begäranden", await PageAsync(anna, "/ostersund/begaranden/export?frist=forsenade"), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task ProtectedIdentity_OnlyTheDpoAndTheAssignedOfficer_OpenTheCase_AndTheListNeverShowsTheName()
     {
         var name = Unique("Hemlig Person");

@@ -165,13 +165,28 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         Assert.Contains(first.CaseNumber, byName, StringComparison.Ordinal);
         Assert.DoesNotContain(second.CaseNumber, byName, StringComparison.Ordinal);
 
-        var csv = await PostFormAsync(bo, "/ostersund/personsok", null, new() { ["PersonalNumber"] = "19800101-0001", ["Reason"] = reason, ["Format"] = "csv" });
+        Assert.Contains("formaction=\"/ostersund/personsok/export\"", found, StringComparison.Ordinal);
+        var csv = await PostFormAsync(bo, "/ostersund/personsok", "/ostersund/personsok/export", new() { ["PersonalNumber"] = "19800101-0001", ["Reason"] = reason, ["format"] = "csv" });
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.StartsWith("\uFEFFRegister;Diarienummer;Status;Datum;Uppgift;Värde", text, StringComparison.Ordinal);
         Assert.Contains(name, text, StringComparison.Ordinal);
-        var xlsx = await PostFormAsync(bo, "/ostersund/personsok", null, new() { ["PersonalNumber"] = "19800101-0001", ["Reason"] = reason, ["Format"] = "xlsx" });
+        Assert.Contains($"\"{first.CaseNumber}\";", text, StringComparison.Ordinal); // text quoted in the CSV
+        var xlsx = await PostFormAsync(bo, "/ostersund/personsok", "/ostersund/personsok/export", new() { ["PersonalNumber"] = "19800101-0001", ["Reason"] = reason, ["format"] = "xlsx" });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using (var typed = XlsxFile.Open(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            // The case number stays text, the date is a date.
+            Assert.True(XlsxFile.IsText(typed.At("Begäran", "Diarienummer")));
+            var row = typed.Rows().First(r => r[1].InnerText == first.CaseNumber);
+            Assert.Equal(GemensamNamnd.Web.Infrastructure.Swedish.Date(first.ReceivedAt), DateOnly.FromDateTime(typed.Date(row[3])));
+        }
+
+        // Without a reason the export is refused, and logs nothing; an unknown format is 400.
+        var unreasoned = await PostFormAsync(bo, "/ostersund/personsok", "/ostersund/personsok/export", new() { ["PersonalNumber"] = "19800101-0001", ["format"] = "csv" });
+        Assert.Contains("Ange varför du söker", WebUtility.HtmlDecode(await unreasoned.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var pdf = await PostFormAsync(bo, "/ostersund/personsok", "/ostersund/personsok/export", new() { ["PersonalNumber"] = "19800101-0001", ["Reason"] = reason, ["format"] = "pdf" });
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
     }
 
     [PostgresFact]
@@ -230,14 +245,18 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         });
     }
 
-    /// <summary>Posts a page form as a browser does: with the antiforgery token from the page's GET.</summary>
+    /// <summary>
+    /// Posts a page form as a browser does: with the antiforgery token from the page's GET; <paramref name="handler"/> is a
+    /// handler name, or an address starting with "/" that the form's button posts to (<c>formaction</c>).
+    /// </summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string? handler, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(url);
         var token = Token().Match(page).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "no antiforgery token on " + url);
         fields["__RequestVerificationToken"] = token;
-        return await client.PostAsync(handler is null ? url : $"{url}?handler={handler}", new FormUrlEncodedContent(fields));
+        var target = handler is null ? url : handler.StartsWith('/') ? handler : $"{url}?handler={handler}";
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -32,7 +32,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     ];
 
     /// <summary>Routes only the party's DPO and administrators reach (issue 9: retention and person search).</summary>
-    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok"];
+    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok", "/{tenant}/personsok/export"];
 
     /// <summary>
     /// The kind of record each route's id names. A route with an id parameter that is not here fails

@@ -13,7 +13,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
 /// The breach register: filtered by GET query (status, risk, the clock), newest awareness first, 50 a page, one query;
-/// and the export of the same filter as .xlsx or CSV (UTF-8 with BOM, semicolons).
+/// and the table of the same filter that <see cref="ExportModel"/> writes as .xlsx or CSV.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization, TimeProvider clock) : PageModel
@@ -61,12 +61,11 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthoriza
         Rows = rows.Take(PageSize).ToList();
     }
 
-    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync(xlsx: true, ct);
-
-    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync(xlsx: false, ct);
-
-    /// <summary>The filtered register as a spreadsheet: the facts IMY asks for, no personal data of the people affected.</summary>
-    private async Task<IActionResult> ExportAsync(bool xlsx, CancellationToken ct)
+    /// <summary>
+    /// The filtered register as a table for <see cref="ExportModel"/>: the facts IMY asks for, no personal data of the
+    /// people affected; instants in Swedish time, counts and hours as numbers.
+    /// </summary>
+    public async Task<Spreadsheet> ExportSheetAsync(CancellationToken ct)
     {
         var rows = await Query().OrderBy(b => b.AwareAt).ThenBy(b => b.Id).Take(100_000).ToListAsync(ct);
         string[] header =
@@ -75,21 +74,22 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthoriza
             "Personuppgifter", "Antal poster", "Risk", "Anmäls", "Frist IMY", "Anmäld", "Timmar till anmälan", "Inom 72 timmar", "IMY:s diarienummer",
             "Komplettering senast", "Registrerade informerade", "Avslutad",
         ];
-        var table = rows.Select(b => (IReadOnlyList<string?>)
+        var table = rows.Select(b => (IReadOnlyList<Cell>)
         [
-            b.CaseNumber, b.Title, b.Status.Swedish(), Local(b.OccurredFrom), Local(b.DiscoveredAt), Local(b.AwareAt), Local(b.CeasedAt),
+            b.CaseNumber, b.Title, b.Status.Swedish(), Cell.Instant(b.OccurredFrom), Cell.Instant(b.DiscoveredAt), Cell.Instant(b.AwareAt), Cell.Instant(b.CeasedAt),
             b.Types.SwedishList(), b.Cause.Swedish(), BreachWords.Groups(b.Groups), BreachWords.Kinds(b.DataKinds),
-            b.ApproxRecords?.ToString(Swedish.Culture), BreachWords.Risk(b.Risk), BreachWords.Decision(b.Reportable),
-            Local(b.ImyDeadlineAt), Local(b.ReportedAt),
-            b.ReportedAt is { } r ? Domain.Deadlines.BreachClock.HoursToReport(b.AwareAt, r).ToString("0", Swedish.Culture) : null,
-            b.ReportedAt is { } r2 ? (Domain.Deadlines.BreachClock.IsLate(b.AwareAt, r2) ? "Nej" : "Ja") : null,
-            b.ImyReference, b.SupplementDueOn is { } due ? BreachWords.Iso(due) : null, Local(b.SubjectNoticeSentAt), Local(b.ClosedAt),
+            Cell.Number(b.ApproxRecords), BreachWords.Risk(b.Risk), BreachWords.Decision(b.Reportable),
+            Cell.Instant(b.ImyDeadlineAt), Cell.Instant(b.ReportedAt),
+            b.ReportedAt is { } r ? Cell.Number(Math.Round(Domain.Deadlines.BreachClock.HoursToReport(b.AwareAt, r), MidpointRounding.AwayFromZero), 0) : Cell.Empty,
+            b.ReportedAt is { } r2 ? Cell.YesNo(!Domain.Deadlines.BreachClock.IsLate(b.AwareAt, r2)) : Cell.Empty,
+            b.ImyReference, Cell.Date(b.SupplementDueOn), Cell.Instant(b.SubjectNoticeSentAt), Cell.Instant(b.ClosedAt),
         ]).ToList();
 
-        var sheet = new Spreadsheet("Incidenter", header, table);
-        var name = $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}";
-        return xlsx ? File(sheet.ToXlsx(), XlsxWriter.ContentType, name + ".xlsx") : File(sheet.ToCsv(), Spreadsheet.CsvContentType, name + ".csv");
+        return new Spreadsheet("Incidenter", header, table);
     }
+
+    /// <summary>The export's file name: the register, the party and today.</summary>
+    public string ExportName => $"incidenter-{Slug}-{BreachWords.Iso(Swedish.Today(clock))}";
 
     private IQueryable<Breach> Query()
     {
@@ -120,16 +120,13 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthoriza
         return BreachQueries.Filter(db.Breaches.AsNoTracking(), status, risk, clockFilter, Now);
     }
 
-    private static string Local(DateTimeOffset? at) =>
-        at is { } a ? Swedish.ToLocal(a).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-
-    /// <summary>This list's address with the current filters and another page, or an export handler (<c>Xlsx</c>, <c>Csv</c>).</summary>
+    /// <summary>This list's address with the current filters and another page, or its export (<c>xlsx</c>, <c>csv</c>) with the filters.</summary>
     public string ListUrl(int page, string? export = null)
     {
         var query = new QueryBuilder();
         if (export is not null)
         {
-            query.Add("handler", export);
+            query.Add(Exports.FormatField, export);
         }
 
         if (Status is not null)
@@ -152,6 +149,6 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthoriza
             query.Add("sida", page.ToString(Swedish.Culture));
         }
 
-        return $"/{Slug}/incidenter{query}";
+        return $"/{Slug}/incidenter{(export is null ? string.Empty : "/export")}{query}";
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Dpo;
 
-/// <summary>The committee's view for the e-strateg and administrators: parties × DPOs on a chosen day, and Excel.</summary>
+/// <summary>The committee's view for the e-strateg and administrators: parties × DPOs on a chosen day (exported by <see cref="ExportModel"/>).</summary>
 [Authorize(Policy = Policies.EStrategist)]
 public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
@@ -33,13 +33,6 @@ public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, IAuthoriza
         {
             AllPersons = await db.DpoPersons.AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
         }
-    }
-
-    /// <summary><c>?handler=excel&amp;datum=…</c>: the same matrix as an .xlsx file.</summary>
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
-    {
-        var on = Day();
-        return File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, DpoApi.MatrixFileName(on));
     }
 
     private DateOnly Day()

@@ -107,7 +107,7 @@ public static class DpoApi
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> MatrixExcelAsync(string? date, DpoMatrix matrix, TimeProvider clock, CancellationToken ct) =>
         DayOrToday(date, Swedish.Today(clock)) is { } on
-            ? TypedResults.File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), XlsxWriter.ContentType, MatrixFileName(on))
+            ? TypedResults.File(DpoMatrix.ToExcel(await matrix.BuildAsync(on, ct)), Spreadsheet.XlsxContentType, MatrixFileName(on))
             : BadDate();
 
     public static string MatrixFileName(DateOnly on) => $"dataskyddsombud-{on.ToString("yyyy-MM-dd", Swedish.Culture)}.xlsx";

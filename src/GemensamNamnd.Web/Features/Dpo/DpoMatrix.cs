@@ -93,29 +93,39 @@ public sealed class DpoMatrix(AppDbContext db, DpoCrossParty crossParty)
         return new CommitteeMatrix(on, matrixParties, matrixPersons, cells);
     }
 
-    /// <summary>The matrix as an Excel workbook: the matrix sheet and a sheet of warnings, each with its article.</summary>
-    public static byte[] ToExcel(CommitteeMatrix m)
+    /// <summary>
+    /// The matrix as tables: the matrix sheet (shares as percentages, counts as numbers; a cell holding a role and a share
+    /// stays text, "25 % ordinarie") and a sheet of warnings, each with its article.
+    /// </summary>
+    public static IReadOnlyList<Spreadsheet> ToSheets(CommitteeMatrix m)
     {
         var header = new List<string> { "Part" };
         header.AddRange(m.Persons.Select(p => p.Name));
-        header.AddRange(["Summa andel (%)", "Mål (%)", "Personuppgiftsansvariga", "Utan ordinarie dataskyddsombud"]);
-        var rows = new List<IReadOnlyList<object?>>();
+        header.AddRange(["Summa andel", "Mål", "Personuppgiftsansvariga", "Utan ordinarie dataskyddsombud"]);
+        var rows = new List<IReadOnlyList<Cell>>();
         foreach (var party in m.Parties)
         {
-            var row = new List<object?> { party.Name };
-            row.AddRange(m.Persons.Select(p => (object?)m.Cell(party.Id, p.Id)?.Text));
-            row.AddRange([party.TotalPercent, party.TargetPercent, party.ControllerCount, party.ControllersWithoutDpo]);
+            var row = new List<Cell> { party.Name };
+            row.AddRange(m.Persons.Select(p => Cell.Text(m.Cell(party.Id, p.Id)?.Text)));
+            row.AddRange([Share(party.TotalPercent), Share(party.TargetPercent), Cell.Number(party.ControllerCount), Cell.Number(party.ControllersWithoutDpo)]);
             rows.Add(row);
         }
 
-        var totals = new List<object?> { "Summa per person (alla parter, %)" };
-        totals.AddRange(m.Persons.Select(p => (object?)p.TotalPercent));
+        var totals = new List<Cell> { "Summa per person (alla parter)" };
+        totals.AddRange(m.Persons.Select(p => Share(p.TotalPercent)));
         rows.Add(totals);
 
-        var warnings = m.AllWarnings.Select(w => (IReadOnlyList<object?>)[w.Subject, w.IsError ? "Fel" : "Varning", w.Text, w.Article]).ToList();
-        return XlsxWriter.Write([
-            new XlsxSheet("Matris " + m.On.ToString("yyyy-MM-dd", Swedish.Culture), header, rows),
-            new XlsxSheet("Varningar", ["Gäller", "Slag", "Beskrivning", "Artikel"], warnings),
-        ]);
+        var warnings = m.AllWarnings.Select(w => (IReadOnlyList<Cell>)[w.Subject, w.IsError ? "Fel" : "Varning", w.Text, w.Article]).ToList();
+        return
+        [
+            new Spreadsheet("Matris " + m.On.ToString("yyyy-MM-dd", Swedish.Culture), header, rows),
+            new Spreadsheet("Varningar", ["Gäller", "Slag", "Beskrivning", "Artikel"], warnings),
+        ];
+
+        // Whole percent of a full-time post, as a fraction Excel shows as "25 %".
+        static Cell Share(int? percent) => Cell.Percent(percent / 100.0);
     }
+
+    /// <summary>The matrix as an Excel workbook (the API's <c>matrix.xlsx</c> and the committee page's export).</summary>
+    public static byte[] ToExcel(CommitteeMatrix m) => Spreadsheet.ToXlsx(ToSheets(m));
 }

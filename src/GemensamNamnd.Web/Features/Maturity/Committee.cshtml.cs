@@ -61,15 +61,11 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
         return Page();
     }
 
-    /// <summary><c>?handler=csv</c>: the table as shown (suppressed values as on the page), for Excel.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        await LoadAsync(ct, trends: false) ? File(Sheet().ToCsv(), Spreadsheet.CsvContentType, FileName("csv")) : Problem400();
-
-    /// <summary><c>?handler=xlsx</c>: the same table as an .xlsx workbook.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
-        await LoadAsync(ct, trends: false) ? File(Sheet().ToXlsx(), XlsxWriter.ContentType, FileName("xlsx")) : Problem400();
-
-    private BadRequestObjectResult Problem400() => BadRequest(PeriodError ?? string.Empty);
+    /// <summary>
+    /// For <see cref="ExportModel"/>: the table as shown (suppressed values as on the page, sorted as asked), or null
+    /// when the period cannot be used (<see cref="PeriodError"/> says why).
+    /// </summary>
+    public async Task<Spreadsheet?> ExportSheetAsync(CancellationToken ct) => await LoadAsync(ct, trends: false) ? Sheet() : null;
 
     /// <summary>The comparison for the chosen period; the trends only for the page (the exports hold the table alone).</summary>
     private async Task<bool> LoadAsync(CancellationToken ct, bool trends = true)
@@ -171,40 +167,76 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
 
     public string PeriodQuery() => Year is { } y ? $"ar={y}" : $"fran={MaturityComparison.Iso(Measured.Period.From)}&till={MaturityComparison.Iso(Measured.Period.To)}";
 
+    /// <summary>The export's query: the period, the sort and the round as on the page, so the file is the table shown.</summary>
+    public string ExportQuery() =>
+        PeriodQuery() + (Sort is { } s ? $"&sortera={s}&ordning={(Descending ? "fallande" : "stigande")}" : string.Empty) + (RoundYear is { } r ? $"&omgang={r}" : string.Empty);
+
     public double? MeanLevel(Guid partyId) => Assessed?.Parties.FirstOrDefault(p => p.PartyId == partyId).Mean;
 
+    /// <summary>
+    /// Counts, days, hours and months as numbers, shares as percentages; a hidden or missing value stays the text the page
+    /// shows ("&lt; 5", "–"). A note beside a value ("mål 25 %") gets a column of its own, so the value stays a number.
+    /// </summary>
     private Spreadsheet Sheet()
     {
+        var defs = MaturityComparison.Defs;
+        var noted = defs.Where(d => SortedRows.Select(r => r.Cells[d.Key]).Append(Measured.Medians[d.Key]).Any(c => c is { Value: not null, Suppressed: false, Note: not null }))
+            .Select(d => d.Key).ToHashSet();
         var headers = new List<string> { "Part" };
-        headers.AddRange(MaturityComparison.Defs.Select(d => d.Title));
+        foreach (var d in defs)
+        {
+            headers.Add(d.Title);
+            if (noted.Contains(d.Key))
+            {
+                headers.Add($"{d.Title}, anmärkning");
+            }
+        }
+
         if (Assessed is not null)
         {
             headers.Add($"Självskattning {Assessed.Round.Year} (medelnivå)");
         }
 
-        var rows = new List<IReadOnlyList<string?>>();
+        var rows = new List<IReadOnlyList<Cell>>();
         foreach (var row in SortedRows)
         {
-            var cells = new List<string?> { row.PartyName };
-            cells.AddRange(MaturityComparison.Defs.Select(d => MaturityComparison.Format(d, row.Cells[d.Key])));
-            if (Assessed is not null)
+            rows.Add(Line(row.PartyName, d => row.Cells[d.Key], MeanLevel(row.PartyId)));
+        }
+
+        rows.Add(Line("Regional median", d => Measured.Medians[d.Key], Assessed is null ? null : Medians.Regional(Assessed.Parties.Select(p => p.Mean))));
+        return new Spreadsheet($"Mognad {PeriodText}", headers, rows);
+
+        List<Cell> Line(string name, Func<IndicatorDef, IndicatorCell> cellOf, double? level)
+        {
+            var cells = new List<Cell> { name };
+            foreach (var d in defs)
             {
-                cells.Add(MaturityComparison.Level(MeanLevel(row.PartyId)));
+                var cell = cellOf(d);
+                cells.Add(Typed(d, cell));
+                if (noted.Contains(d.Key))
+                {
+                    cells.Add(cell is { Value: not null, Suppressed: false } ? Cell.Text(cell.Note) : Cell.Empty);
+                }
             }
 
-            rows.Add(cells);
+            if (Assessed is not null)
+            {
+                cells.Add(level is { } l ? Cell.Number(Math.Round(l, 1), 1) : MaturityComparison.Level(null));
+            }
+
+            return cells;
         }
 
-        var median = new List<string?> { "Regional median" };
-        median.AddRange(MaturityComparison.Defs.Select(d => MaturityComparison.Format(d, Measured.Medians[d.Key])));
-        if (Assessed is not null)
-        {
-            median.Add(MaturityComparison.Level(Medians.Regional(Assessed.Parties.Select(p => p.Mean))));
-        }
-
-        rows.Add(median);
-        return new Spreadsheet($"Mognad {PeriodText}", headers, rows);
+        static Cell Typed(IndicatorDef d, IndicatorCell cell) => cell is { Suppressed: false, Value: { } v }
+            ? d.Unit switch
+            {
+                IndicatorUnit.Share => Cell.Percent(v),
+                IndicatorUnit.Percent => Cell.Percent(v / 100),
+                _ => Cell.Number(Math.Round(v, 1)),
+            }
+            : MaturityComparison.Format(d, cell);
     }
 
-    private string FileName(string extension) => $"mognad-{PeriodQuery().Replace("ar=", string.Empty, StringComparison.Ordinal).Replace("fran=", string.Empty, StringComparison.Ordinal).Replace("&till=", "--", StringComparison.Ordinal)}.{extension}";
+    /// <summary>The export's file name: the year, or the first and last day of the period.</summary>
+    public string ExportName => $"mognad-{PeriodQuery().Replace("ar=", string.Empty, StringComparison.Ordinal).Replace("fran=", string.Empty, StringComparison.Ordinal).Replace("&till=", "--", StringComparison.Ordinal)}";
 }

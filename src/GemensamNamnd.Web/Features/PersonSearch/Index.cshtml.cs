@@ -11,10 +11,11 @@ namespace GemensamNamnd.Web.Features.PersonSearch;
 
 /// <summary>
 /// <c>/{tenant}/personsok</c>: a person's data across the party's registers, for the DPO and the administrator. A POST,
-/// so the personnummer never lands in an address, a log of addresses or the browser's history.
+/// so the personnummer never lands in an address, a log of addresses or the browser's history. The hits are exported by
+/// <see cref="ExportModel"/>.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantContext tenant, RequestViewers viewers, TimeProvider clock) : FormPageModel
+public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantContext tenant, RequestViewers viewers) : FormPageModel
 {
     /// <summary>One earlier search: when, who and why (never what was searched for).</summary>
     public sealed record PastSearch(DateTimeOffset At, string Who, string Purpose);
@@ -26,9 +27,6 @@ public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantConte
     [BindProperty] public string? Email { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
-
-    /// <summary>Null: show the hits; <c>xlsx</c> or <c>csv</c>: download them.</summary>
-    [BindProperty] public string? Format { get; set; }
 
     public List<PersonHit>? Hits { get; private set; }
 
@@ -51,13 +49,7 @@ public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantConte
 
         Hits = hits;
         await LoadPastAsync(ct);
-        var name = $"personsokning-{Slug}-{Swedish.Today(clock):yyyy-MM-dd}";
-        return Format switch
-        {
-            "xlsx" => File(PersonSearch.ToSpreadsheet(hits).ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-            "csv" => File(PersonSearch.ToSpreadsheet(hits).ToCsv(), Spreadsheet.CsvContentType, name + ".csv"),
-            _ => Page(),
-        };
+        return Page();
     }
 
     /// <summary>The party's latest searches, so the DPO can follow up who searched and why.</summary>

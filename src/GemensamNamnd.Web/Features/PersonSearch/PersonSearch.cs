@@ -192,8 +192,8 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
     public static Spreadsheet ToSpreadsheet(IEnumerable<PersonHit> hits) => new(
         "Personsökning",
         ["Register", "Diarienummer", "Status", "Datum", "Uppgift", "Värde"],
-        [.. hits.SelectMany(h => h.Data.Select(d => (IReadOnlyList<string?>)
-            [h.Register, h.CaseNumber, h.Status, h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Field, d.Value]))]);
+        [.. hits.SelectMany(h => h.Data.Select(d => (IReadOnlyList<Cell>)
+            [h.Register, h.CaseNumber, h.Status, Cell.Date(h.Date), d.Field, d.Value]))]);
 
     private string Mask(string protectedValue, DateOnly today)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
@@ -13,9 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>
-/// The register, with the list's filters, as .xlsx or CSV. Every exported case is logged as a read of personal data.
-/// Personnummer are included only when a DPO ticks the box and says why; a case with skyddad identitet never carries
-/// its name, contact or number into a file.
+/// The register, with the list's filters, as .xlsx or CSV: <c>GET /{tenant}/begaranden/export?format=xlsx|csv&amp;status=…</c>
+/// downloads at once; without <c>format</c> the page shows the form, whose POST to the same address (same <c>format</c>
+/// field) may add personnummer. Every exported case is logged as a read of personal data. Personnummer are included only
+/// when a DPO ticks the box and says why; a case with skyddad identitet never carries its name, contact or number into a file.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class ExportModel(
@@ -45,7 +45,7 @@ public sealed class ExportModel(
     public string? Due { get; set; }
 
     /// <summary><c>xlsx</c> or <c>csv</c>.</summary>
-    [BindProperty]
+    [BindProperty(SupportsGet = true, Name = Exports.FormatField)]
     public string? Format { get; set; }
 
     [BindProperty]
@@ -62,15 +62,29 @@ public sealed class ExportModel(
 
     public string Slug => tenant.Required.Slug;
 
-    public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
+    /// <summary>The form; with <c>format</c>, the file itself (without personnummer, which only the form's POST adds).</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var userId = await PrepareAsync(ct);
+        if (Format is null)
+        {
+            Format = "xlsx";
+            return Page();
+        }
+
+        return Exports.ParseFormat(Format) is { } format ? await ExportAsync(format, userId, ct) : Exports.UnknownFormat();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var userId = await PrepareAsync(ct);
+        Format ??= "xlsx";
         ModelState.Clear();
-        if (Format is not ("xlsx" or "csv"))
+        var format = Exports.ParseFormat(Format);
+        if (format is null)
         {
             ModelState.AddModelError(nameof(Format), "Välj Excel (.xlsx) eller CSV.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         if (IncludePersonalNumbers && !IsDpo)
@@ -87,6 +101,11 @@ public sealed class ExportModel(
             return Page();
         }
 
+        return await ExportAsync(format!.Value, userId, ct);
+    }
+
+    private async Task<IActionResult> ExportAsync(ExportFormat format, Guid userId, CancellationToken ct)
+    {
         var today = Swedish.Today(clock);
         var rows = await Filter.Apply(db.Requests.AsNoTracking(), today, userId)
             .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber)
@@ -115,20 +134,21 @@ public sealed class ExportModel(
         {
             var r = x.Request;
             var shielded = r.ProtectedIdentity;
-            List<string?> line =
+            List<Cell> line =
             [
                 r.CaseNumber,
-                Swedish.ToLocal(r.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Cell.Instant(r.ReceivedAt),
                 r.Channel.Swedish(),
                 x.Controller,
                 RequestWords.Rights(r.Rights),
                 r.Status.Swedish(),
-                RequestWords.Iso(r.EffectiveDueOn),
-                RequestWords.DaysLeft(r.EffectiveDueOn, today, r.Status),
-                r.Status == RequestStatus.Extended || r.ExtensionNoticeSentOn is not null ? "ja" : "nej",
-                r.IdentityConfirmedAt is { } confirmed ? Swedish.ToLocal(confirmed).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                Cell.Date(r.EffectiveDueOn),
+                // Days left as a number (negative: overdue), empty once the case is closed.
+                Cell.Number(RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status)),
+                Cell.YesNo(r.Status == RequestStatus.Extended || r.ExtensionNoticeSentOn is not null),
+                Cell.Date(r.IdentityConfirmedAt is { } confirmed ? Swedish.Date(confirmed) : null),
                 x.Officer,
-                r.AnsweredOn is { } answered ? RequestWords.Iso(answered) : null,
+                Cell.Date(r.AnsweredOn),
                 r.Delivery?.Swedish(),
                 shielded ? "Skyddad identitet" : r.RequesterName,
                 shielded ? null : r.Email,
@@ -139,14 +159,10 @@ public sealed class ExportModel(
                 line.Add(shielded || r.PersonalNumberProtected is null ? null : personalNumbers.Unprotect(r.PersonalNumberProtected));
             }
 
-            return (IReadOnlyList<string?>)line;
+            return (IReadOnlyList<Cell>)line;
         }).ToList();
 
-        var sheet = new Spreadsheet("Begäranden", headers, table);
-        var name = $"begaranden-{Slug}-{RequestWords.Iso(today)}";
-        return Format == "csv"
-            ? File(sheet.ToCsv(), Spreadsheet.CsvContentType, name + ".csv")
-            : File(sheet.ToXlsx(), XlsxWriter.ContentType, name + ".xlsx");
+        return Exports.File(format, $"begaranden-{Slug}-{RequestWords.Iso(today)}", new Spreadsheet("Begäranden", headers, table));
     }
 
     private async Task<Guid> PrepareAsync(CancellationToken ct)
@@ -157,7 +173,6 @@ public sealed class ExportModel(
         (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
         var userId = viewer.UserId;
         Count = await Filter.Apply(db.Requests.AsNoTracking(), Swedish.Today(clock), userId).CountAsync(ct);
-        Format ??= "xlsx";
         return userId;
     }
 }

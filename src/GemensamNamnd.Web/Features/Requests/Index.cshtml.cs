@@ -113,8 +113,12 @@ public sealed class IndexModel(
     /// <summary>This list's address with the current filters and another page.</summary>
     public string PageUrl(int page) => $"/{Slug}/begaranden{Filter.ToQuery(page)}";
 
-    /// <summary>The export's address with the current filters.</summary>
-    public string ExportUrl => $"/{Slug}/begaranden/export{Filter.ToQuery()}";
+    /// <summary>The export's address with the current filters: the file in <paramref name="format"/>, or without it the form (personnummer, for the DPO).</summary>
+    public string ExportUrl(string? format = null)
+    {
+        var query = Filter.ToQuery();
+        return $"/{Slug}/begaranden/export{(format is null ? query : query.Add(Exports.FormatField, format))}";
+    }
 }
 
 /// <summary>How the request pages put dates and deadlines into words.</summary>

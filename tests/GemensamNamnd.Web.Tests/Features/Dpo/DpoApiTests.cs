@@ -288,7 +288,7 @@ public sealed class DpoApiTests(AppFactory app)
     public async Task CommitteeView_OnlyEStrategistAndAdministrators(string user, bool allowed)
     {
         using var client = app.ClientFor(AppFactory.Demo(user));
-        foreach (var url in new[] { "/api/v1/dpo/matrix", "/api/v1/dpo/matrix.xlsx", "/api/v1/dpo/persons", "/dataskyddsombud", "/dataskyddsombud?handler=excel" })
+        foreach (var url in new[] { "/api/v1/dpo/matrix", "/api/v1/dpo/matrix.xlsx", "/api/v1/dpo/persons", "/dataskyddsombud", "/dataskyddsombud/export?format=xlsx" })
         {
             var response = await client.GetAsync(url);
             Assert.True(allowed ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Forbidden, $"{user} {url} → {(int)response.StatusCode}");
@@ -311,7 +311,7 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Contains(matrix.GetProperty("cells").EnumerateArray(), c => c.GetProperty("text").GetString() == "25 % ordinarie");
 
         var response = await stina.GetAsync($"/api/v1/dpo/matrix.xlsx?date={Iso(on)}");
-        Assert.Equal(XlsxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Spreadsheet.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"dataskyddsombud-{Iso(on)}.xlsx", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -322,6 +322,26 @@ public sealed class DpoApiTests(AppFactory app)
         Assert.Contains("Bo Berglund", text, StringComparison.Ordinal);
         Assert.Contains("Östersunds kommun", text, StringComparison.Ordinal);
         Assert.Contains("art. 38.6", text, StringComparison.Ordinal);
+
+        // The committee page's export: the same workbook, with shares as percentages and counts as numbers.
+        var export = await stina.GetAsync($"/dataskyddsombud/export?format=xlsx&datum={Iso(on)}");
+        Assert.Contains($"dataskyddsombud-{Iso(on)}.xlsx", export.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        using (var typed = XlsxFile.Open(await export.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal([$"Matris {Iso(on)}", "Varningar"], typed.SheetNames);
+            Assert.True(XlsxFile.IsText(typed.At("Östersunds kommun", "Part")));
+            var share = typed.At("Östersunds kommun", "Summa andel");
+            Assert.Equal("0 %", typed.NumberFormat(share));
+            Assert.InRange(typed.Number(share), 0.01, 10);
+            Assert.True(typed.Number(typed.At("Östersunds kommun", "Personuppgiftsansvariga")) >= 1);
+            Assert.Equal(1.1, typed.Number(typed.At("Summa per person (alla parter)", "Bo Berglund")), 3);
+        }
+
+        var csv = System.Text.Encoding.UTF8.GetString(await stina.GetByteArrayAsync($"/dataskyddsombud/export?format=csv&datum={Iso(on)}"));
+        Assert.StartsWith("\uFEFFPart;", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Summa per person (alla parter)\";", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stina.GetAsync("/dataskyddsombud/export?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stina.GetAsync("/dataskyddsombud/export?format=xlsx&datum=igår")).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await stina.GetAsync("/api/v1/dpo/matrix?date=igår")).StatusCode);
     }

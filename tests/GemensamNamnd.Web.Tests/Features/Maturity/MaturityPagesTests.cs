@@ -172,14 +172,30 @@ public sealed partial class MaturityPagesTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Periodens slut ligger före dess början", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var csv = await stina.GetAsync($"/mognad?handler=csv&ar={Today.Year}");
+        var csv = await stina.GetAsync($"/mognad/export?format=csv&ar={Today.Year}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.StartsWith("\uFEFFPart;Begäranden;Besvarade i tid", text, StringComparison.Ordinal);
         Assert.Contains("Regional median", text, StringComparison.Ordinal);
-        var xlsx = await stina.GetAsync($"/mognad?handler=xlsx&ar={Today.Year}");
-        Assert.Equal(XlsxWriter.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]); // a zip package
+        var xlsx = await stina.GetAsync($"/mognad/export?format=xlsx&ar={Today.Year}");
+        Assert.Equal(Spreadsheet.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]); // a zip package
+        using (var typed = XlsxFile.Open(bytes))
+        {
+            // Counts as numbers, a share of a full-time post as a percentage, the party's name as text.
+            Assert.True(XlsxFile.IsText(typed.At("Östersunds kommun", "Part")));
+            Assert.True(typed.Number(typed.At("Östersunds kommun", "Personuppgiftsansvariga utan ombud")) >= 0);
+            var share = typed.At("Östersunds kommun", "Dataskyddsombud, andel av tjänst");
+            Assert.Equal("0 %", typed.NumberFormat(share));
+            Assert.InRange(typed.Number(share), 0, 10);
+        }
+
+        Assert.Contains($"/mognad/export?format=xlsx&amp;ar={Today.Year}", await stina.GetStringAsync($"/mognad?ar={Today.Year}"), StringComparison.Ordinal);
+        var unknown = await stina.GetAsync($"/mognad/export?format=pdf&ar={Today.Year}");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Okänt format", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stina.GetAsync("/mognad/export?format=csv&fran=2026-05-01&till=2026-01-01")).StatusCode);
 
         var own = WebUtility.HtmlDecode(await bo.GetStringAsync("/ostersund/mognad"));
         Assert.Contains("Regional median", own, StringComparison.Ordinal);
