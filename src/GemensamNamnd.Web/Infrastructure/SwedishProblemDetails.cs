@@ -67,7 +67,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var (status, detail) = exception switch
         {
-            DbUpdateConcurrencyException => (409, "Uppgiften har ändrats av någon annan. Ladda om sidan och försök igen."),
+            DbUpdateConcurrencyException => (409, CommandMessages.Conflict),
             BadHttpRequestException bad => (bad.StatusCode, "Begäran kunde inte läsas."),
             _ => (500, SwedishProblemDetails.Detail(500)),
         };
