@@ -48,20 +48,20 @@ PGUSER=gn_owner psql -v year="$year" <<'SQL'
 INSERT INTO parties (id, slug, name, kind, entra_tenant_ids, is_active, "Settings")
 SELECT gen_random_uuid(), 'bench-' || i, 'Bänkkommun ' || i, 'Kommun', '{}', true, (SELECT "Settings" FROM parties WHERE slug = 'ostersund')
 FROM generate_series(1, 302) i;
-INSERT INTO data_controllers (id, tenant_id, name, kind, is_active, version)
+INSERT INTO data_controllers (id, party_id, name, kind, is_active, version)
 SELECT gen_random_uuid(), p.id, c.name, 'Namnd', true, gen_random_uuid()
 FROM parties p CROSS JOIN (VALUES ('Kommunstyrelsen'), ('Socialnämnden'), ('Barn- och utbildningsnämnden')) c(name)
-WHERE NOT EXISTS (SELECT 1 FROM data_controllers d WHERE d.tenant_id = p.id);
+WHERE NOT EXISTS (SELECT 1 FROM data_controllers d WHERE d.party_id = p.id);
 CREATE TEMP TABLE bench_party AS
-SELECT p.id AS tenant_id, row_number() OVER (ORDER BY p.slug) AS n,
-       (SELECT c.id FROM data_controllers c WHERE c.tenant_id = p.id ORDER BY c.name LIMIT 1) AS controller_id,
-       (SELECT array_agg(c.id) FROM data_controllers c WHERE c.tenant_id = p.id) AS controllers
+SELECT p.id AS party_id, row_number() OVER (ORDER BY p.slug) AS n,
+       (SELECT c.id FROM data_controllers c WHERE c.party_id = p.id ORDER BY c.name LIMIT 1) AS controller_id,
+       (SELECT array_agg(c.id) FROM data_controllers c WHERE c.party_id = p.id) AS controllers
 FROM parties p;
 
 -- 40 requests a party a year, five years: received through the year, answered after 3–52 days, some open, some extended.
-INSERT INTO requests (id, tenant_id, case_number, received_at, channel, controller_id, rights, requester_name, email, protected_identity,
+INSERT INTO requests (id, party_id, case_number, received_at, channel, controller_id, rights, requester_name, email, protected_identity,
                       status, clock_start_on, due_on, extended_due_on, effective_due_on, answered_on, version)
-SELECT gen_random_uuid(), b.tenant_id, 'BENCH ' || y || '/' || lpad(i::text, 4, '0'), r.received, 'Letter', b.controller_id, 1,
+SELECT gen_random_uuid(), b.party_id, 'BENCH ' || y || '/' || lpad(i::text, 4, '0'), r.received, 'Letter', b.controller_id, 1,
        'Person ' || i, 'person' || i || '@example.se', false, s.status, r.received::date,
        (r.received + interval '1 month')::date, (r.received + interval '3 months')::date,
        CASE WHEN i % 13 = 0 THEN (r.received + interval '3 months')::date ELSE (r.received + interval '1 month')::date END,
@@ -76,9 +76,9 @@ CROSS JOIN LATERAL (SELECT CASE WHEN r.received > now() - interval '40 days' AND
 WHERE r.received < now();
 
 -- 8 breaches a party a year: most reportable, reported after 6–100 hours; some high risk with the Art. 34 notice.
-INSERT INTO breaches (id, tenant_id, case_number, controller_ids, title, aware_at, description, types, cause, data_kinds,
+INSERT INTO breaches (id, party_id, case_number, controller_ids, title, aware_at, description, types, cause, data_kinds,
                       imy_deadline_at, status, version, reportable, reported_at, risk, subject_notice_sent_at)
-SELECT gen_random_uuid(), b.tenant_id, 'INC ' || y || '/' || lpad(i::text, 4, '0'), ARRAY[b.controller_id], 'Incident', a.aware,
+SELECT gen_random_uuid(), b.party_id, 'INC ' || y || '/' || lpad(i::text, 4, '0'), ARRAY[b.controller_id], 'Incident', a.aware,
        'Beskrivning', 1, 'Other', 1, a.aware + interval '72 hours', CASE WHEN i % 4 = 0 THEN 'Closed' ELSE 'ReportedToImy' END,
        gen_random_uuid(), i % 4 <> 0, CASE WHEN i % 4 <> 0 THEN a.aware + ((6 + (i * 13 + b.n) % 95) * interval '1 hour') END,
        CASE WHEN i % 4 = 0 THEN 'NoRisk' WHEN i % 3 = 0 THEN 'HighRisk' ELSE 'Risk' END,
@@ -89,16 +89,16 @@ CROSS JOIN LATERAL generate_series(1, 8) i
 CROSS JOIN LATERAL (SELECT make_timestamptz(y, 1, 10, 10, 0, 0, 'Europe/Stockholm') + ((i * 41 + b.n) % 320) * interval '1 day' AS aware) a
 WHERE a.aware < now();
 
-INSERT INTO drills (id, tenant_id, held_on, scenario, participants, version)
-SELECT gen_random_uuid(), b.tenant_id, make_date(y, 1 + (b.n % 12)::int, 15), 'Utskick till fel mottagare', 'IT, registratur', gen_random_uuid()
+INSERT INTO drills (id, party_id, held_on, scenario, participants, version)
+SELECT gen_random_uuid(), b.party_id, make_date(y, 1 + (b.n % 12)::int, 15), 'Utskick till fel mottagare', 'IT, registratur', gen_random_uuid()
 FROM bench_party b CROSS JOIN generate_series(:year - 4, :year) y
 WHERE make_date(y, 1 + (b.n % 12)::int, 15) <= current_date AND b.n % 7 <> 0;
 
 INSERT INTO dpo_persons (id, name, other_roles, is_active, version)
 SELECT ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'Ombud ' || i, CASE WHEN i % 9 = 0 THEN ARRAY['IT-chef'] ELSE '{}' END, true, gen_random_uuid()
 FROM generate_series(1, 100) i;
-INSERT INTO dpo_allocations (id, tenant_id, person_id, role, controller_ids, share_percent, starts_on, reports_to, reporting_level, imy_reported_on, version)
-SELECT gen_random_uuid(), b.tenant_id, ('00000000-0000-4000-8000-' || lpad((1 + b.n % 100)::text, 12, '0'))::uuid, 'Ordinarie',
+INSERT INTO dpo_allocations (id, party_id, person_id, role, controller_ids, share_percent, starts_on, reports_to, reporting_level, imy_reported_on, version)
+SELECT gen_random_uuid(), b.party_id, ('00000000-0000-4000-8000-' || lpad((1 + b.n % 100)::text, 12, '0'))::uuid, 'Ordinarie',
        CASE WHEN b.n % 5 = 0 THEN b.controllers[1:1] ELSE b.controllers END, 10 + (b.n % 4) * 10, make_date(:year - 4, 1, 1),
        'Kommunstyrelsen', CASE WHEN b.n % 6 = 0 THEN 'BelowHighestManagement' ELSE 'HighestManagement' END, make_date(:year - 4, 1, 10), gen_random_uuid()
 FROM bench_party b;
@@ -110,8 +110,8 @@ SELECT gen_random_uuid(), y, make_date(y, 11, 30), CASE WHEN y = :year THEN 'Ope
                                             'Level3', 'Tre', 'Level4', 'Fyra', 'Level5', 'Fem') ORDER BY o)
         FROM unnest(ARRAY['requests','incidents','dpo','training','records','resilience']) WITH ORDINALITY d(k, o))
 FROM generate_series(:year - 4, :year) y;
-INSERT INTO maturity_answers (id, tenant_id, round_id, submitted_at, version, "Items")
-SELECT gen_random_uuid(), b.tenant_id, r.id, make_timestamptz(r.year, 11, 1, 9, 0, 0, 'UTC'), gen_random_uuid(),
+INSERT INTO maturity_answers (id, party_id, round_id, submitted_at, version, "Items")
+SELECT gen_random_uuid(), b.party_id, r.id, make_timestamptz(r.year, 11, 1, 9, 0, 0, 'UTC'), gen_random_uuid(),
        (SELECT jsonb_agg(jsonb_build_object('Key', k, 'Level', 1 + (b.n + o + (r.year - (:year - 4))) % 5, 'Justification', 'Motivering.') ORDER BY o)
         FROM unnest(ARRAY['requests','incidents','dpo','training','records','resilience']) WITH ORDINALITY d(k, o))
 FROM bench_party b CROSS JOIN maturity_rounds r;
@@ -156,6 +156,6 @@ done
 echo "server RSS: $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"
 
 echo; echo "plan of the largest query (owner role, the explicit cross-party path):"
-PGUSER=gn_owner psql -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT tenant_id, received_at, due_on, effective_due_on, answered_on, status FROM requests
+PGUSER=gn_owner psql -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT party_id, received_at, due_on, effective_due_on, answered_on, status FROM requests
   WHERE (received_at >= make_timestamptz($year, 1, 1, 0, 0, 0, 'Europe/Stockholm') AND received_at < make_timestamptz($((year + 1)), 1, 1, 0, 0, 0, 'Europe/Stockholm'))
      OR status IN ('Registered', 'IdentityCheck', 'InProgress', 'Extended')" | grep -E "Scan|Execution Time|Buffers" | sed 's/^/    /'

@@ -36,16 +36,16 @@ INSERT INTO parties (id, slug, name, kind, entra_tenant_ids, is_active, "Setting
 SELECT gen_random_uuid(), 'bench-' || i, 'Bänkkommun ' || i, 'Kommun', '{}', true, (SELECT "Settings" FROM parties WHERE slug = 'ostersund')
 FROM generate_series(1, 302) i;
 -- Each party gets one controller if it has none.
-INSERT INTO data_controllers (id, tenant_id, name, kind, is_active, version)
+INSERT INTO data_controllers (id, party_id, name, kind, is_active, version)
 SELECT gen_random_uuid(), p.id, 'Kommunstyrelsen', 'Namnd', true, gen_random_uuid()
-FROM parties p WHERE NOT EXISTS (SELECT 1 FROM data_controllers c WHERE c.tenant_id = p.id);
+FROM parties p WHERE NOT EXISTS (SELECT 1 FROM data_controllers c WHERE c.party_id = p.id);
 CREATE TEMP TABLE bench_load AS
-SELECT p.id AS tenant_id, (SELECT c.id FROM data_controllers c WHERE c.tenant_id = p.id ORDER BY c.name LIMIT 1) AS controller_id,
+SELECT p.id AS party_id, (SELECT c.id FROM data_controllers c WHERE c.party_id = p.id ORDER BY c.name LIMIT 1) AS controller_id,
        CASE WHEN p.slug = 'ostersund' THEN 100000 ELSE 50 END AS how_many
 FROM parties p;
-INSERT INTO requests (id, tenant_id, case_number, received_at, channel, controller_id, rights, requester_name, email, protected_identity,
+INSERT INTO requests (id, party_id, case_number, received_at, channel, controller_id, rights, requester_name, email, protected_identity,
                       status, clock_start_on, due_on, extended_due_on, effective_due_on, version, assigned_officer_id)
-SELECT gen_random_uuid(), b.tenant_id, 'BENCH ' || (2020 + i % 7) || '/' || lpad(i::text, 6, '0'),
+SELECT gen_random_uuid(), b.party_id, 'BENCH ' || (2020 + i % 7) || '/' || lpad(i::text, 6, '0'),
        r.received, (ARRAY['Letter','Email','EService','Visit','Phone'])[1 + i % 5], b.controller_id, 1 << (i % 6),
        'Person ' || i, 'person' || i || '@example.se', i % 97 = 0,
        s.status, r.received::date, (r.received + interval '1 month')::date, (r.received + interval '3 months')::date,
@@ -55,8 +55,8 @@ FROM bench_load b
 CROSS JOIN LATERAL generate_series(1, b.how_many) i
 CROSS JOIN LATERAL (SELECT now() - (i % 1500) * interval '1 day' AS received) r
 CROSS JOIN LATERAL (SELECT (ARRAY['Registered','IdentityCheck','InProgress','Extended','Answered','Answered','Answered','Refused','Withdrawn','Answered'])[1 + i % 10] AS status) s;
-INSERT INTO request_events (id, tenant_id, request_id, at, actor_name, text)
-SELECT gen_random_uuid(), r.tenant_id, r.id, r.received_at + e * interval '1 day', 'Bänk Bänksson', 'Händelse ' || e || ' i ärendet.'
+INSERT INTO request_events (id, party_id, request_id, at, actor_name, text)
+SELECT gen_random_uuid(), r.party_id, r.id, r.received_at + e * interval '1 day', 'Bänk Bänksson', 'Händelse ' || e || ' i ärendet.'
 FROM requests r CROSS JOIN generate_series(1, 2) e;
 ANALYZE;
 SQL
@@ -71,7 +71,7 @@ token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' 
 user=$(grep -o 'name="userId" value="[^"]*" aria-label="Logga in som Bo' "$work/demo.html" | sed 's/.*value="//;s/".*//')
 curl -s -o /dev/null -c "$jar" -b "$jar" -X POST -d "__RequestVerificationToken=$token&userId=$user" "http://127.0.0.1:$port/demo/logga-in"
 tenant=$(PGUSER=gn_owner psql -tAc "SELECT id FROM parties WHERE slug = 'ostersund'")
-case_id=$(PGUSER=gn_owner psql -tAc "SELECT id FROM requests WHERE tenant_id = '$tenant' AND status = 'InProgress' ORDER BY case_number LIMIT 1 OFFSET 5000")
+case_id=$(PGUSER=gn_owner psql -tAc "SELECT id FROM requests WHERE party_id = '$tenant' AND status = 'InProgress' ORDER BY case_number LIMIT 1 OFFSET 5000")
 
 echo "median and p95 over $n sequential requests (after 20 warm-up), signed in as the DPO of Östersund:"
 for path in "/ostersund/begaranden" "/ostersund/begaranden?status=InProgress&sida=40" "/ostersund/begaranden?frist=forsenade&rattighet=Access" \
@@ -84,10 +84,10 @@ done
 echo "server RSS: $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"
 
 echo; echo "query plans as the application role, with the party set as the app sets it (row-level security in force):"
-plan() { PGUSER=gn_app PGPASSWORD=bench psql -c "SELECT set_config('app.tenant_id', '$tenant', false);" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1" | grep -E "Index|Seq Scan|Execution Time|Sort|Limit" | sed 's/^/    /'; }
+plan() { PGUSER=gn_app PGPASSWORD=bench psql -c "SELECT set_config('app.party_id', '$tenant', false);" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $1" | grep -E "Index|Seq Scan|Execution Time|Sort|Limit" | sed 's/^/    /'; }
 echo "  open cases, first page:"
-plan "SELECT id FROM requests WHERE tenant_id = '$tenant' AND status NOT IN ('Answered','Refused','Withdrawn') ORDER BY effective_due_on, case_number, id LIMIT 51"
+plan "SELECT id FROM requests WHERE party_id = '$tenant' AND status NOT IN ('Answered','Refused','Withdrawn') ORDER BY effective_due_on, case_number, id LIMIT 51"
 echo "  one status, page 40:"
-plan "SELECT id FROM requests WHERE tenant_id = '$tenant' AND status = 'InProgress' ORDER BY effective_due_on, case_number, id OFFSET 1950 LIMIT 51"
+plan "SELECT id FROM requests WHERE party_id = '$tenant' AND status = 'InProgress' ORDER BY effective_due_on, case_number, id OFFSET 1950 LIMIT 51"
 echo "  the case and its timeline:"
-plan "SELECT * FROM request_events WHERE tenant_id = '$tenant' AND request_id = '$case_id' ORDER BY at DESC"
+plan "SELECT * FROM request_events WHERE party_id = '$tenant' AND request_id = '$case_id' ORDER BY at DESC"

@@ -8,7 +8,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Infrastructure.Jobs;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -73,28 +73,28 @@ await using (var owner = new NpgsqlConnection(Conn("gn_bench_owner")))
         INSERT INTO parties (id, slug, name, kind, entra_tenant_ids, is_active, "Settings")
         SELECT gen_random_uuid(), 'bench-' || g, 'Bänkkommun ' || g, 'Kommun', ARRAY[]::uuid[], true, (SELECT "Settings" FROM parties LIMIT 1)
         FROM generate_series(1, GREATEST(0, {parties} - (SELECT count(*) FROM parties))) g;
-        INSERT INTO data_controllers (id, tenant_id, name, kind, is_active, version)
+        INSERT INTO data_controllers (id, party_id, name, kind, is_active, version)
         SELECT gen_random_uuid(), p.id, 'Kommunstyrelsen', 'Namnd', true, gen_random_uuid() FROM parties p;
         -- Every party in order, so the other registers' reminders have nothing due either: an ordinary DPO told to IMY
         -- for every controller, no end date, and a drill last month.
         INSERT INTO dpo_persons (id, name, work_email, other_roles, is_active, version)
         SELECT gen_random_uuid(), 'Ombud ' || p.slug, 'dso@' || p.slug || '.example', ARRAY[]::text[], true, gen_random_uuid() FROM parties p;
-        INSERT INTO dpo_allocations (id, tenant_id, person_id, role, controller_ids, share_percent, starts_on, reports_to, reporting_level, imy_reported_on, version)
-        SELECT gen_random_uuid(), p.id, d.id, 'Ordinarie', ARRAY(SELECT c.id FROM data_controllers c WHERE c.tenant_id = p.id), 50,
+        INSERT INTO dpo_allocations (id, party_id, person_id, role, controller_ids, share_percent, starts_on, reports_to, reporting_level, imy_reported_on, version)
+        SELECT gen_random_uuid(), p.id, d.id, 'Ordinarie', ARRAY(SELECT c.id FROM data_controllers c WHERE c.party_id = p.id), 50,
                current_date - 365, 'Kommunstyrelsen', 'HighestManagement', current_date - 360, gen_random_uuid()
         FROM parties p JOIN dpo_persons d ON d.name = 'Ombud ' || p.slug;
-        INSERT INTO drills (id, tenant_id, held_on, scenario, participants, version)
+        INSERT INTO drills (id, party_id, held_on, scenario, participants, version)
         SELECT gen_random_uuid(), p.id, current_date - 30, 'Bänkövning', 'Kansliet', gen_random_uuid() FROM parties p;
         """);
     // Deadlines 10–400 days ahead: open, but no reminder due today.
     await Exec(owner, $"""
-        INSERT INTO requests (id, tenant_id, case_number, received_at, channel, controller_id, rights, requester_name, protected_identity,
+        INSERT INTO requests (id, party_id, case_number, received_at, channel, controller_id, rights, requester_name, protected_identity,
                               status, clock_start_on, due_on, extended_due_on, effective_due_on, version)
         SELECT gen_random_uuid(), p.id, 'KS 2026/' || g, now(), 'Letter', c.id, 1, 'Bänk', false,
                CASE WHEN g % 4 = 0 THEN 'InProgress' ELSE 'Registered' END,
                current_date, current_date + 10 + (g % 390), current_date + 70 + (g % 390), current_date + 10 + (g % 390), gen_random_uuid()
         FROM (SELECT p.id, row_number() OVER () AS n FROM parties p) p
-        JOIN data_controllers c ON c.tenant_id = p.id
+        JOIN data_controllers c ON c.party_id = p.id
         CROSS JOIN LATERAL generate_series(1, {requests} / {parties} + CASE WHEN p.n <= {requests} % {parties} THEN 1 ELSE 0 END) g;
         ANALYZE;
         """);

@@ -6,7 +6,7 @@ public sealed class AuditEntry
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The party the changed entity belongs to; null for global data (parties, users, memberships).</summary>
-    public Guid? TenantId { get; init; }
+    public Guid? PartyId { get; init; }
 
     public DateTimeOffset At { get; init; }
 
@@ -32,11 +32,11 @@ public enum AuditAction
 }
 
 /// <summary>Someone opened a record that holds personal data. Append-only.</summary>
-public sealed class PersonalDataRead : Tenancy.ITenantOwned
+public sealed class PersonalDataRead : GemensamNamnd.Web.Parties.IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public DateTimeOffset At { get; init; }
 

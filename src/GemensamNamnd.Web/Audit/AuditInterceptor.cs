@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -57,7 +57,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
             db.AuditEntries.Add(new AuditEntry
             {
-                TenantId = entry.Entity is ITenantOwned owned ? owned.TenantId : null,
+                PartyId = entry.Entity is IPartyOwned owned ? owned.PartyId : null,
                 At = now,
                 ActorId = db.Actor?.Id ?? "okänd",
                 ActorName = db.Actor?.DisplayName ?? "okänd",

@@ -3,27 +3,27 @@ using System.Reflection;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data;
 
 /// <summary>
-/// The one DbContext. Party-owned entities are scoped by the named query filter <see cref="TenantFilter"/>,
-/// which reads <see cref="CurrentTenantId"/> from this instance at query time (not a value captured when the
+/// The one DbContext. Party-owned entities are scoped by the named query filter <see cref="PartyFilter"/>,
+/// which reads <see cref="CurrentPartyId"/> from this instance at query time (not a value captured when the
 /// model was built), so a pooled instance serves whichever party its current lease belongs to.
 /// Provider-specific subclasses exist only to keep one migration set per provider.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
-    public const string TenantFilter = "Tenant";
+    public const string PartyFilter = "Party";
 
-    private TenantContext? _tenant;
+    private CurrentParty? _party;
     private CurrentActor? _actor;
 
     /// <summary>The party this instance is leased to; null means no party rows are visible.</summary>
-    public Guid? CurrentTenantId => _tenant?.TenantId;
+    public Guid? CurrentPartyId => _party?.PartyId;
 
     internal CurrentActor? Actor => _actor;
 
@@ -56,16 +56,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Retention.RetentionLogEntry> RetentionLog => Set<Features.Retention.RetentionLogEntry>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
-    internal void Lease(TenantContext tenant, CurrentActor actor)
+    internal void Lease(CurrentParty currentParty, CurrentActor actor)
     {
-        _tenant = tenant;
+        _party = currentParty;
         _actor = actor;
         IsCrossParty = false;
     }
 
     internal void LeaseCrossParty(CurrentActor actor)
     {
-        _tenant = null;
+        _party = null;
         _actor = actor;
         IsCrossParty = true;
         ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
@@ -75,24 +75,24 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("GemensamNamnd.Web", StringComparison.Ordinal) == true && !t.IsAbstract);
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IPartyOwned).IsAssignableFrom(e.ClrType)))
         {
-            ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
+            ApplyPartyFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
         }
 
-        modelBuilder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a => a.TenantId == CurrentTenantId);
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(PartyFilter, a => a.PartyId == CurrentPartyId);
 
         SnakeCaseNames.Apply(modelBuilder);
     }
 
-    private static readonly MethodInfo ApplyTenantFilterMethod =
-        typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo ApplyPartyFilterMethod =
+        typeof(AppDbContext).GetMethod(nameof(ApplyPartyFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    private void ApplyTenantFilter<T>(ModelBuilder modelBuilder)
-        where T : class, ITenantOwned
+    private void ApplyPartyFilter<T>(ModelBuilder modelBuilder)
+        where T : class, IPartyOwned
     {
-        // `this` in the lambda makes EF read CurrentTenantId from the executing instance at query time.
-        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
-        modelBuilder.Entity<T>().HasQueryFilter(TenantFilter, filter);
+        // `this` in the lambda makes EF read CurrentPartyId from the executing instance at query time.
+        Expression<Func<T, bool>> filter = e => e.PartyId == CurrentPartyId;
+        modelBuilder.Entity<T>().HasQueryFilter(PartyFilter, filter);
     }
 }

@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,8 +57,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(100);
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
-        b.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId });
-        b.HasIndex(a => new { a.TenantId, a.At });
+        b.HasIndex(a => new { a.PartyId, a.EntityType, a.EntityId });
+        b.HasIndex(a => new { a.PartyId, a.At });
     }
 }
 
@@ -70,7 +70,7 @@ internal sealed class PersonalDataReadConfiguration : IEntityTypeConfiguration<P
         b.Property(a => a.EntityType).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(100);
         b.Property(a => a.Purpose).HasMaxLength(Limits.Reason);
-        b.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId });
+        b.HasIndex(a => new { a.PartyId, a.EntityType, a.EntityId });
     }
 }
 

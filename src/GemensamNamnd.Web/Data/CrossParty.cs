@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data;
@@ -27,7 +27,7 @@ public sealed class CrossParty(CrossPartyContextFactory factory, CurrentActor ac
     public sealed class Sets(AppDbContext db)
     {
         public IQueryable<T> Set<T>()
-            where T : class => db.Set<T>().IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking();
+            where T : class => db.Set<T>().IgnoreQueryFilters([AppDbContext.PartyFilter]).AsNoTracking();
     }
 }
 

@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -25,7 +25,7 @@ public static class DataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartyBoundaryInterceptor>();
         builder.Services.AddSingleton<AuditInterceptor>();
-        builder.Services.AddSingleton<PostgresTenantConnectionInterceptor>();
+        builder.Services.AddSingleton<PostgresPartyConnectionInterceptor>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -40,7 +40,7 @@ public static class DataExtensions
 
         builder.Services.AddSingleton(sp => new CrossPartyContextFactory(() => CreateOwnerContext(sp, options.Provider, owner)));
         builder.Services.AddScoped<CrossParty>();
-        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<CurrentParty>();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PartyDirectory>();
@@ -70,7 +70,7 @@ public static class DataExtensions
 
     private static AppDbContext Lease(IServiceProvider sp, AppDbContext db)
     {
-        db.Lease(sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<CurrentActor>());
+        db.Lease(sp.GetRequiredService<CurrentParty>(), sp.GetRequiredService<CurrentActor>());
         return db;
     }
 
@@ -88,7 +88,7 @@ public static class DataExtensions
         o.AddInterceptors(sp.GetRequiredService<PartyBoundaryInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         if (rowLevelSecurity)
         {
-            o.AddInterceptors(sp.GetRequiredService<PostgresTenantConnectionInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<PostgresPartyConnectionInterceptor>());
         }
 
         // A save that fails on a constraint is a user-facing error handled where it happens, not a logged error.

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Audit;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -48,19 +48,19 @@ public sealed class PartyBoundaryInterceptor : SaveChangesInterceptor
                 versioned.Version = Guid.NewGuid();
             }
 
-            if (entry.Entity is not ITenantOwned owned)
+            if (entry.Entity is not IPartyOwned owned)
             {
                 continue;
             }
 
-            var current = db.CurrentTenantId ?? throw new PartyBoundaryException($"{entry.Metadata.ClrType.Name} kan bara sparas som en part.");
-            if (entry.State == EntityState.Added && owned.TenantId == Guid.Empty)
+            var current = db.CurrentPartyId ?? throw new PartyBoundaryException($"{entry.Metadata.ClrType.Name} kan bara sparas som en part.");
+            if (entry.State == EntityState.Added && owned.PartyId == Guid.Empty)
             {
-                owned.TenantId = current;
+                owned.PartyId = current;
             }
 
-            var original = entry.State == EntityState.Added ? owned.TenantId : entry.Property(nameof(ITenantOwned.TenantId)).OriginalValue as Guid?;
-            if (owned.TenantId != current || original != current)
+            var original = entry.State == EntityState.Added ? owned.PartyId : entry.Property(nameof(IPartyOwned.PartyId)).OriginalValue as Guid?;
+            if (owned.PartyId != current || original != current)
             {
                 throw new PartyBoundaryException($"{entry.Metadata.ClrType.Name} tillhör en annan part och kan inte sparas här.");
             }

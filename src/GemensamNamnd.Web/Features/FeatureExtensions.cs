@@ -44,7 +44,7 @@ public static class FeatureExtensions
         var api = app.MapGroup("/api/v1");
         PartyApi.MapGlobal(api);
         DeadlinesApi.Map(api);
-        var party = api.MapGroup("/{tenant}");
+        var party = api.MapGroup("/{party}");
         PartyApi.Map(party);
         DataControllersApi.Map(party);
         Requests.RequestsApi.Map(party);

@@ -1,4 +1,4 @@
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Identity;
 

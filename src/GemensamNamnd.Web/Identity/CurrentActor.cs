@@ -17,12 +17,12 @@ public sealed class CurrentActor(IHttpContextAccessor http)
     private static string? Describe(ClaimsPrincipal? user)
     {
         var key = UserKey.From(user);
-        return key is null ? null : $"{key.Value.TenantId}/{key.Value.ObjectId}";
+        return key is null ? null : $"{key.Value.PartyId}/{key.Value.ObjectId}";
     }
 }
 
 /// <summary>The stable key of a signed-in user: Entra <c>tid</c> + <c>oid</c>.</summary>
-public readonly record struct UserKey(Guid TenantId, Guid ObjectId)
+public readonly record struct UserKey(Guid PartyId, Guid ObjectId)
 {
     public static UserKey? From(ClaimsPrincipal? user)
     {

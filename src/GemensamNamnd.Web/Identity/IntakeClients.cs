@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GemensamNamnd.Web.Identity;
@@ -41,11 +41,11 @@ public static class IntakeClients
 /// <summary>An officer of the route's party, or the party's own system with the register's app role (<see cref="IntakeClients"/>).</summary>
 public sealed record IntakeRequirement(string AppRole) : IAuthorizationRequirement;
 
-public sealed class IntakeHandler(TenantContext tenant, CurrentUser currentUser) : AuthorizationHandler<IntakeRequirement>
+public sealed class IntakeHandler(CurrentParty currentParty, CurrentUser currentUser) : AuthorizationHandler<IntakeRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, IntakeRequirement requirement)
     {
-        if (tenant.Party is not { } party)
+        if (currentParty.Party is not { } party)
         {
             return;
         }

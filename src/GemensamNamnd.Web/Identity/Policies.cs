@@ -1,4 +1,4 @@
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GemensamNamnd.Web.Identity;
@@ -65,12 +65,12 @@ public sealed record GlobalRoleRequirement(GlobalRole Role) : IAuthorizationRequ
 
 public sealed record KnownUserRequirement : IAuthorizationRequirement;
 
-/// <summary>Membership in the route's party with one of the roles; the party was resolved by <see cref="TenantResolutionMiddleware"/>.</summary>
-public sealed class PartyRoleHandler(TenantContext tenant, CurrentUser currentUser) : AuthorizationHandler<PartyRoleRequirement>
+/// <summary>Membership in the route's party with one of the roles; the party was resolved by <see cref="PartyResolutionMiddleware"/>.</summary>
+public sealed class PartyRoleHandler(CurrentParty currentParty, CurrentUser currentUser) : AuthorizationHandler<PartyRoleRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PartyRoleRequirement requirement)
     {
-        if (tenant.Party is not { } party)
+        if (currentParty.Party is not { } party)
         {
             return;
         }

@@ -5,9 +5,9 @@ using System.Text;
 using System.Xml.Linq;
 using Azure.Core;
 using Azure.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GemensamNamnd.Web.Infrastructure;

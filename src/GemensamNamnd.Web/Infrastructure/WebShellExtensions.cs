@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -28,7 +28,7 @@ public static class WebShellExtensions
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "GemensamNamnd API";
-            doc.Info.Description = "Dataskyddsregister för kommuner och regioner. Alla anrop under /api/v1/{tenant} gäller en part.";
+            doc.Info.Description = "Dataskyddsregister för kommuner och regioner. Alla anrop under /api/v1/{party} gäller en part.";
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas", tags: ["ready"]);
@@ -58,7 +58,7 @@ public static class WebShellExtensions
         app.UseWhen(http => !SwedishProblemDetails.IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/fel/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<PartyResolutionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -32,9 +32,16 @@ public sealed class RemindersInBrowserTests(BrowserFixture browser) : IClassFixt
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.OutboxMessages.Add(new OutboxMessage
             {
-                To = "nagon@ostersund.test", From = "noreply@gemensamnamnd.local", Subject = "Påminnelse: KS 2026/0001 – misslyckad",
-                TextBody = "x", HtmlBody = "<p>x</p>", CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
-                Status = OutboxStatus.Failed, Attempts = 8, LastError = "SocketException: Connection refused",
+                To = "nagon@ostersund.test",
+                From = "noreply@gemensamnamnd.local",
+                Subject = "Påminnelse: KS 2026/0001 – misslyckad",
+                TextBody = "x",
+                HtmlBody = "<p>x</p>",
+                CreatedAt = DateTimeOffset.UtcNow,
+                NextAttemptAt = DateTimeOffset.UtcNow,
+                Status = OutboxStatus.Failed,
+                Attempts = 8,
+                LastError = "SocketException: Connection refused",
             });
             await db.SaveChangesAsync();
         }

@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Controllers;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,17 +14,17 @@ public sealed class RowLevelSecurityTests(AppFactory app)
 {
     private async Task<(Guid a, Guid b)> PartiesAsync()
     {
-        var a = await app.InParty("ostersund", db => Task.FromResult(db.CurrentTenantId!.Value));
-        var b = await app.InParty("berg", db => Task.FromResult(db.CurrentTenantId!.Value));
+        var a = await app.InParty("ostersund", db => Task.FromResult(db.CurrentPartyId!.Value));
+        var b = await app.InParty("berg", db => Task.FromResult(db.CurrentPartyId!.Value));
         return (a, b);
     }
 
-    private async Task<NpgsqlConnection> AppConnectionAsync(Guid? tenant)
+    private async Task<NpgsqlConnection> AppConnectionAsync(Guid? currentParty)
     {
         var connection = new NpgsqlConnection(app.Database.AppConnection);
         await connection.OpenAsync();
-        await using var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, false)", connection);
-        set.Parameters.AddWithValue("t", tenant?.ToString() ?? string.Empty);
+        await using var set = new NpgsqlCommand("SELECT set_config('app.party_id', @t, false)", connection);
+        set.Parameters.AddWithValue("t", currentParty?.ToString() ?? string.Empty);
         await set.ExecuteNonQueryAsync();
         return connection;
     }
@@ -34,7 +34,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
     {
         var (a, b) = await PartiesAsync();
         await using var connection = await AppConnectionAsync(a);
-        await using var count = new NpgsqlCommand("SELECT count(*) FILTER (WHERE tenant_id = @b), count(*) FILTER (WHERE tenant_id = @a) FROM data_controllers", connection);
+        await using var count = new NpgsqlCommand("SELECT count(*) FILTER (WHERE party_id = @b), count(*) FILTER (WHERE party_id = @a) FROM data_controllers", connection);
         count.Parameters.AddWithValue("a", a);
         count.Parameters.AddWithValue("b", b);
         await using var reader = await count.ExecuteReaderAsync();
@@ -57,7 +57,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
         var (a, b) = await PartiesAsync();
         await using var connection = await AppConnectionAsync(a);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO data_controllers (id, tenant_id, name, kind, is_active, version) VALUES (@id, @b, 'Inbrott', 'Namnd', true, @id)", connection);
+            "INSERT INTO data_controllers (id, party_id, name, kind, is_active, version) VALUES (@id, @b, 'Inbrott', 'Namnd', true, @id)", connection);
         insert.Parameters.AddWithValue("id", Guid.NewGuid());
         insert.Parameters.AddWithValue("b", b);
         var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
@@ -92,7 +92,7 @@ public sealed class RowLevelSecurityTests(AppFactory app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tables = db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).Select(e => e.GetTableName()!).ToList();
+        var tables = db.Model.GetEntityTypes().Where(e => typeof(IPartyOwned).IsAssignableFrom(e.ClrType)).Select(e => e.GetTableName()!).ToList();
         Assert.Contains("data_controllers", tables);
         await using var connection = new NpgsqlConnection(app.Database.OwnerConnection);
         await connection.OpenAsync();

@@ -17,9 +17,17 @@ public sealed class BreachPagesTests(AppFactory app)
         var controller = await app.InParty("ostersund", db => db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
         var response = await client.PostAsJsonAsync("/api/v1/ostersund/breaches", new
         {
-            title, controllerIds = new[] { controller }, awareAt, description, types = new[] { "Confidentiality", "Integrity" },
-            cause = "HackingOrMalware", groups = new[] { new { group = "Patients", approxCount = (int?)1200 }, new { group = "Staff", approxCount = (int?)null } },
-            dataKinds = new[] { "Health", "Secrecy" }, approxRecords = 5000, reportedInternallyBy = "Kalle Internsson", contactName = "Kontakt Persson",
+            title,
+            controllerIds = new[] { controller },
+            awareAt,
+            description,
+            types = new[] { "Confidentiality", "Integrity" },
+            cause = "HackingOrMalware",
+            groups = new[] { new { group = "Patients", approxCount = (int?)1200 }, new { group = "Staff", approxCount = (int?)null } },
+            dataKinds = new[] { "Health", "Secrecy" },
+            approxRecords = 5000,
+            reportedInternallyBy = "Kalle Internsson",
+            contactName = "Kontakt Persson",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -116,8 +124,10 @@ public sealed class BreachPagesTests(AppFactory app)
         var form = new Dictionary<string, string>
         {
             ["Title"] = "Fel ordning",
-            ["When[OccurredFromDate]"] = "2026-11-20", ["When[OccurredFromTime]"] = "10:00",
-            ["When[AwareAtDate]"] = "2026-11-19", ["When[AwareAtTime]"] = "10:00",
+            ["When[OccurredFromDate]"] = "2026-11-20",
+            ["When[OccurredFromTime]"] = "10:00",
+            ["When[AwareAtDate]"] = "2026-11-19",
+            ["When[AwareAtTime]"] = "10:00",
             ["When[CeasedAtDate]"] = "2026-13-40",
             ["Description"] = "Test",
         };
@@ -161,8 +171,12 @@ public sealed class BreachPagesTests(AppFactory app)
 
         var ok = await PostFormAsync(anna, "/ostersund/ovningar/ny", new Dictionary<string, string>
         {
-            ["HeldOn"] = "2026-11-02", ["Scenario"] = scenario, ["Participants"] = "DSO, IT", ["ActionTexts[0]"] = "Uppdatera kontaktlistan",
-            ["ActionTexts[1]"] = "Öva igen i vår", ["ActionsDone"] = "0",
+            ["HeldOn"] = "2026-11-02",
+            ["Scenario"] = scenario,
+            ["Participants"] = "DSO, IT",
+            ["ActionTexts[0]"] = "Uppdatera kontaktlistan",
+            ["ActionTexts[1]"] = "Öva igen i vår",
+            ["ActionsDone"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var drill = await app.InParty("ostersund", db => db.Drills.SingleAsync(d => d.Scenario == scenario));

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Features.CaseNumbers;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -138,7 +138,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "CalculateRequestDeadline");
         Assert.Equal("/api/v1/deadlines/request", endpoint.RoutePattern.RawText);
-        Assert.Empty(endpoint.RoutePattern.Parameters); // no {tenant}: party resolution never runs for it
+        Assert.Empty(endpoint.RoutePattern.Parameters); // no {party}: party resolution never runs for it
         Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
         Assert.Contains("Tidsfrister", endpoint.Metadata.GetOrderedMetadata<ITagsMetadata>().SelectMany(t => t.Tags));
 

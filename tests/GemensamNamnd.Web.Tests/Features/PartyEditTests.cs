@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

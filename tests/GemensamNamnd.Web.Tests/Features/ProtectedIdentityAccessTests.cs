@@ -8,7 +8,7 @@ using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed class ProtectedIdentityAccessTests(AppFactory app)
         accessor.HttpContext = new DefaultHttpContext
         {
             RequestServices = sp,
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("tid", demo.TenantId.ToString()), new Claim("oid", demo.ObjectId.ToString())], "test")),
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("tid", demo.PartyId.ToString()), new Claim("oid", demo.ObjectId.ToString())], "test")),
         };
         try
         {

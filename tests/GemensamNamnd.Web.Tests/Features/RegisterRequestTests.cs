@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

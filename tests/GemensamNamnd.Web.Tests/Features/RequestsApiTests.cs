@@ -243,8 +243,8 @@ public sealed class RequestsApiTests(AppFactory app)
     public async Task OpenApi_DescribesTheRequestsApi()
     {
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
-        Assert.Contains("\"/api/v1/{tenant}/requests\"", doc, StringComparison.Ordinal);
-        Assert.Contains("/api/v1/{tenant}/requests/{id}/extension", doc, StringComparison.Ordinal);
+        Assert.Contains("\"/api/v1/{party}/requests\"", doc, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/{party}/requests/{id}/extension", doc, StringComparison.Ordinal);
         Assert.Contains("\"RegisterRequest\"", doc, StringComparison.Ordinal);
         Assert.Contains("Begäranden", doc, StringComparison.Ordinal);
     }

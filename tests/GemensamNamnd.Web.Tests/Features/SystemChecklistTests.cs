@@ -4,7 +4,7 @@ using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

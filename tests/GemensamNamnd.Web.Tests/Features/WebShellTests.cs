@@ -34,7 +34,7 @@ public sealed class WebShellTests(AppFactory app)
     public async Task OpenApi_DescribesThePartyApi()
     {
         var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
-        Assert.Contains("/api/v1/{tenant}/controllers", doc, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/{party}/controllers", doc, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> BadBodies() => new()

@@ -14,7 +14,7 @@ public sealed class TokenValidationTests(AppFactory app)
     [PostgresFact]
     public async Task GoodToken_ForAPartyTheUserServes_Is200()
     {
-        using var client = app.ClientWithToken(TestTokens.Issue(Bo.TenantId, Bo.ObjectId));
+        using var client = app.ClientWithToken(TestTokens.Issue(Bo.PartyId, Bo.ObjectId));
         var response = await client.GetAsync("/api/v1/krokom");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var party = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
@@ -23,12 +23,12 @@ public sealed class TokenValidationTests(AppFactory app)
 
     public static TheoryData<string, string> BadTokens() => new()
     {
-        { "fel utfärdare (tid i iss skiljer sig från tid)", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, issuerTenant: Guid.NewGuid().ToString()) },
-        { "utgången", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, expires: DateTime.UtcNow.AddMinutes(-10)) },
-        { "fel mottagare", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, audience: "api://någon-annan") },
+        { "fel utfärdare (tid i iss skiljer sig från tid)", TestTokens.Issue(Bo.PartyId, Bo.ObjectId, issuerTenant: Guid.NewGuid().ToString()) },
+        { "utgången", TestTokens.Issue(Bo.PartyId, Bo.ObjectId, expires: DateTime.UtcNow.AddMinutes(-10)) },
+        { "fel mottagare", TestTokens.Issue(Bo.PartyId, Bo.ObjectId, audience: "api://någon-annan") },
         { "okänd tid", TestTokens.Issue(Guid.NewGuid(), Bo.ObjectId) },
-        { "fel nyckel", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, key: TestTokens.OtherKey) },
-        { "varken scope eller roll", TestTokens.Issue(Bo.TenantId, Bo.ObjectId, scope: null) },
+        { "fel nyckel", TestTokens.Issue(Bo.PartyId, Bo.ObjectId, key: TestTokens.OtherKey) },
+        { "varken scope eller roll", TestTokens.Issue(Bo.PartyId, Bo.ObjectId, scope: null) },
     };
 
     [PostgresTheory]
@@ -55,7 +55,7 @@ public sealed class TokenValidationTests(AppFactory app)
     [PostgresFact]
     public async Task ValidToken_OfAnUnregisteredPerson_FromAKnownTenant_Is403()
     {
-        using var client = app.ClientWithToken(TestTokens.Issue(Bo.TenantId, Guid.NewGuid()));
+        using var client = app.ClientWithToken(TestTokens.Issue(Bo.PartyId, Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/ostersund")).StatusCode);
     }

@@ -43,7 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
-        builder.UseSetting("AzureAd:TenantId", "organizations");
+        builder.UseSetting("AzureAd:PartyId", "organizations");
         builder.UseSetting("AzureAd:ClientId", TestTokens.ClientId);
         builder.ConfigureServices(services =>
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
@@ -57,7 +57,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }));
     }
 
-    public HttpClient ClientFor(DemoSeed.DemoUser user) => ClientWithToken(TestTokens.Issue(user.TenantId, user.ObjectId));
+    public HttpClient ClientFor(DemoSeed.DemoUser user) => ClientWithToken(TestTokens.Issue(user.PartyId, user.ObjectId));
 
     public HttpClient ClientWithToken(string token)
     {
@@ -73,8 +73,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<T> InParty<T>(string slug, Func<AppDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();
-        var party = await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyDirectory>().FindBySlugAsync(slug, default);
-        return await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(party!.Id, sp => work(sp.GetRequiredService<AppDbContext>()));
+        var party = await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Parties.PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Parties.PartyScope>().RunAsync(party!.Id, sp => work(sp.GetRequiredService<AppDbContext>()));
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using GemensamNamnd.Web.Infrastructure;
-using X = DocumentFormat.OpenXml.Spreadsheet;
 using Cell = GemensamNamnd.Web.Infrastructure.Cell;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace GemensamNamnd.Web.Tests.Infrastructure;
 

@@ -76,7 +76,7 @@ public sealed class StartupTests
             // Every party gets a realistic handful of requests: some overdue, one extended, one with skyddad identitet.
             var ostersund = await db.Parties.SingleAsync(p => p.Slug == "ostersund");
             var today = GemensamNamnd.Web.Infrastructure.Swedish.Today(TimeProvider.System);
-            var requests = await factory.Services.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(ostersund.Id, sp =>
+            var requests = await factory.Services.GetRequiredService<GemensamNamnd.Web.Parties.PartyScope>().RunAsync(ostersund.Id, sp =>
                 sp.GetRequiredService<GemensamNamnd.Web.Data.AppDbContext>().Requests.AsNoTracking()
                     .Where(r => r.Notes != GemensamNamnd.Web.Data.Seed.MaturityDemoSeed.Note).ToListAsync()); // last year's, for the maturity view, aside
             Assert.Equal(6, requests.Count);

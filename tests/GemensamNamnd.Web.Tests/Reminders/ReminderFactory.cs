@@ -3,7 +3,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -57,7 +57,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
         await Smtp.DisposeAsync();
     }
 
-    public async Task<Guid> PartyIdAsync(string slug) => await InParty(slug, db => Task.FromResult(db.CurrentTenantId!.Value));
+    public async Task<Guid> PartyIdAsync(string slug) => await InParty(slug, db => Task.FromResult(db.CurrentPartyId!.Value));
 
     /// <summary>Registers a request received now (fake clock) and optionally assigns an officer; returns the stored case.</summary>
     public async Task<DataSubjectRequest> RegisterAsync(string slug, Guid? officer = null)
@@ -84,7 +84,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
         var demo = Demo(key);
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Users.Where(u => u.EntraTenantId == demo.TenantId && u.EntraObjectId == demo.ObjectId).Select(u => u.Id).SingleAsync();
+        return await db.Users.Where(u => u.EntraTenantId == demo.PartyId && u.EntraObjectId == demo.ObjectId).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>Moves the fake clock to the given Swedish calendar day at 09:00 Swedish time.</summary>

@@ -5,7 +5,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -42,7 +42,7 @@ public sealed class RetentionFactory : AppFactory
         return await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, work);
     }
 
-    public async Task<Guid> PartyIdAsync(string slug) => await InParty(slug, db => Task.FromResult(db.CurrentTenantId!.Value));
+    public async Task<Guid> PartyIdAsync(string slug) => await InParty(slug, db => Task.FromResult(db.CurrentPartyId!.Value));
 
     /// <summary>A request registered with a personnummer, then answered on <paramref name="closedOn"/> (or left open when null).</summary>
     public Task<DataSubjectRequest> RequestAsync(string slug, DateOnly? closedOn, string name = "Robin Hemligsson", string number = "19121212-1212") =>
@@ -76,13 +76,28 @@ public sealed class RetentionFactory : AppFactory
             var number = $"INC {Guid.NewGuid().ToString("N")[..8]}";
             var b = new Breach
             {
-                CaseNumber = number, ControllerIds = [controller.Id], Title = "Brev till fel Kalle Ankasson",
-                Description = "Utdrag om Kalle Ankasson skickades till fel adress.", AwareAt = awareAt, ImyDeadlineAt = awareAt.AddHours(72),
-                Types = types, Cause = cause, Groups = [new AffectedGroup { Group = SubjectGroup.Residents, ApproxCount = 3 }],
-                DataKinds = DataKinds.Identification, ApproxRecords = 3, ReportedInternallyBy = "Kalle Internsson", ContactName = "Kontakt Persson",
-                ContactDetails = "070-123 45 67", Consequences = "Kalle Ankasson oroas.", Risk = RiskLevel.Risk, RiskReasoning = "Namn och adress.",
-                Reportable = reportedAt is not null, ReportedAt = reportedAt, LateReason = reportedAt > awareAt.AddHours(72) ? "Semester för Kalle" : null,
-                ClosedAt = closedAt, Status = closedAt is null ? BreachStatus.Registered : BreachStatus.Closed,
+                CaseNumber = number,
+                ControllerIds = [controller.Id],
+                Title = "Brev till fel Kalle Ankasson",
+                Description = "Utdrag om Kalle Ankasson skickades till fel adress.",
+                AwareAt = awareAt,
+                ImyDeadlineAt = awareAt.AddHours(72),
+                Types = types,
+                Cause = cause,
+                Groups = [new AffectedGroup { Group = SubjectGroup.Residents, ApproxCount = 3 }],
+                DataKinds = DataKinds.Identification,
+                ApproxRecords = 3,
+                ReportedInternallyBy = "Kalle Internsson",
+                ContactName = "Kontakt Persson",
+                ContactDetails = "070-123 45 67",
+                Consequences = "Kalle Ankasson oroas.",
+                Risk = RiskLevel.Risk,
+                RiskReasoning = "Namn och adress.",
+                Reportable = reportedAt is not null,
+                ReportedAt = reportedAt,
+                LateReason = reportedAt > awareAt.AddHours(72) ? "Semester för Kalle" : null,
+                ClosedAt = closedAt,
+                Status = closedAt is null ? BreachStatus.Registered : BreachStatus.Closed,
             };
             db.Breaches.Add(b);
             db.BreachSupplements.Add(new BreachSupplement { BreachId = b.Id, SubmittedAt = awareAt.AddDays(3), Text = "Kalle Ankasson har informerats." });

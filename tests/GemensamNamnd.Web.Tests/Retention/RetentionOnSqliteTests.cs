@@ -6,7 +6,7 @@ using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Retention;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -56,8 +56,14 @@ public sealed class RetentionOnSqliteTests
                 var aware = DateTimeOffset.UtcNow.AddMonths(-80);
                 var b = new Breach
                 {
-                    CaseNumber = "INC 1", ControllerIds = [controller.Id], Title = "Lite Sqlitesson fick fel brev", Description = "Om Lite Sqlitesson",
-                    AwareAt = aware, ImyDeadlineAt = aware.AddHours(72), Status = BreachStatus.Closed, ClosedAt = aware.AddMonths(2),
+                    CaseNumber = "INC 1",
+                    ControllerIds = [controller.Id],
+                    Title = "Lite Sqlitesson fick fel brev",
+                    Description = "Om Lite Sqlitesson",
+                    AwareAt = aware,
+                    ImyDeadlineAt = aware.AddHours(72),
+                    Status = BreachStatus.Closed,
+                    ClosedAt = aware.AddMonths(2),
                 };
                 db.Breaches.Add(b);
                 await db.SaveChangesAsync();

@@ -6,7 +6,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Retention;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +46,10 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         var before = await SettingsAsync();
         var bad = await PostFormAsync(cecilia, "/ostersund/gallring", "Plan", new()
         {
-            ["RequestMonths"] = "6", ["RequestAction"] = "Thin", ["BreachMonths"] = "", ["BreachAction"] = "Delete",
+            ["RequestMonths"] = "6",
+            ["RequestAction"] = "Thin",
+            ["BreachMonths"] = "",
+            ["BreachAction"] = "Delete",
         });
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         Assert.Contains("Gallringsfristen får inte vara kortare än 12 månader efter avslut.", html, StringComparison.Ordinal);
@@ -62,7 +65,10 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         {
             var ok = await PostFormAsync(cecilia, "/ostersund/gallring", "Plan", new()
             {
-                ["RequestMonths"] = "36", ["RequestAction"] = "Delete", ["BreachMonths"] = "72", ["BreachAction"] = "Thin",
+                ["RequestMonths"] = "36",
+                ["RequestAction"] = "Delete",
+                ["BreachMonths"] = "72",
+                ["BreachAction"] = "Thin",
             });
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
             var after = await SettingsAsync();
@@ -75,7 +81,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         {
             await app.InParty(Party, async db =>
             {
-                var party = await db.Parties.SingleAsync(p => p.Id == db.CurrentTenantId);
+                var party = await db.Parties.SingleAsync(p => p.Id == db.CurrentPartyId);
                 (party.Settings.RequestRetentionMonths, party.Settings.RequestRetentionAction) = (before.RequestRetentionMonths, before.RequestRetentionAction);
                 (party.Settings.BreachRetentionMonths, party.Settings.BreachRetentionAction) = (before.BreachRetentionMonths, before.BreachRetentionAction);
                 return await db.SaveChangesAsync();
@@ -117,8 +123,12 @@ public sealed partial class RetentionPagesTests(AppFactory app)
         {
             var hold = new RetentionHold
             {
-                Register = RetentionRegister.Requests, CaseId = Guid.NewGuid(), CaseNumber = "KS 2020/0001", Reason = "Hemligt skäl i Berg",
-                PlacedBy = "Berg", PlacedAt = DateTimeOffset.UtcNow,
+                Register = RetentionRegister.Requests,
+                CaseId = Guid.NewGuid(),
+                CaseNumber = "KS 2020/0001",
+                Reason = "Hemligt skäl i Berg",
+                PlacedBy = "Berg",
+                PlacedAt = DateTimeOffset.UtcNow,
             };
             db.RetentionHolds.Add(hold);
             await db.SaveChangesAsync();
@@ -220,7 +230,7 @@ public sealed partial class RetentionPagesTests(AppFactory app)
     }
 
     private Task<PartySettings> SettingsAsync() =>
-        app.InParty(Party, db => db.Parties.AsNoTracking().Where(p => p.Id == db.CurrentTenantId).Select(p => p.Settings).SingleAsync());
+        app.InParty(Party, db => db.Parties.AsNoTracking().Where(p => p.Id == db.CurrentPartyId).Select(p => p.Settings).SingleAsync());
 
     private async Task<DataSubjectRequest> RequestAsync(string name, string number, DateOnly? answeredOn, bool protectedIdentity = false)
     {

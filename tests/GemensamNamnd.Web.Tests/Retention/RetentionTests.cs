@@ -5,7 +5,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,8 +71,12 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         {
             db.RetentionHolds.Add(new RetentionHold
             {
-                Register = RetentionRegister.Requests, CaseId = closed.Id, CaseNumber = closed.CaseNumber,
-                Reason = "Överklagat till förvaltningsrätten", PlacedBy = "Test", PlacedAt = app.Clock.GetUtcNow(),
+                Register = RetentionRegister.Requests,
+                CaseId = closed.Id,
+                CaseNumber = closed.CaseNumber,
+                Reason = "Överklagat till förvaltningsrätten",
+                PlacedBy = "Test",
+                PlacedAt = app.Clock.GetUtcNow(),
             });
             return await db.SaveChangesAsync();
         });
@@ -147,7 +151,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
     {
         await app.InParty("bracke", async db =>
         {
-            var party = await db.Parties.SingleAsync(p => p.Id == db.CurrentTenantId);
+            var party = await db.Parties.SingleAsync(p => p.Id == db.CurrentPartyId);
             party.Settings.RequestRetentionAction = RetentionAction.Delete;
             return await db.SaveChangesAsync();
         });

@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data.Seed;

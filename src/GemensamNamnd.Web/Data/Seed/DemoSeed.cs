@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data.Seed;
@@ -17,7 +17,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
     public sealed record DemoUser(string Key, string Name, string HomeParty, (string Party, PartyRole Role)[] Memberships, bool GlobalAdministrator = false, bool EStrategist = false)
     {
         public Guid ObjectId => DemoGuid("oid:" + Key);
-        public Guid TenantId => DemoTenantId(HomeParty);
+        public Guid PartyId => DemoTenantId(HomeParty);
     }
 
     public static readonly IReadOnlyList<DemoUser> Users =
@@ -59,7 +59,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
         {
             db.Users.Add(new AppUser
             {
-                EntraTenantId = demo.TenantId,
+                EntraTenantId = demo.PartyId,
                 EntraObjectId = demo.ObjectId,
                 DisplayName = demo.Name,
                 Email = $"{demo.Key}@demo.gemensamnamnd.se",

@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data.Seed;

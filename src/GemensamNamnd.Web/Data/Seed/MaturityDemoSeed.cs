@@ -7,7 +7,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data.Seed;
@@ -105,7 +105,7 @@ public static class MaturityDemoSeed
     /// 8–32 closed requests and 6–9 breaches in <paramref name="year"/>: parties further down the list answer later and
     /// report more slowly, so the bars differ. Deadlines are computed by the real rule (Art. 12(3), Reg. 1182/71).
     /// </summary>
-    private static async Task LastYearsCasesAsync(AppDbContext db, Tenancy.Party party, int index, int year, CancellationToken ct)
+    private static async Task LastYearsCasesAsync(AppDbContext db, GemensamNamnd.Web.Parties.Party party, int index, int year, CancellationToken ct)
     {
         var controller = await db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (controller == Guid.Empty)

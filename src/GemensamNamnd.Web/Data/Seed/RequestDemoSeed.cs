@@ -3,7 +3,7 @@ using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Data.Seed;

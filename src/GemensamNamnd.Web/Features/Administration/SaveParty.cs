@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Identity;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -101,7 +101,7 @@ public sealed class SaveParty(AppDbContext db, IOptions<Retention.RetentionOptio
         }
 
         var slug = input.Slug?.Trim();
-        if (slug is null || !TenantResolutionMiddleware.SlugPattern().IsMatch(slug) || ReservedSlugs.Contains(slug))
+        if (slug is null || !PartyResolutionMiddleware.SlugPattern().IsMatch(slug) || ReservedSlugs.Contains(slug))
         {
             errors[nameof(input.Slug)] = ["Adressen får bara innehålla a–z, 0–9 och bindestreck (högst 40 tecken) och får inte vara ett reserverat ord."];
         }

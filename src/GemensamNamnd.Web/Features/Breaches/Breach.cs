@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,11 +13,11 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// <see cref="SupplementDueOn"/> (four weeks from the first report, Art. 33(4)) — so lists, statistics and the reminder
 /// sweep query stored state. It holds no personal data of the people affected: groups and counts only.
 /// </summary>
-public sealed class Breach : ITenantOwned, IVersioned
+public sealed class Breach : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     /// <summary>Diarienummer in the party's breach series, e.g. <c>KS 2026/0007</c>.</summary>
     public required string CaseNumber { get; init; }
@@ -160,20 +160,20 @@ internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
             g.ToJson();
             g.Property(x => x.Group).HasConversion<string>();
         });
-        // TenantId leads every index: per-party uniqueness, the list's filters and sort, the reminder sweep.
-        b.HasIndex(x => new { x.TenantId, x.CaseNumber }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.Status, x.AwareAt });
-        b.HasIndex(x => new { x.TenantId, x.ImyDeadlineAt });
-        b.HasIndex(x => new { x.TenantId, x.SupplementDueOn });
+        // PartyId leads every index: per-party uniqueness, the list's filters and sort, the reminder sweep.
+        b.HasIndex(x => new { x.PartyId, x.CaseNumber }).IsUnique();
+        b.HasIndex(x => new { x.PartyId, x.Status, x.AwareAt });
+        b.HasIndex(x => new { x.PartyId, x.ImyDeadlineAt });
+        b.HasIndex(x => new { x.PartyId, x.SupplementDueOn });
     }
 }
 
 /// <summary>A supplement to the report (Art. 33(4)): when and what was added.</summary>
-public sealed class BreachSupplement : ITenantOwned
+public sealed class BreachSupplement : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid BreachId { get; init; }
 
@@ -191,16 +191,16 @@ internal sealed class BreachSupplementConfiguration : IEntityTypeConfiguration<B
         b.ToTable("breach_supplements");
         b.Property(x => x.Text).HasMaxLength(BreachRules.TextLimit);
         b.HasOne<Breach>().WithMany().HasForeignKey(x => x.BreachId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.TenantId, x.BreachId, x.SubmittedAt });
+        b.HasIndex(x => new { x.PartyId, x.BreachId, x.SubmittedAt });
     }
 }
 
 /// <summary>One line in a breach's timeline.</summary>
-public sealed class BreachEvent : ITenantOwned
+public sealed class BreachEvent : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid BreachId { get; init; }
 
@@ -221,6 +221,6 @@ internal sealed class BreachEventConfiguration : IEntityTypeConfiguration<Breach
         b.Property(e => e.ActorName).HasMaxLength(Limits.Name);
         b.Property(e => e.Text).HasMaxLength(BreachRules.TextLimit);
         b.HasOne<Breach>().WithMany().HasForeignKey(e => e.BreachId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(e => new { e.TenantId, e.BreachId, e.At });
+        b.HasIndex(e => new { e.PartyId, e.BreachId, e.At });
     }
 }

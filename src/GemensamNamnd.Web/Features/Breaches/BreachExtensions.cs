@@ -8,7 +8,7 @@ public static class BreachExtensions
     {
         services.AddScoped<SaveBreach>();
         services.AddScoped<ChangeBreach>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{tenant}/incidenter/{id:guid}/andra"));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{party}/incidenter/{id:guid}/andra"));
         return services;
     }
 }

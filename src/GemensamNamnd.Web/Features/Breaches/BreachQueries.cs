@@ -73,12 +73,12 @@ public static class BreachQueries
     public static Task<List<BreachFactsRow>> FactsAsync(CrossParty.Sets s, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         s.Set<Breach>()
             .Where(x => x.AwareAt >= from && x.AwareAt < to)
-            .Select(x => new BreachFactsRow(x.TenantId, x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt))
+            .Select(x => new BreachFactsRow(x.PartyId, x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt))
             .ToListAsync(ct);
 }
 
 /// <summary>A breach's facts for figures across parties: instants and flags only, no text.</summary>
-public sealed record BreachFactsRow(Guid TenantId, DateTimeOffset AwareAt, bool? Reportable, DateTimeOffset? ReportedAt, RiskLevel? Risk, DateTimeOffset? SubjectNoticeSentAt);
+public sealed record BreachFactsRow(Guid PartyId, DateTimeOffset AwareAt, bool? Reportable, DateTimeOffset? ReportedAt, RiskLevel? Risk, DateTimeOffset? SubjectNoticeSentAt);
 
 /// <summary>A closed breach the retention plan may thin.</summary>
 public sealed record ClosedBreachRow(Guid Id, string CaseNumber, DateTimeOffset ClosedAt);

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
-/// The breach register's reminders, from the stored clock (thresholds in <see cref="Tenancy.PartySettings.BreachReminderHours"/>):
+/// The breach register's reminders, from the stored clock (thresholds in <see cref="GemensamNamnd.Web.Parties.PartySettings.BreachReminderHours"/>):
 /// while a breach awaits its report to IMY (no report and not decided unreportable), at 24, 48 and 66 hours after
 /// awareness, then at 72 hours — "försenad" (Art. 33(1)); and the first supplement due within
-/// <see cref="Tenancy.PartySettings.SupplementReminderDays"/> (3) days (Art. 33(4)).
+/// <see cref="GemensamNamnd.Web.Parties.PartySettings.SupplementReminderDays"/> (3) days (Art. 33(4)).
 /// The mails name the case number and the deadline only, never what the breach is about.
 /// </summary>
 public sealed class BreachReminderSource : IReminderSource

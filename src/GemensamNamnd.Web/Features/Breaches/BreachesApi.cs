@@ -3,14 +3,14 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
-/// /api/v1/{tenant}/breaches: the party's breach register. A detecting system (or an officer's tool) registers a breach
+/// /api/v1/{party}/breaches: the party's breach register. A detecting system (or an officer's tool) registers a breach
 /// with POST; the assessment, the report to IMY, supplements, the Art. 34 notice and closing follow, each carrying the
 /// version the caller read. The register holds no personal data of the people affected, only groups and counts.
 /// (Intake with an app token, client credentials, waits for the same mechanism for requests.)
@@ -97,10 +97,10 @@ public static class BreachesApi
     }
 
     private static async Task<IResult> CreateAsync(
-        string tenant, BreachBody body, SaveBreach save, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
+        string party, BreachBody body, SaveBreach save, HttpContext http, CurrentParty currentParty, CurrentActor actor, CancellationToken ct)
     {
         // A detection system is named in the timeline and the audit trail by its client id.
-        if (IntakeClients.MappedClientId(http.User, party.Party, IntakeClients.Breaches) is { } client)
+        if (IntakeClients.MappedClientId(http.User, currentParty.Party, IntakeClients.Breaches) is { } client)
         {
             actor.UseSystem($"system {client}");
         }
@@ -129,7 +129,7 @@ public static class BreachesApi
             result = CommandResult<Breach>.Invalid(errors.ToErrors());
         }
 
-        return result.ToHttpResult(b => TypedResults.Created($"/api/v1/{tenant}/breaches/{b.Id}", BreachChangedDto.From(b)));
+        return result.ToHttpResult(b => TypedResults.Created($"/api/v1/{party}/breaches/{b.Id}", BreachChangedDto.From(b)));
     }
 
     private static Task<IResult> AssessAsync(Guid id, AssessmentBody body, ChangeBreach change, CancellationToken ct) =>

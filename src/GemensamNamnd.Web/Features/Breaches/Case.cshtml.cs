@@ -3,7 +3,7 @@ using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class CaseModel(
     AppDbContext db,
-    TenantContext tenant,
+    CurrentParty currentParty,
     PersonalDataReadLog reads,
     ChangeBreach change,
     IAuthorizationService authorization,
@@ -72,7 +72,7 @@ public sealed class CaseModel(
 
     public string? Notice { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

@@ -4,7 +4,7 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
@@ -15,7 +15,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// concurrency) and writes one <see cref="BreachEvent"/> in the same save; the audit interceptor records the change.
 /// Nothing is stored when a rule refuses.
 /// </summary>
-public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentActor actor, TimeProvider clock)
+public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, CurrentActor actor, TimeProvider clock)
 {
     /// <summary>The risk assessment and the decision to report or not (Art. 33(1), 33(5)), and the Art. 34 decision.</summary>
     public async Task<CommandResult<Breach>> AssessAsync(Guid id, Guid version, BreachAssessment assessment, CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ public sealed class ChangeBreach(AppDbContext db, TenantContext tenant, CurrentA
 
         var reported = reportedAt!.Value.ToUniversalTime();
         var late = BreachClock.IsLate(b.AwareAt, reported);
-        var due = BreachClock.SupplementDue(Swedish.Date(reported), new PartyCalendar(tenant.Required.Settings.EvesAreHolidays));
+        var due = BreachClock.SupplementDue(Swedish.Date(reported), new PartyCalendar(currentParty.Required.Settings.EvesAreHolidays));
         b.ReportedAt = reported;
         b.ImyReference = Clean(imyReference);
         b.LateReason = late ? lateReason!.Trim() : null;

@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// <see cref="SaveBreach"/>; its Swedish messages are shown next to the fields. Times are written in Swedish time.
 /// </summary>
 [Authorize(Policy = Policies.PartyOfficer)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveBreach save, TimeProvider clock) : FormPageModel
+public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveBreach save, TimeProvider clock) : FormPageModel
 {
     public const string NoticeKey = "BreachNotice";
 
@@ -91,7 +91,7 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveBreach 
 
     public string? CaseNumber { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
-/// <c>GET /{tenant}/incidenter/export?format=xlsx|csv&amp;status=…&amp;risk=…&amp;klocka=…</c>: the list's filter as a file.
+/// <c>GET /{party}/incidenter/export?format=xlsx|csv&amp;status=…&amp;risk=…&amp;klocka=…</c>: the list's filter as a file.
 /// The list page checks the filter and builds the table, so its columns and its query live in one place.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]

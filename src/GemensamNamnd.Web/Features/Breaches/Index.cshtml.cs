@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +16,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// and the table of the same filter that <see cref="ExportModel"/> writes as .xlsx or CSV.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -47,9 +47,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthoriza
 
     public bool CanRegister { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -2,13 +2,13 @@ using System.Text;
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using GemensamNamnd.Web.Features.Dpo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
@@ -20,7 +20,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// personnummer is refused when saved. The party's contact person and DPO are staff, named as IMY asks.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, TimeProvider clock) : PageModel
 {
     public sealed record Line(string Label, string Value);
 
@@ -32,7 +32,7 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
 
     public string Text { get; private set; } = string.Empty;
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -49,7 +49,7 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
         }
 
         Case = b;
-        var party = tenant.Required;
+        var party = currentParty.Required;
         var controllers = await db.DataControllers.AsNoTracking().Where(c => b.ControllerIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new { c.Name, c.OrganisationNumber }).ToListAsync(ct);
         var dpos = await DpoContactsAsync(b.ControllerIds, ct);

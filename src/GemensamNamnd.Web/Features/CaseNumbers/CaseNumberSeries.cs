@@ -1,15 +1,15 @@
 using System.Globalization;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GemensamNamnd.Web.Features.CaseNumbers;
 
 /// <summary>The last case number (diarienummer) taken in one party's series for one year.</summary>
-public sealed class CaseNumberSeries : ITenantOwned
+public sealed class CaseNumberSeries : IPartyOwned
 {
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     /// <summary>The register, e.g. <see cref="CaseNumberAllocator.Requests"/>; each register has its own series.</summary>
     public required string Series { get; init; }
@@ -23,7 +23,7 @@ internal sealed class CaseNumberSeriesConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CaseNumberSeries> b)
     {
-        b.HasKey(s => new { s.TenantId, s.Series, s.Year });
+        b.HasKey(s => new { s.PartyId, s.Series, s.Year });
         b.Property(s => s.Series).HasMaxLength(20);
     }
 }
@@ -33,7 +33,7 @@ internal sealed class CaseNumberSeriesConfiguration : IEntityTypeConfiguration<C
 /// requests are registered at once: the increment is one UPDATE whose row lock serialises concurrent callers until their
 /// transaction ends. A number taken by a save that later fails is skipped, never handed out again.
 /// </summary>
-public sealed class CaseNumberAllocator(AppDbContext db, TenantContext tenant)
+public sealed class CaseNumberAllocator(AppDbContext db, CurrentParty currentParty)
 {
     public const string Requests = "request";
     public const string Breaches = "breach";
@@ -41,7 +41,7 @@ public sealed class CaseNumberAllocator(AppDbContext db, TenantContext tenant)
     public async Task<string> NextAsync(string series, int year, CancellationToken cancellationToken = default)
     {
         var number = await NextNumberAsync(series, year, cancellationToken);
-        return Format(tenant.Required.Settings.CaseNumberPrefix, year, number);
+        return Format(currentParty.Required.Settings.CaseNumberPrefix, year, number);
     }
 
     public static string Format(string prefix, int year, int number) =>

@@ -10,7 +10,7 @@ public static class ControllerExtensions
         services.AddScoped<SaveDataController>();
         services.Configure<RazorPagesOptions>(o =>
             // Create and edit share one page: …/ny and …/{id}.
-            o.Conventions.AddPageRoute("/Controllers/Edit", "{tenant}/personuppgiftsansvariga/{id:guid}"));
+            o.Conventions.AddPageRoute("/Controllers/Edit", "{party}/personuppgiftsansvariga/{id:guid}"));
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Audit;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Controllers;
 
@@ -13,11 +13,11 @@ public enum DataControllerKind
 /// A personuppgiftsansvarig within a party: each nämnd and each municipal company is a controller of its own
 /// (GDPR Art. 4(7)); requests and breaches belong to one or more of them.
 /// </summary>
-public sealed class DataController : ITenantOwned, IVersioned
+public sealed class DataController : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public required string Name { get; set; }
 

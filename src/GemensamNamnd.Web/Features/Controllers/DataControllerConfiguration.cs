@@ -12,7 +12,7 @@ internal sealed class DataControllerConfiguration : IEntityTypeConfiguration<Dat
         b.Property(c => c.OrganisationNumber).HasMaxLength(11);
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Version).IsConcurrencyToken();
-        // TenantId leads every unique index: uniqueness is per party, and a distributed (Citus) database can shard on it.
-        b.HasIndex(c => new { c.TenantId, c.Name }).IsUnique();
+        // PartyId leads every unique index: uniqueness is per party, and a distributed (Citus) database can shard on it.
+        b.HasIndex(c => new { c.PartyId, c.Name }).IsUnique();
     }
 }

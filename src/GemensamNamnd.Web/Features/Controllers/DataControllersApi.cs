@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Controllers;
 
-/// <summary>/api/v1/{tenant}/controllers: the party's personuppgiftsansvariga (nämnder and bolag).</summary>
+/// <summary>/api/v1/{party}/controllers: the party's personuppgiftsansvariga (nämnder and bolag).</summary>
 public static class DataControllersApi
 {
     public static void Map(RouteGroupBuilder party)
@@ -29,9 +29,9 @@ public static class DataControllersApi
             ? TypedResults.Ok(DataControllerDto.From(c))
             : TypedResults.NotFound();
 
-    private static async Task<IResult> CreateAsync(string tenant, DataControllerInput input, SaveDataController save, CancellationToken ct) =>
+    private static async Task<IResult> CreateAsync(string party, DataControllerInput input, SaveDataController save, CancellationToken ct) =>
         (await save.SaveAsync(null, Guid.Empty, input, ct))
-            .ToHttpResult(c => TypedResults.Created($"/api/v1/{tenant}/controllers/{c.Id}", DataControllerDto.From(c)));
+            .ToHttpResult(c => TypedResults.Created($"/api/v1/{party}/controllers/{c.Id}", DataControllerDto.From(c)));
 
     private static async Task<IResult> UpdateAsync(Guid id, DataControllerUpdate update, SaveDataController save, CancellationToken ct) =>
         (await save.SaveAsync(id, update.Version, update.Input, ct)).ToHttpResult(c => TypedResults.Ok(DataControllerDto.From(c)));

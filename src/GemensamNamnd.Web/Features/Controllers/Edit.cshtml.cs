@@ -1,7 +1,7 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Controllers;
 
 /// <summary>Create (<c>…/ny</c>) and edit (<c>…/{id}</c>) one controller; the same validation as the API.</summary>
 [Authorize(Policy = Policies.PartyAdministrator)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDataController save) : FormPageModel
+public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveDataController save) : FormPageModel
 {
     [BindProperty(SupportsGet = false)]
     public string? Name { get; set; }
@@ -30,7 +30,7 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDataCon
     [FromRoute]
     public Guid? Id { get; set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

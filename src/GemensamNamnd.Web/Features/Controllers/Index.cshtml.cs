@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Controllers;
 
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization) : PageModel
 {
     public List<DataController> Rows { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

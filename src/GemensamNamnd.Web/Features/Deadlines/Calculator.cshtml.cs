@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Calendar;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using GemensamNamnd.Domain.Calendar;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GemensamNamnd.Web.Features.Deadlines;
@@ -62,7 +62,7 @@ public static partial class DeadlinesApi
 
     /// <summary>An active party by slug, or null; a malformed slug is never looked up.</summary>
     internal static Task<Party?> FindPartyAsync(string slug, PartyDirectory parties, CancellationToken ct) =>
-        TenantResolutionMiddleware.SlugPattern().IsMatch(slug) ? parties.FindBySlugAsync(slug, ct) : Task.FromResult<Party?>(null);
+        PartyResolutionMiddleware.SlugPattern().IsMatch(slug) ? parties.FindBySlugAsync(slug, ct) : Task.FromResult<Party?>(null);
 
     /// <summary>The party's visible choice about eves (lag 1930:173); everything else follows Reg. 1182/71.</summary>
     internal static PartyCalendar CalendarOf(Party party) => new(party.Settings.EvesAreHolidays);

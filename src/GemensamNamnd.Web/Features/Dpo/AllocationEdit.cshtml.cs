@@ -3,7 +3,7 @@ using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>Create (<c>…/uppdrag/ny</c>) and change (<c>…/uppdrag/{id}</c>) an allocation; the same rules as the API.</summary>
 [Authorize(Policy = Policies.PartyAdministrator)]
-public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, TenantContext tenant) : FormPageModel
+public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, CurrentParty currentParty) : FormPageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public Guid? PersonId { get; set; }
@@ -31,7 +31,7 @@ public sealed class AllocationEditModel(AppDbContext db, DpoRegister register, T
 
     public List<NamedRef> Controllers { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>
-/// /api/v1/{tenant}/dpo: the party's DPO allocations, overview and persons as the party sees them;
+/// /api/v1/{party}/dpo: the party's DPO allocations, overview and persons as the party sees them;
 /// /api/v1/dpo: the committee-wide persons (global administrators) and the matrix (e-strateg and administrators).
 /// </summary>
 public static class DpoApi
@@ -61,7 +61,7 @@ public static class DpoApi
             ? TypedResults.Ok(a)
             : TypedResults.NotFound();
 
-    private static async Task<IResult> CreateAsync(string tenant, AllocationInput input, DpoRegister register, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(string party, AllocationInput input, DpoRegister register, CancellationToken ct)
     {
         var result = await register.SaveAllocationAsync(null, null, input, ct);
         if (!result.Ok)
@@ -70,7 +70,7 @@ public static class DpoApi
         }
 
         var view = (await register.OverviewAsync(register.Today, ct)).Allocations.Single(a => a.Id == result.Value!.Id);
-        return TypedResults.Created($"/api/v1/{tenant}/dpo/allocations/{view.Id}", view);
+        return TypedResults.Created($"/api/v1/{party}/dpo/allocations/{view.Id}", view);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, AllocationUpdate update, DpoRegister register, CancellationToken ct)

@@ -30,9 +30,9 @@ internal sealed class DpoAllocationConfiguration : IEntityTypeConfiguration<DpoA
         b.Property(a => a.PublicWebPage).HasMaxLength(DpoLimits.Url);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<DpoPerson>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-        // TenantId leads: the party's list, and the person's allocations within a party (overlap check).
-        b.HasIndex(a => new { a.TenantId, a.PersonId, a.StartsOn });
-        b.HasIndex(a => new { a.TenantId, a.EndsOn });
+        // PartyId leads: the party's list, and the person's allocations within a party (overlap check).
+        b.HasIndex(a => new { a.PartyId, a.PersonId, a.StartsOn });
+        b.HasIndex(a => new { a.PartyId, a.EndsOn });
         // The cross-party total of one person (owner connection, CrossParty only).
         b.HasIndex(a => a.PersonId);
     }

@@ -32,17 +32,17 @@ public sealed class DpoCrossParty(CrossParty crossParty)
 
     /// <summary>Whether the person has (or had) an allocation in a party other than <paramref name="partyId"/>: a yes/no.</summary>
     public Task<bool> OtherPartiesAsync(Guid personId, Guid? partyId, CancellationToken ct) =>
-        crossParty.ReadAsync(s => s.Set<DpoAllocation>().AnyAsync(a => a.PersonId == personId && a.TenantId != partyId, ct), ct);
+        crossParty.ReadAsync(s => s.Set<DpoAllocation>().AnyAsync(a => a.PersonId == personId && a.PartyId != partyId, ct), ct);
 
     /// <summary>Of <paramref name="personIds"/>, those with (or who had) an allocation in a party other than <paramref name="partyId"/>.</summary>
     public async Task<HashSet<Guid>> WithOtherPartiesAsync(IReadOnlyCollection<Guid> personIds, Guid partyId, CancellationToken ct) =>
         personIds.Count == 0 ? [] : [.. await crossParty.ReadAsync(s => s.Set<DpoAllocation>()
-            .Where(a => personIds.Contains(a.PersonId) && a.TenantId != partyId).Select(a => a.PersonId).Distinct().ToListAsync(ct), ct)];
+            .Where(a => personIds.Contains(a.PersonId) && a.PartyId != partyId).Select(a => a.PersonId).Distinct().ToListAsync(ct), ct)];
 
     /// <summary>One person's allocations in every party: the history for a global administrator (policy GlobalAdministrator).</summary>
     public Task<List<MatrixAllocation>> PersonHistoryAsync(Guid personId, CancellationToken ct) =>
         crossParty.ReadAsync(s => s.Set<DpoAllocation>().Where(a => a.PersonId == personId).OrderByDescending(a => a.StartsOn)
-            .Select(a => new MatrixAllocation(a.TenantId, a.PersonId, a.Role, a.ControllerIds, a.SharePercent, a.StartsOn, a.EndsOn, a.ReportingLevel, a.ReportsTo, a.ImyReportedOn))
+            .Select(a => new MatrixAllocation(a.PartyId, a.PersonId, a.Role, a.ControllerIds, a.SharePercent, a.StartsOn, a.EndsOn, a.ReportingLevel, a.ReportsTo, a.ImyReportedOn))
             .ToListAsync(ct), ct);
 
     /// <summary>Every allocation of every party, and every active controller by party: the committee view.</summary>
@@ -50,11 +50,11 @@ public sealed class DpoCrossParty(CrossParty crossParty)
         crossParty.ReadAsync(async s =>
         {
             var allocations = await s.Set<DpoAllocation>()
-                .Select(a => new MatrixAllocation(a.TenantId, a.PersonId, a.Role, a.ControllerIds, a.SharePercent, a.StartsOn, a.EndsOn, a.ReportingLevel, a.ReportsTo, a.ImyReportedOn))
+                .Select(a => new MatrixAllocation(a.PartyId, a.PersonId, a.Role, a.ControllerIds, a.SharePercent, a.StartsOn, a.EndsOn, a.ReportingLevel, a.ReportsTo, a.ImyReportedOn))
                 .ToListAsync(ct);
             var controllers = await s.Set<Controllers.DataController>().Where(c => c.IsActive)
-                .Select(c => new { c.TenantId, c.Id }).ToListAsync(ct);
-            return (allocations, controllers.Select(c => (c.TenantId, c.Id)).ToList());
+                .Select(c => new { c.PartyId, c.Id }).ToListAsync(ct);
+            return (allocations, controllers.Select(c => (c.PartyId, c.Id)).ToList());
         }, ct);
 }
 

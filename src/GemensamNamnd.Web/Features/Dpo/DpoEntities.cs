@@ -1,6 +1,6 @@
 using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Web.Audit;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Dpo;
 
@@ -35,11 +35,11 @@ public sealed class DpoPerson : IVersioned
 /// Who serves a party as DPO, for which of its controllers, from when to when, with what share of a full-time post;
 /// to whom they report (Art. 38(3)) and whether IMY has been told (Art. 37(7)). Party-owned.
 /// </summary>
-public sealed class DpoAllocation : ITenantOwned, IVersioned
+public sealed class DpoAllocation : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid PersonId { get; set; }
 

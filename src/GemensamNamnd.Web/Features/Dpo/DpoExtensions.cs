@@ -13,8 +13,8 @@ public static class DpoExtensions
         services.Configure<RazorPagesOptions>(o =>
         {
             // Create and edit share one page: …/ny and …/{id}.
-            o.Conventions.AddPageRoute("/Dpo/AllocationEdit", "{tenant}/dataskyddsombud/uppdrag/{id:guid}");
-            o.Conventions.AddPageRoute("/Dpo/PartyPersonEdit", "{tenant}/dataskyddsombud/personer/{id:guid}/andra");
+            o.Conventions.AddPageRoute("/Dpo/AllocationEdit", "{party}/dataskyddsombud/uppdrag/{id:guid}");
+            o.Conventions.AddPageRoute("/Dpo/PartyPersonEdit", "{party}/dataskyddsombud/personer/{id:guid}/andra");
             o.Conventions.AddPageRoute("/Dpo/PersonEdit", "dataskyddsombud/personer/{id:guid}");
         });
         return services;

@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Dpo;
@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// The party's DPO register: saving allocations and persons under the rules, and what the party pages and the API show.
 /// Everything here runs as the current party; the only reads beyond it go through <see cref="DpoCrossParty"/>.
 /// </summary>
-public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossParty crossParty, TimeProvider clock)
+public sealed class DpoRegister(AppDbContext db, CurrentParty currentParty, DpoCrossParty crossParty, TimeProvider clock)
 {
     public const string OnlyGlobalAdministrators = "Bara en global administratör kan ändra ett dataskyddsombud som tjänstgör hos flera parter.";
 
@@ -112,7 +112,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
                 return CommandResult<DpoPerson>.NotFound();
             }
 
-            if (!asGlobalAdministrator && await crossParty.OtherPartiesAsync(existing.Id, tenant.Required.Id, ct))
+            if (!asGlobalAdministrator && await crossParty.OtherPartiesAsync(existing.Id, currentParty.Required.Id, ct))
             {
                 return CommandResult<DpoPerson>.Forbidden(OnlyGlobalAdministrators);
             }
@@ -177,7 +177,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
             return CommandResult<Party>.Invalid(errors.ToErrors());
         }
 
-        var party = await db.Parties.FirstAsync(p => p.Id == tenant.Required.Id, ct);
+        var party = await db.Parties.FirstAsync(p => p.Id == currentParty.Required.Id, ct);
         party.Settings.DpoTargetSharePercent = targetPercent;
         party.Settings.DpoBudgetNote = string.IsNullOrWhiteSpace(budgetNote) ? null : budgetNote.Trim();
         await db.SaveChangesAsync(ct);
@@ -186,7 +186,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
 
     /// <summary>A person of this party: allocated here (now or ever) or employed here.</summary>
     public async Task<bool> IsOursAsync(DpoPerson person, CancellationToken ct) =>
-        person.EmployingPartyId == tenant.Required.Id || await db.DpoAllocations.AnyAsync(a => a.PersonId == person.Id, ct);
+        person.EmployingPartyId == currentParty.Required.Id || await db.DpoAllocations.AnyAsync(a => a.PersonId == person.Id, ct);
 
     /// <summary>Persons a party administrator may choose for an allocation: every active one (published contact details).</summary>
     public Task<List<NamedRef>> ChoosablePersonsAsync(Guid? include, CancellationToken ct) =>
@@ -195,7 +195,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
     public async Task<PartyDpoOverview> OverviewAsync(DateOnly on, CancellationToken ct)
     {
         var today = Today;
-        var party = await db.Parties.AsNoTracking().FirstAsync(p => p.Id == tenant.Required.Id, ct);
+        var party = await db.Parties.AsNoTracking().FirstAsync(p => p.Id == currentParty.Required.Id, ct);
         var policy = await PolicyAsync(ct);
         var controllers = await db.DataControllers.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
         var allocations = await db.DpoAllocations.AsNoTracking().OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id).ToListAsync(ct);
@@ -251,7 +251,7 @@ public sealed class DpoRegister(AppDbContext db, TenantContext tenant, DpoCrossP
         var persons = known ?? await db.DpoPersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var partyNames = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var totals = await crossParty.TotalsAsync(ids, ct);
-        var withOthers = await crossParty.WithOtherPartiesAsync(ids, tenant.Required.Id, ct);
+        var withOthers = await crossParty.WithOtherPartiesAsync(ids, currentParty.Required.Id, ct);
         var result = new List<PersonSummary>();
         foreach (var p in persons.OrderBy(p => p.Name))
         {

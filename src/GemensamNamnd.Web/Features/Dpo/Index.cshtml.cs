@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>The party's DPOs on a chosen day: who covers each controller, gaps, shares against the target, and warnings.</summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(DpoRegister register, TenantContext tenant, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(DpoRegister register, CurrentParty currentParty, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "datum")]
     public string? Date { get; set; }
@@ -20,9 +20,9 @@ public sealed class IndexModel(DpoRegister register, TenantContext tenant, IAuth
 
     public bool BadDate { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// parties (totals only) and this party's allocations. A person who is not this party's does not exist here (404).
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class PartyPersonModel(DpoRegister register, TenantContext tenant, IAuthorizationService authorization) : PageModel
+public sealed class PartyPersonModel(DpoRegister register, CurrentParty currentParty, IAuthorizationService authorization) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -19,9 +19,9 @@ public sealed class PartyPersonModel(DpoRegister register, TenantContext tenant,
 
     public bool CanEdit { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,15 +11,15 @@ namespace GemensamNamnd.Web.Features.Dpo;
 /// (<c>…/personer/ny</c>, <c>…/personer/{id}/andra</c>). A shared person is changed only by a global administrator.
 /// </summary>
 [Authorize(Policy = Policies.PartyAdministrator)]
-public sealed class PartyPersonEditModel(AppDbContext db, DpoRegister register, TenantContext tenant) : PersonFormModel(db, register)
+public sealed class PartyPersonEditModel(AppDbContext db, DpoRegister register, CurrentParty currentParty) : PersonFormModel(db, register)
 {
-    public override string BackUrl => Id is null ? $"/{tenant.Required.Slug}/dataskyddsombud" : $"/{tenant.Required.Slug}/dataskyddsombud/personer/{Id}";
+    public override string BackUrl => Id is null ? $"/{currentParty.Required.Slug}/dataskyddsombud" : $"/{currentParty.Required.Slug}/dataskyddsombud/personer/{Id}";
 
     protected override bool AsGlobalAdministrator => false;
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        EmployingPartyId ??= Id is null ? tenant.Required.Id : null;
+        EmployingPartyId ??= Id is null ? currentParty.Required.Id : null;
         return LoadAsync(ct);
     }
 

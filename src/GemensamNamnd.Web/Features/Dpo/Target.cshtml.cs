@@ -1,7 +1,7 @@
 using System.Globalization;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,17 +9,17 @@ namespace GemensamNamnd.Web.Features.Dpo;
 
 /// <summary>The party's target share of a post for its DPOs and a note on the budget (party settings).</summary>
 [Authorize(Policy = Policies.PartyAdministrator)]
-public sealed class TargetModel(DpoRegister register, TenantContext tenant) : FormPageModel
+public sealed class TargetModel(DpoRegister register, CurrentParty currentParty) : FormPageModel
 {
     [BindProperty] public string? TargetPercent { get; set; }
     [BindProperty] public string? BudgetNote { get; set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public void OnGet()
     {
-        TargetPercent = tenant.Required.Settings.DpoTargetSharePercent?.ToString(CultureInfo.InvariantCulture);
-        BudgetNote = tenant.Required.Settings.DpoBudgetNote;
+        TargetPercent = currentParty.Required.Settings.DpoTargetSharePercent?.ToString(CultureInfo.InvariantCulture);
+        BudgetNote = currentParty.Required.Settings.DpoBudgetNote;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

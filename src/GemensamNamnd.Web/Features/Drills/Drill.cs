@@ -1,17 +1,17 @@
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GemensamNamnd.Web.Features.Drills;
 
 /// <summary>A test of the party's incident routine (övning av incidentrutinen), Art. 32(1)(d).</summary>
-public sealed class Drill : ITenantOwned, IVersioned
+public sealed class Drill : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public DateOnly HeldOn { get; set; }
 
@@ -46,6 +46,6 @@ internal sealed class DrillConfiguration : IEntityTypeConfiguration<Drill>
         b.Property(x => x.Findings).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.OwnsMany(x => x.Actions, a => a.ToJson());
-        b.HasIndex(x => new { x.TenantId, x.HeldOn });
+        b.HasIndex(x => new { x.PartyId, x.HeldOn });
     }
 }

@@ -10,7 +10,7 @@ public static class DrillExtensions
         services.AddScoped<SaveDrill>();
         services.Configure<RazorPagesOptions>(o =>
             // Record and edit share one page: …/ny and …/{id}.
-            o.Conventions.AddPageRoute("/Drills/Edit", "{tenant}/ovningar/{id:guid}"));
+            o.Conventions.AddPageRoute("/Drills/Edit", "{party}/ovningar/{id:guid}"));
         return services;
     }
 }

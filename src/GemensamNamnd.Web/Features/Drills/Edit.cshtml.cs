@@ -2,7 +2,7 @@ using System.Globalization;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace GemensamNamnd.Web.Features.Drills;
 
 /// <summary>Records a drill (<c>…/ovningar/ny</c>) or updates it and its follow-up actions (<c>…/ovningar/{id}</c>).</summary>
 [Authorize(Policy = Policies.PartyOfficer)]
-public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDrill save, TimeProvider clock) : FormPageModel
+public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveDrill save, TimeProvider clock) : FormPageModel
 {
     /// <summary>Empty action rows offered on the form for new follow-up actions.</summary>
     public const int BlankActions = 3;
@@ -33,7 +33,7 @@ public sealed class EditModel(AppDbContext db, TenantContext tenant, SaveDrill s
     /// <summary>Indexes (into <see cref="ActionTexts"/>) of the actions that are done.</summary>
     [BindProperty] public List<int> ActionsDone { get; set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -38,14 +38,14 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
             var r = await RequestQueries.FactsAsync(s, from, to, alsoOpen: true, ct);
             var b = await BreachQueries.FactsAsync(s, from, to, ct);
             var d = await s.Set<Drill>().Where(x => x.HeldOn <= asOf)
-                .GroupBy(x => x.TenantId).Select(g => new { TenantId = g.Key, Last = g.Max(x => x.HeldOn) })
+                .GroupBy(x => x.PartyId).Select(g => new { PartyId = g.Key, Last = g.Max(x => x.HeldOn) })
                 .ToListAsync(ct);
             return (r, b, d);
         }, ct);
 
-        var requestsByParty = requests.ToLookup(x => x.TenantId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
-        var breachesByParty = breaches.ToLookup(x => x.TenantId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
-        var lastDrill = drills.ToDictionary(x => x.TenantId, x => x.Last);
+        var requestsByParty = requests.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
+        var breachesByParty = breaches.ToLookup(x => x.PartyId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
+        var lastDrill = drills.ToDictionary(x => x.PartyId, x => x.Last);
         var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Distinct();
         return parties.ToDictionary(id => id, id => new PartyMeasured(
             id,
@@ -60,7 +60,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
         var from = StartOfSwedishDay(new DateOnly(fromYear, 1, 1));
         var to = StartOfSwedishDay(new DateOnly(toYear + 1, 1, 1));
         var rows = await crossParty.ReadAsync(s => RequestQueries.FactsAsync(s, from, to, alsoOpen: false, ct), ct);
-        return rows.ToLookup(x => x.TenantId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
+        return rows.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
     }
 
     /// <summary>The levels every party gave in the given rounds (answers of rounds only; justifications stay with the party).</summary>
@@ -72,13 +72,13 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
         }
 
         var rows = await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => roundIds.Contains(a.RoundId))
-            .Select(a => new { a.RoundId, a.TenantId, a.Items }).ToListAsync(ct), ct);
-        return [.. rows.Select(r => new PartyLevels(r.RoundId, r.TenantId, r.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Level)))];
+            .Select(a => new { a.RoundId, a.PartyId, a.Items }).ToListAsync(ct), ct);
+        return [.. rows.Select(r => new PartyLevels(r.RoundId, r.PartyId, r.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First().Level)))];
     }
 
     /// <summary>The parties that have answered a round: ids only (for "who has not answered").</summary>
     public async Task<HashSet<Guid>> AnsweredAsync(Guid roundId, CancellationToken ct) =>
-        [.. await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => a.RoundId == roundId).Select(a => a.TenantId).ToListAsync(ct), ct)];
+        [.. await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => a.RoundId == roundId).Select(a => a.PartyId).ToListAsync(ct), ct)];
 
     private static RequestFacts Facts(DateTimeOffset receivedAt, DateOnly dueOn, DateOnly effectiveDueOn, DateOnly? answeredOn, RequestStatus status) =>
         new(Swedish.Date(receivedAt), dueOn, effectiveDueOn, status is RequestStatus.Withdrawn ? null : answeredOn,

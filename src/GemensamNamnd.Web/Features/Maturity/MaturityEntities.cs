@@ -1,6 +1,6 @@
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Audit;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -81,11 +81,11 @@ public sealed class RoundDimension
 /// A party's answer to a round: a level 1–5 and a short justification per dimension. Party-owned: other parties and the
 /// committee see only the levels (through <see cref="MaturityCrossParty"/>), never the justifications.
 /// </summary>
-public sealed class MaturityAnswer : ITenantOwned, IVersioned
+public sealed class MaturityAnswer : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid RoundId { get; set; }
 
@@ -137,8 +137,8 @@ internal sealed class MaturityAnswerConfiguration : IEntityTypeConfiguration<Mat
         b.Property(a => a.Version).IsConcurrencyToken();
         b.OwnsMany(a => a.Items, i => i.ToJson());
         b.HasOne<MaturityRound>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
-        // TenantId leads: one answer per party and round.
-        b.HasIndex(a => new { a.TenantId, a.RoundId }).IsUnique();
+        // PartyId leads: one answer per party and round.
+        b.HasIndex(a => new { a.PartyId, a.RoundId }).IsUnique();
         // The cross-party read of a round's answers (owner connection, CrossParty only).
         b.HasIndex(a => a.RoundId);
     }

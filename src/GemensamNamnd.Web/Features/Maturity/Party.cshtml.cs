@@ -3,7 +3,7 @@ using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Maturity;
 
 /// <summary>
-/// A party's maturity page (<c>/{tenant}/mognad</c>) for its DPO and administrator: answer the open round (levels 1–5 with a
+/// A party's maturity page (<c>/{party}/mognad</c>) for its DPO and administrator: answer the open round (levels 1–5 with a
 /// justification), and see the party's own figures against the regional median — the other parties are never named.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class PartyModel(AppDbContext db, TenantContext tenant, MaturityComparison comparison, MaturityRounds rounds, TimeProvider clock) : FormPageModel
+public sealed class PartyModel(AppDbContext db, CurrentParty currentParty, MaturityComparison comparison, MaturityRounds rounds, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "ar")] public int? Year { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class PartyModel(AppDbContext db, TenantContext tenant, MaturityCo
 
     [BindProperty] public Dictionary<string, string?> Justifications { get; set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     /// <summary>Rounds open for answers now (normally one).</summary>
     public List<MaturityRound> OpenRounds { get; private set; } = [];
@@ -102,7 +102,7 @@ public sealed class PartyModel(AppDbContext db, TenantContext tenant, MaturityCo
 
         OpenRounds = await db.MaturityRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open).OrderBy(r => r.ClosesOn).ToListAsync(ct);
         Answers = await db.MaturityAnswers.AsNoTracking().ToDictionaryAsync(a => a.RoundId, ct);
-        (Measured, Own) = await comparison.OwnRowAsync(tenant.Required.Id, Period.Year(Year.Value), Today, ct);
+        (Measured, Own) = await comparison.OwnRowAsync(currentParty.Required.Id, Period.Year(Year.Value), Today, ct);
         var answeredRoundIds = Answers.Keys.ToList();
         var latest = await db.MaturityRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft && answeredRoundIds.Contains(r.Id))
             .OrderByDescending(r => r.Year).FirstOrDefaultAsync(ct);
@@ -110,5 +110,5 @@ public sealed class PartyModel(AppDbContext db, TenantContext tenant, MaturityCo
     }
 
     /// <summary>The party's own level in the compared round.</summary>
-    public int? OwnLevel(string key) => Assessed?.Parties.FirstOrDefault(p => p.PartyId == tenant.Required.Id).Levels?.TryGetValue(key, out var l) == true ? l : null;
+    public int? OwnLevel(string key) => Assessed?.Parties.FirstOrDefault(p => p.PartyId == currentParty.Required.Id).Levels?.TryGetValue(key, out var l) == true ? l : null;
 }

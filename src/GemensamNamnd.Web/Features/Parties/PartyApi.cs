@@ -1,10 +1,10 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GemensamNamnd.Web.Features.Parties;
 
-/// <summary>Who am I (<c>/api/v1/me</c>) and the party I am working in (<c>/api/v1/{tenant}</c>).</summary>
+/// <summary>Who am I (<c>/api/v1/me</c>) and the party I am working in (<c>/api/v1/{party}</c>).</summary>
 public static class PartyApi
 {
     public sealed record MembershipDto(string Party, string Slug, string Role);
@@ -22,9 +22,9 @@ public static class PartyApi
             .RequireAuthorization(Policies.SignedIn).WithTags("Konto").WithName("GetMe");
 
     public static void Map(RouteGroupBuilder party) =>
-        party.MapGet("/", async (TenantContext tenant, CurrentUser currentUser) =>
+        party.MapGet("/", async (CurrentParty currentParty, CurrentUser currentUser) =>
         {
-            var p = tenant.Required;
+            var p = currentParty.Required;
             var roles = await currentUser.RolesInAsync(p.Id);
             return TypedResults.Ok(new PartyDto(p.Id, p.Slug, p.Name, p.Kind.ToString(), p.OrganisationNumber, p.Settings.CaseNumberPrefix,
                 p.Settings.EvesAreHolidays, p.Settings.RequestClockStart.ToString(), [.. roles.Select(r => r.ToString())]));

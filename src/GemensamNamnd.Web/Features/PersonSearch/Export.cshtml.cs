@@ -1,19 +1,19 @@
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GemensamNamnd.Web.Features.PersonSearch;
 
 /// <summary>
-/// <c>POST /{tenant}/personsok/export</c> with the search's fields, its reason and <c>format=xlsx|csv</c>: the hits as a
+/// <c>POST /{party}/personsok/export</c> with the search's fields, its reason and <c>format=xlsx|csv</c>: the hits as a
 /// file. A POST like the search itself, so the personnummer never lands in an address; the search is run and logged
 /// again with its reason, as every search is.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class ExportModel(PersonSearch search, TenantContext tenant, RequestViewers viewers, TimeProvider clock) : FormPageModel
+public sealed class ExportModel(PersonSearch search, CurrentParty currentParty, RequestViewers viewers, TimeProvider clock) : FormPageModel
 {
     [BindProperty] public string? PersonalNumber { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class ExportModel(PersonSearch search, TenantContext tenant, Reque
 
     [BindProperty(Name = Exports.FormatField)] public string? Format { get; set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     /// <summary>The export is the search page's button; a typed-in address goes there.</summary>
     public IActionResult OnGet() => Redirect($"/{Slug}/personsok");

@@ -2,7 +2,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.PersonSearch;
 
 /// <summary>
-/// <c>/{tenant}/personsok</c>: a person's data across the party's registers, for the DPO and the administrator. A POST,
+/// <c>/{party}/personsok</c>: a person's data across the party's registers, for the DPO and the administrator. A POST,
 /// so the personnummer never lands in an address, a log of addresses or the browser's history. The hits are exported by
 /// <see cref="ExportModel"/>.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantContext tenant, RequestViewers viewers) : FormPageModel
+public sealed class IndexModel(PersonSearch search, AppDbContext db, CurrentParty currentParty, RequestViewers viewers) : FormPageModel
 {
     /// <summary>One earlier search: when, who and why (never what was searched for).</summary>
     public sealed record PastSearch(DateTimeOffset At, string Who, string Purpose);
@@ -32,7 +32,7 @@ public sealed class IndexModel(PersonSearch search, AppDbContext db, TenantConte
 
     public List<PastSearch> Past { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public Task OnGetAsync(CancellationToken ct) => LoadPastAsync(ct);
 

@@ -4,7 +4,7 @@ using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -18,14 +18,14 @@ public sealed record ProcessingRow(string What, IReadOnlyList<string> PersonalDa
 public sealed record AccessRow(string Area, string Route, IReadOnlyList<string> Roles);
 
 /// <summary>
-/// The tool's own record of processing (Art. 30), <c>/{tenant}/behandlingar</c>, generated from the running
+/// The tool's own record of processing (Art. 30), <c>/{party}/behandlingar</c>, generated from the running
 /// configuration so it is never out of date: the personal data from the model's [PersonalData] properties, the party's
 /// retention rules from its settings, who sees what from the pages' authorization policies, where from the database
 /// provider and hosting settings.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(
-    AppDbContext db, TenantContext tenant, IConfiguration configuration, IOptions<DatabaseOptions> database,
+    AppDbContext db, CurrentParty currentParty, IConfiguration configuration, IOptions<DatabaseOptions> database,
     IAuthorizationPolicyProvider policies, EndpointDataSource endpoints) : PageModel
 {
     public List<ProcessingRow> Processing { get; private set; } = [];
@@ -34,7 +34,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<RetentionRule> Rules { get; private set; } = [];
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public string Storage { get; private set; } = string.Empty;
 
@@ -46,7 +46,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync()
     {
-        var settings = tenant.Required.Settings;
+        var settings = currentParty.Required.Settings;
         Rules = RetentionPlan.Rules(settings);
         string Rule(RetentionRegister r) => RetentionRules.Describe(Rules.Single(x => x.Register == r));
         var known = new Dictionary<string, (string What, string Purpose, string Basis, string Retention)>(StringComparer.Ordinal)
@@ -81,7 +81,7 @@ public sealed class IndexModel(
         }
 
         foreach (var e in endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("{tenant}/", StringComparison.Ordinal)
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("{party}/", StringComparison.Ordinal)
                 && raw.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == 2 && !raw.Contains("api", StringComparison.Ordinal))
             .DistinctBy(e => e.RoutePattern.RawText)
             .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal))
@@ -98,7 +98,7 @@ public sealed class IndexModel(
                 }
             }
 
-            var route = e.RoutePattern.RawText!.TrimStart('/').Replace("{tenant}", tenant.Required.Slug, StringComparison.Ordinal);
+            var route = e.RoutePattern.RawText!.TrimStart('/').Replace("{party}", currentParty.Required.Slug, StringComparison.Ordinal);
             Access.Add(new AccessRow(e.DisplayName?.Split(' ').LastOrDefault()?.Trim('/') ?? route, "/" + route, [.. roles]));
         }
 

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Reminders;
 

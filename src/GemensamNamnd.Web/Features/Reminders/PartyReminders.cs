@@ -1,9 +1,9 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
-using GemensamNamnd.Web.Features.Dpo;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +20,7 @@ public sealed record PartyReminderResult(int Reminders, int Mails, int Digests);
 /// </summary>
 public sealed class PartyReminders(
     AppDbContext db,
-    TenantContext tenant,
+    CurrentParty currentParty,
     IEnumerable<IReminderSource> sources,
     IOptions<MailOptions> mail,
     IOptions<DatabaseOptions> database,
@@ -54,7 +54,7 @@ public sealed class PartyReminders(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (postgres)
             {
-                var key = $"reminders:{tenant.Required.Id}";
+                var key = $"reminders:{currentParty.Required.Id}";
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
             }
 
@@ -75,7 +75,7 @@ public sealed class PartyReminders(
 
     private async Task<PartyReminderResult> RunLockedAsync(CancellationToken cancellationToken)
     {
-        var party = tenant.Required;
+        var party = currentParty.Required;
         var now = clock.GetUtcNow();
         var fresh = await DeriveAsync(now, cancellationToken);
         var mails = 0;
@@ -112,7 +112,7 @@ public sealed class PartyReminders(
     /// <summary>Every source's due reminders whose key is not yet in the ledger.</summary>
     private async Task<List<DueReminder>> DeriveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var context = new ReminderContext(db, tenant.Required, now, Swedish.Date(now));
+        var context = new ReminderContext(db, currentParty.Required, now, Swedish.Date(now));
         var due = new List<DueReminder>();
         foreach (var source in sources)
         {
@@ -124,7 +124,7 @@ public sealed class PartyReminders(
 
     private Task<bool> AnyDigestDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var partyId = tenant.Required.Id;
+        var partyId = currentParty.Required.Id;
         return db.OutboxMessages.AnyAsync(m => m.PartyId == partyId && m.Status == OutboxStatus.Held && m.HoldUntil <= now, cancellationToken);
     }
 

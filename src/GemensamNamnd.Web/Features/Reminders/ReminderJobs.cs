@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Hangfire;
 
 namespace GemensamNamnd.Web.Features.Reminders;

@@ -1,4 +1,4 @@
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,11 +9,11 @@ namespace GemensamNamnd.Web.Features.Reminders;
 /// same transaction as its outbox mails. A rerun, a retried or duplicated job, a crash or a second server therefore
 /// never sends a reminder twice, and losing the job store loses nothing (the next sweep derives the same keys).
 /// </summary>
-public sealed class SentReminder : ITenantOwned
+public sealed class SentReminder : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid SubjectId { get; init; }
 
@@ -33,6 +33,6 @@ internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentR
     {
         b.ToTable("sent_reminders");
         b.Property(r => r.Kind).HasMaxLength(60);
-        b.HasIndex(r => new { r.TenantId, r.SubjectId, r.Kind, r.Threshold }).IsUnique();
+        b.HasIndex(r => new { r.PartyId, r.SubjectId, r.Kind, r.Threshold }).IsUnique();
     }
 }

@@ -9,8 +9,8 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.PersonalData;
-using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +29,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class CaseModel(
     AppDbContext db,
-    TenantContext tenant,
+    CurrentParty currentParty,
     PersonalIdentityNumbers personalNumbers,
     PersonalDataReadLog reads,
     RequestOfficers officers,
@@ -110,7 +110,7 @@ public sealed class CaseModel(
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -264,7 +264,7 @@ public sealed class CaseModel(
             return false;
         }
 
-        var party = tenant.Required;
+        var party = currentParty.Required;
 
         // Logged before anything of the case is shown.
         await reads.RecordAsync("DataSubjectRequest", id, ReadPurpose, ct);

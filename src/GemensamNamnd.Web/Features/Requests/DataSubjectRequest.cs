@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,11 +12,11 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// computed by the Domain rules when the clock starts or the case is extended, so lists filter and sort on them and the
 /// reminders are derived from stored state.
 /// </summary>
-public sealed class DataSubjectRequest : ITenantOwned, IVersioned
+public sealed class DataSubjectRequest : IPartyOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     /// <summary>Diarienummer, e.g. <c>KS 2026/0042</c>; unique per party, never reused.</summary>
     public required string CaseNumber { get; init; }
@@ -109,21 +109,21 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Controllers.DataController>().WithMany().HasForeignKey(r => r.ControllerId).OnDelete(DeleteBehavior.Restrict);
-        // TenantId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.
-        b.HasIndex(r => new { r.TenantId, r.CaseNumber }).IsUnique();
+        // PartyId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.
+        b.HasIndex(r => new { r.PartyId, r.CaseNumber }).IsUnique();
         // The list's order (deadline, case number, id) in full, so a page is read in index order without a sort.
-        b.HasIndex(r => new { r.TenantId, r.Status, r.EffectiveDueOn, r.CaseNumber, r.Id });
-        b.HasIndex(r => new { r.TenantId, r.EffectiveDueOn, r.CaseNumber, r.Id }).IncludeProperties(r => r.Status);
-        b.HasIndex(r => new { r.TenantId, r.PersonalNumberHash });
+        b.HasIndex(r => new { r.PartyId, r.Status, r.EffectiveDueOn, r.CaseNumber, r.Id });
+        b.HasIndex(r => new { r.PartyId, r.EffectiveDueOn, r.CaseNumber, r.Id }).IncludeProperties(r => r.Status);
+        b.HasIndex(r => new { r.PartyId, r.PersonalNumberHash });
     }
 }
 
 /// <summary>One line in a case's timeline: status changes, extension, identity check, answer.</summary>
-public sealed class RequestEvent : ITenantOwned
+public sealed class RequestEvent : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid RequestId { get; init; }
 
@@ -143,6 +143,6 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         b.Property(e => e.ActorName).HasMaxLength(Limits.Name);
         b.Property(e => e.Text).HasMaxLength(Limits.Reason);
         b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(e => new { e.TenantId, e.RequestId, e.At });
+        b.HasIndex(e => new { e.PartyId, e.RequestId, e.At });
     }
 }

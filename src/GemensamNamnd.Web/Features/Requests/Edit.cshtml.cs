@@ -4,7 +4,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// <summary>Corrects a request's facts through <see cref="EditRequestDetails"/>; opens only where the case page does (<see cref="Policies.OpenRequest"/>).</summary>
 [Authorize(Policy = Policies.PartyOfficer)]
 public sealed class EditModel(
-    AppDbContext db, TenantContext tenant, IAuthorizationService authorization, PersonalDataReadLog reads, EditRequestDetails edit) : FormPageModel
+    AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, PersonalDataReadLog reads, EditRequestDetails edit) : FormPageModel
 {
     [BindProperty]
     public Guid? Version { get; set; }
@@ -44,7 +44,7 @@ public sealed class EditModel(
 
     public List<(Guid Id, string Name)> Controllers { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -3,8 +3,8 @@ using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.PersonalData;
-using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>
-/// The register, with the list's filters, as .xlsx or CSV: <c>GET /{tenant}/begaranden/export?format=xlsx|csv&amp;status=…</c>
+/// The register, with the list's filters, as .xlsx or CSV: <c>GET /{party}/begaranden/export?format=xlsx|csv&amp;status=…</c>
 /// downloads at once; without <c>format</c> the page shows the form, whose POST to the same address (same <c>format</c>
 /// field) may add personnummer. Every exported case is logged as a read of personal data. Personnummer are included only
 /// when a DPO ticks the box and says why; a case with skyddad identitet never carries its name, contact or number into a file.
@@ -20,7 +20,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class ExportModel(
     AppDbContext db,
-    TenantContext tenant,
+    CurrentParty currentParty,
     RequestViewers viewers,
     IAuthorizationService authorization,
     PersonalIdentityNumbers personalNumbers,
@@ -60,7 +60,7 @@ public sealed class ExportModel(
 
     public int Count { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     /// <summary>The form; with <c>format</c>, the file itself (without personnummer, which only the form's POST adds).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +17,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(
-    AppDbContext db, TenantContext tenant, RequestViewers viewers, RequestOfficers officers, IAuthorizationService authorization, TimeProvider clock) : PageModel
+    AppDbContext db, CurrentParty currentParty, RequestViewers viewers, RequestOfficers officers, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -65,9 +65,9 @@ public sealed class IndexModel(
 
     public bool CanRegister { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>Registers a request through <see cref="RegisterRequest"/>; its Swedish messages are shown next to the fields.</summary>
 [Authorize(Policy = Policies.PartyOfficer)]
-public sealed class NewModel(AppDbContext db, TenantContext tenant, RegisterRequest register, TimeProvider clock) : FormPageModel
+public sealed class NewModel(AppDbContext db, CurrentParty currentParty, RegisterRequest register, TimeProvider clock) : FormPageModel
 {
     /// <summary>TempData keys read by the case page.</summary>
     public const string NoticeKey = "RequestNotice";
@@ -64,7 +64,7 @@ public sealed class NewModel(AppDbContext db, TenantContext tenant, RegisterRequ
 
     public List<(Guid Id, string Name)> Controllers { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

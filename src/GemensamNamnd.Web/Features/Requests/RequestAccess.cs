@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 
 namespace GemensamNamnd.Web.Features.Requests;
@@ -31,7 +31,7 @@ public sealed record RequestViewer(Guid UserId, bool OpensEveryCase)
 }
 
 /// <summary>Finds the <see cref="RequestViewer"/> of the current request, in the party resolved from the route.</summary>
-public sealed class RequestViewers(IHttpContextAccessor http, CurrentUser currentUser, TenantContext tenant)
+public sealed class RequestViewers(IHttpContextAccessor http, CurrentUser currentUser, CurrentParty currentParty)
 {
     public async Task<RequestViewer> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ public sealed class RequestViewers(IHttpContextAccessor http, CurrentUser curren
             return RequestViewer.System;
         }
 
-        if (await currentUser.GetAsync(cancellationToken) is not { } user || tenant.Party is not { } party)
+        if (await currentUser.GetAsync(cancellationToken) is not { } user || currentParty.Party is not { } party)
         {
             return RequestViewer.Nobody;
         }

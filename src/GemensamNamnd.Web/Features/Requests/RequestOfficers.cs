@@ -1,16 +1,16 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>The party's officers (Handläggare and Dataskyddsombud): those a case can be assigned to, and the list's officer filter.</summary>
-public sealed class RequestOfficers(AppDbContext db, TenantContext tenant)
+public sealed class RequestOfficers(AppDbContext db, CurrentParty currentParty)
 {
     public async Task<List<(Guid Id, string Name)>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var partyId = tenant.Required.Id;
+        var partyId = currentParty.Required.Id;
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.PartyId == partyId && (m.Role == PartyRole.Handlaggare || m.Role == PartyRole.Dataskyddsombud))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })

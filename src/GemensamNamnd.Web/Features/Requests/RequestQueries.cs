@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>The request's deadline facts, for figures across parties: days and statuses only, no name, no text.</summary>
-public sealed record RequestFactsRow(Guid TenantId, DateTimeOffset ReceivedAt, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, RequestStatus Status);
+public sealed record RequestFactsRow(Guid PartyId, DateTimeOffset ReceivedAt, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, RequestStatus Status);
 
 /// <summary>A closed request the retention plan may thin: its answer date, or its receipt when it has none.</summary>
 public sealed record ClosedRequestRow(Guid Id, string CaseNumber, DateOnly? AnsweredOn, DateTimeOffset ReceivedAt);
@@ -41,7 +41,7 @@ public static class RequestQueries
         var open = alsoOpen ? RequestStatusRules.Open : [];
         return s.Set<DataSubjectRequest>()
             .Where(x => (x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status))
-            .Select(x => new RequestFactsRow(x.TenantId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status))
+            .Select(x => new RequestFactsRow(x.PartyId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status))
             .ToListAsync(ct);
     }
 }

@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Reminders;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Requests;

@@ -5,8 +5,8 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests.Commands;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.PersonalData;
-using GemensamNamnd.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>
-/// /api/v1/{tenant}/requests: the party's register of data subject requests. Lists carry no personnummer; one case shows
+/// /api/v1/{party}/requests: the party's register of data subject requests. Lists carry no personnummer; one case shows
 /// it masked and logs the read. A protected-identity case is open only to the party's DPO and the assigned officer
 /// (<see cref="Policies.OpenRequest"/>, <see cref="RequestAccessQueries.OpenTo"/>); to everyone else it does not exist
 /// (404), and lists show it without a name. Changes carry the version the caller read; each is one command class
@@ -111,10 +111,10 @@ public static class RequestsApi
     }
 
     private static async Task<IResult> CreateAsync(
-        string tenant, RegisterRequestBody body, RegisterRequest register, HttpContext http, TenantContext party, CurrentActor actor, CancellationToken ct)
+        string party, RegisterRequestBody body, RegisterRequest register, HttpContext http, CurrentParty currentParty, CurrentActor actor, CancellationToken ct)
     {
         // An e-tjänst is named in the timeline and the audit trail by its client id, and its requests came by e-tjänst.
-        if (IntakeClients.MappedClientId(http.User, party.Party, IntakeClients.Requests) is { } client)
+        if (IntakeClients.MappedClientId(http.User, currentParty.Party, IntakeClients.Requests) is { } client)
         {
             actor.UseSystem($"e-tjänst {client}");
             body = body with { Channel = RequestChannel.EService };
@@ -132,7 +132,7 @@ public static class RequestsApi
                 nameof(RegisterRequestInput.Rights), $"Okänd rättighet: {string.Join(", ", unknown)}. Ange en eller flera av: {string.Join(", ", KnownRights)}.")));
         }
 
-        return result.ToHttpResult(registered => TypedResults.Created($"/api/v1/{tenant}/requests/{registered.Id}", registered));
+        return result.ToHttpResult(registered => TypedResults.Created($"/api/v1/{party}/requests/{registered.Id}", registered));
     }
 
     private static Task<IResult> MoveAsync(Guid id, StatusChangeBody body, MoveRequest move, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>

@@ -1,18 +1,18 @@
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Systems;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>One line of a request's checklist: a system of the party and what the search in it found.</summary>
-public sealed class SystemSearch : ITenantOwned
+public sealed class SystemSearch : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public Guid RequestId { get; init; }
 
@@ -34,6 +34,6 @@ internal sealed class SystemSearchConfiguration : IEntityTypeConfiguration<Syste
         b.Property(s => s.MarkedBy).HasMaxLength(Limits.Name);
         b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PartySystem>().WithMany().HasForeignKey(s => s.SystemId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(s => new { s.TenantId, s.RequestId, s.SystemId }).IsUnique();
+        b.HasIndex(s => new { s.PartyId, s.RequestId, s.SystemId }).IsUnique();
     }
 }

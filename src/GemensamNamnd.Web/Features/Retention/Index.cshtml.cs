@@ -5,7 +5,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +14,12 @@ using Microsoft.Extensions.Options;
 namespace GemensamNamnd.Web.Features.Retention;
 
 /// <summary>
-/// The party's retention (<c>/{tenant}/gallring</c>): the plan, what falls due within the preview window, holds and the
+/// The party's retention (<c>/{party}/gallring</c>): the plan, what falls due within the preview window, holds and the
 /// log. The DPO and the administrator see it and place holds; the plan and "Gallra nu" are the administrator's.
 /// </summary>
 [Authorize(Policy = Policies.PartyOversight)]
 public sealed class IndexModel(
-    AppDbContext db, TenantContext tenant, IAuthorizationService authorization, RetentionPlan plan, RetentionRun run,
+    AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, RetentionPlan plan, RetentionRun run,
     SaveRetentionPlan savePlan, PlaceRetentionHold placeHold, ReleaseRetentionHold releaseHold,
     IOptions<RetentionOptions> options, TimeProvider clock) : FormPageModel
 {
@@ -57,11 +57,11 @@ public sealed class IndexModel(
 
     public List<RetentionLogEntry> Log { get; private set; } = [];
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var s = tenant.Required.Settings;
+        var s = currentParty.Required.Settings;
         (RequestMonths, RequestAction, BreachMonths, BreachAction) = (s.RequestRetentionMonths, s.RequestRetentionAction, s.BreachRetentionMonths, s.BreachRetentionAction);
         HoldCaseNumber = Request.Query["stoppa"];
         if (Enum.TryParse<RetentionRegister>(Request.Query["register"], out var register))

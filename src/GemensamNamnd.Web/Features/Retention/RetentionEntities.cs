@@ -1,6 +1,6 @@
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,11 +10,11 @@ namespace GemensamNamnd.Web.Features.Retention;
 /// A hold (gallringsstopp) on one closed case, e.g. while an appeal or a complaint to IMY is open: the retention job
 /// skips the case until the hold is removed. Removing it deletes the row (the audit trail keeps who and when).
 /// </summary>
-public sealed class RetentionHold : ITenantOwned
+public sealed class RetentionHold : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public RetentionRegister Register { get; init; }
 
@@ -34,11 +34,11 @@ public sealed class RetentionHold : ITenantOwned
 /// One case thinned or deleted: which case number, which rule, when. It holds no personal data, so it stays when the
 /// case is gone (the plan's own record of what was thinned). Append-only for the application role.
 /// </summary>
-public sealed class RetentionLogEntry : ITenantOwned
+public sealed class RetentionLogEntry : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public RetentionRegister Register { get; init; }
 
@@ -69,7 +69,7 @@ internal sealed class RetentionHoldConfiguration : IEntityTypeConfiguration<Rete
         b.Property(x => x.CaseNumber).HasMaxLength(40);
         b.Property(x => x.Reason).HasMaxLength(Limits.Reason);
         b.Property(x => x.PlacedBy).HasMaxLength(Limits.Name);
-        b.HasIndex(x => new { x.TenantId, x.Register, x.CaseId }).IsUnique();
+        b.HasIndex(x => new { x.PartyId, x.Register, x.CaseId }).IsUnique();
     }
 }
 
@@ -84,7 +84,7 @@ internal sealed class RetentionLogEntryConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Rule).HasMaxLength(Limits.Reason);
         b.Property(x => x.ActorName).HasMaxLength(Limits.Name);
         // The last guard against thinning twice: two concurrent runs cannot both log the same case.
-        b.HasIndex(x => new { x.TenantId, x.Register, x.CaseId }).IsUnique();
-        b.HasIndex(x => new { x.TenantId, x.At });
+        b.HasIndex(x => new { x.PartyId, x.Register, x.CaseId }).IsUnique();
+        b.HasIndex(x => new { x.PartyId, x.At });
     }
 }

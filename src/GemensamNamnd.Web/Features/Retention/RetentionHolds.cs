@@ -50,8 +50,12 @@ public sealed class PlaceRetentionHold(AppDbContext db, CurrentUser currentUser,
 
         var hold = new RetentionHold
         {
-            Register = register, CaseId = caseId!.Value, CaseNumber = number!, Reason = reason!.Trim(),
-            PlacedBy = (await currentUser.GetAsync(ct))?.DisplayName ?? actor.DisplayName, PlacedAt = clock.GetUtcNow(),
+            Register = register,
+            CaseId = caseId!.Value,
+            CaseNumber = number!,
+            Reason = reason!.Trim(),
+            PlacedBy = (await currentUser.GetAsync(ct))?.DisplayName ?? actor.DisplayName,
+            PlacedAt = clock.GetUtcNow(),
         };
         db.RetentionHolds.Add(hold);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,6 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure.Jobs;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Hangfire;
 
 namespace GemensamNamnd.Web.Features.Retention;

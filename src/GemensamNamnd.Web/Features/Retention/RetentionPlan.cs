@@ -3,7 +3,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Retention;
@@ -19,7 +19,7 @@ public sealed record RetentionCandidate(
 /// The party's plan applied to its registers: which closed, not yet thinned cases fall due by a given day. The preview
 /// and the job ask the same question, so the preview shows exactly what the job will do.
 /// </summary>
-public sealed class RetentionPlan(AppDbContext db, TenantContext tenant)
+public sealed class RetentionPlan(AppDbContext db, CurrentParty currentParty)
 {
     /// <summary>The party's rules in force, one per register (DPO allocations are kept: the designation is a record of the organisation).</summary>
     public static IReadOnlyList<RetentionRule> Rules(PartySettings s) =>
@@ -29,7 +29,7 @@ public sealed class RetentionPlan(AppDbContext db, TenantContext tenant)
         new(RetentionRegister.DpoAllocations, 0, RetentionAction.Keep),
     ];
 
-    public IReadOnlyList<RetentionRule> Current => Rules(tenant.Required.Settings);
+    public IReadOnlyList<RetentionRule> Current => Rules(currentParty.Required.Settings);
 
     /// <summary>Closed cases due on or before <paramref name="until"/> (Swedish date), oldest due first, holds marked.</summary>
     public async Task<List<RetentionCandidate>> DueByAsync(DateOnly until, CancellationToken ct)

@@ -71,8 +71,14 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
 
             db.RetentionLog.Add(new RetentionLogEntry
             {
-                Register = c.Register, CaseId = c.CaseId, CaseNumber = c.CaseNumber, Action = c.Rule.Action,
-                Rule = RetentionRules.Describe(c.Rule), ClosedOn = c.ClosedOn, At = clock.GetUtcNow(), ActorName = actor.DisplayName,
+                Register = c.Register,
+                CaseId = c.CaseId,
+                CaseNumber = c.CaseNumber,
+                Action = c.Rule.Action,
+                Rule = RetentionRules.Describe(c.Rule),
+                ClosedOn = c.ClosedOn,
+                At = clock.GetUtcNow(),
+                ActorName = actor.DisplayName,
             });
             try
             {

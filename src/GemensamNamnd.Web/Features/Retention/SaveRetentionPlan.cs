@@ -1,14 +1,14 @@
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GemensamNamnd.Web.Features.Retention;
 
 /// <summary>The party's retention plan (the administrator's): periods of at least the minimum, and thin or delete for each register.</summary>
-public sealed class SaveRetentionPlan(AppDbContext db, TenantContext tenant, IOptions<RetentionOptions> options)
+public sealed class SaveRetentionPlan(AppDbContext db, CurrentParty currentParty, IOptions<RetentionOptions> options)
 {
     public async Task<CommandResult<PartySettings>> SaveAsync(
         int? requestMonths, RetentionAction requestAction, int? breachMonths, RetentionAction breachAction, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class SaveRetentionPlan(AppDbContext db, TenantContext tenant, IOp
         }
 
         // Set field by field: the settings this plan does not cover keep their values.
-        var party = await db.Parties.FirstAsync(p => p.Id == tenant.Required.Id, ct);
+        var party = await db.Parties.FirstAsync(p => p.Id == currentParty.Required.Id, ct);
         party.Settings.RequestRetentionMonths = requestMonths!.Value;
         party.Settings.RequestRetentionAction = requestAction;
         party.Settings.BreachRetentionMonths = breachMonths!.Value;

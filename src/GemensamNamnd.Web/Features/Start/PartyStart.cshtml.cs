@@ -1,14 +1,14 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features.Start;
 
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class PartyStartModel(TenantContext tenant, CurrentUser currentUser, Drills.LastDrill lastDrill) : PageModel
+public sealed class PartyStartModel(CurrentParty currentParty, CurrentUser currentUser, Drills.LastDrill lastDrill) : PageModel
 {
-    public Party Party => tenant.Required;
+    public Party Party => currentParty.Required;
 
     public IReadOnlySet<PartyRole> Roles { get; private set; } = new HashSet<PartyRole>();
 

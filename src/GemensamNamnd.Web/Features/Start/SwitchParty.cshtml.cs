@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,5 +11,5 @@ namespace GemensamNamnd.Web.Features.Start;
 public sealed class SwitchPartyModel : PageModel
 {
     public IActionResult OnGet(string? part) =>
-        part is not null && TenantResolutionMiddleware.SlugPattern().IsMatch(part) ? LocalRedirect($"/{part}") : LocalRedirect("/");
+        part is not null && PartyResolutionMiddleware.SlugPattern().IsMatch(part) ? LocalRedirect($"/{part}") : LocalRedirect("/");
 }

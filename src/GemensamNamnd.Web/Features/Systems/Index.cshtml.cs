@@ -1,7 +1,7 @@
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Systems;
 
 /// <summary>The party's systems, the checklist of a registerutdrag: kept by the DPO and the party administrator through <see cref="AddPartySystem"/> and <see cref="TogglePartySystem"/>.</summary>
 [Authorize(Policy = Policies.PartyOversight)]
-public sealed class IndexModel(AppDbContext db, TenantContext tenant) : FormPageModel
+public sealed class IndexModel(AppDbContext db, CurrentParty currentParty) : FormPageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -22,9 +22,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant) : FormPage
 
     public string? Notice { get; private set; }
 
-    public string Slug => tenant.Required.Slug;
+    public string Slug => currentParty.Required.Slug;
 
-    public string PartyName => tenant.Required.Name;
+    public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,5 +1,5 @@
 using GemensamNamnd.Web.Data;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,11 +10,11 @@ namespace GemensamNamnd.Web.Features.Systems;
 /// checklist an officer works through for a registerutdrag; a system no longer in use is deactivated, never deleted,
 /// so the cases that name it keep their record.
 /// </summary>
-public sealed class PartySystem : ITenantOwned
+public sealed class PartySystem : IPartyOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid TenantId { get; set; }
+    public Guid PartyId { get; set; }
 
     public required string Name { get; set; }
 
@@ -31,6 +31,6 @@ internal sealed class PartySystemConfiguration : IEntityTypeConfiguration<PartyS
         b.ToTable("party_systems");
         b.Property(s => s.Name).HasMaxLength(Limits.Name);
         b.Property(s => s.Description).HasMaxLength(500);
-        b.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
+        b.HasIndex(s => new { s.PartyId, s.Name }).IsUnique();
     }
 }

@@ -45,18 +45,18 @@ public sealed class DpoApiTests(AppFactory app)
 
     private static Dictionary<string, object?> Allocation(Guid person, Guid[] controllers, int share, DateOnly start, DateOnly? end,
         string role = "Ordinarie", string level = "HighestManagement", DateOnly? imy = null) => new()
-    {
-        ["personId"] = person,
-        ["role"] = role,
-        ["controllerIds"] = controllers,
-        ["sharePercent"] = share,
-        ["startsOn"] = Iso(start),
-        ["endsOn"] = end is { } e ? Iso(e) : null,
-        ["reportsTo"] = "Kommunstyrelsen",
-        ["reportingLevel"] = level,
-        ["imyReportedOn"] = imy is { } i ? Iso(i) : null,
-        ["publicWebPage"] = "https://www.example.se/dataskyddsombud",
-    };
+        {
+            ["personId"] = person,
+            ["role"] = role,
+            ["controllerIds"] = controllers,
+            ["sharePercent"] = share,
+            ["startsOn"] = Iso(start),
+            ["endsOn"] = end is { } e ? Iso(e) : null,
+            ["reportsTo"] = "Kommunstyrelsen",
+            ["reportingLevel"] = level,
+            ["imyReportedOn"] = imy is { } i ? Iso(i) : null,
+            ["publicWebPage"] = "https://www.example.se/dataskyddsombud",
+        };
 
     private static async Task<JsonElement> CreatedAsync(HttpClient client, string url, object body)
     {
@@ -394,7 +394,7 @@ public sealed class DpoApiTests(AppFactory app)
     private async Task<T> PartyRegisterAsync<T>(string slug, Func<DpoRegister, Task<T>> work)
     {
         using var scope = app.Services.CreateScope();
-        var party = await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyDirectory>().FindBySlugAsync(slug, default);
-        return await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Tenancy.PartyScope>().RunAsync(party!.Id, sp => work(sp.GetRequiredService<DpoRegister>()));
+        var party = await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Parties.PartyDirectory>().FindBySlugAsync(slug, default);
+        return await scope.ServiceProvider.GetRequiredService<GemensamNamnd.Web.Parties.PartyScope>().RunAsync(party!.Id, sp => work(sp.GetRequiredService<DpoRegister>()));
     }
 }

@@ -7,7 +7,7 @@ using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Features.Requests;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -63,18 +63,18 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
-                    b.Property<Guid?>("TenantId")
+                    b.Property<Guid?>("PartyId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
-                    b.HasIndex("TenantId", "At")
-                        .HasDatabaseName("ix_audit_entries_tenant_id_at");
+                    b.HasIndex("PartyId", "At")
+                        .HasDatabaseName("ix_audit_entries_party_id_at");
 
-                    b.HasIndex("TenantId", "EntityType", "EntityId")
-                        .HasDatabaseName("ix_audit_entries_tenant_id_entity_type_entity_id");
+                    b.HasIndex("PartyId", "EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_party_id_entity_type_entity_id");
 
                     b.ToTable("audit_entries");
                 });
@@ -108,21 +108,21 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_personal_data_reads");
 
-                    b.HasIndex("TenantId", "EntityType", "EntityId")
-                        .HasDatabaseName("ix_personal_data_reads_tenant_id_entity_type_entity_id");
+                    b.HasIndex("PartyId", "EntityType", "EntityId")
+                        .HasDatabaseName("ix_personal_data_reads_party_id_entity_type_entity_id");
 
                     b.ToTable("personal_data_reads");
                 });
@@ -237,6 +237,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_to");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<bool?>("Reportable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reportable");
@@ -293,10 +297,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("systems");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -315,18 +315,18 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
-                    b.HasIndex("TenantId", "CaseNumber")
+                    b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_breaches_tenant_id_case_number");
+                        .HasDatabaseName("ix_breaches_party_id_case_number");
 
-                    b.HasIndex("TenantId", "ImyDeadlineAt")
-                        .HasDatabaseName("ix_breaches_tenant_id_imy_deadline_at");
+                    b.HasIndex("PartyId", "ImyDeadlineAt")
+                        .HasDatabaseName("ix_breaches_party_id_imy_deadline_at");
 
-                    b.HasIndex("TenantId", "SupplementDueOn")
-                        .HasDatabaseName("ix_breaches_tenant_id_supplement_due_on");
+                    b.HasIndex("PartyId", "SupplementDueOn")
+                        .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
 
-                    b.HasIndex("TenantId", "Status", "AwareAt")
-                        .HasDatabaseName("ix_breaches_tenant_id_status_aware_at");
+                    b.HasIndex("PartyId", "Status", "AwareAt")
+                        .HasDatabaseName("ix_breaches_party_id_status_aware_at");
 
                     b.ToTable("breaches", (string)null);
                 });
@@ -352,9 +352,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("breach_id");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -368,8 +368,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("BreachId")
                         .HasDatabaseName("ix_breach_events_breach_id");
 
-                    b.HasIndex("TenantId", "BreachId", "At")
-                        .HasDatabaseName("ix_breach_events_tenant_id_breach_id_at");
+                    b.HasIndex("PartyId", "BreachId", "At")
+                        .HasDatabaseName("ix_breach_events_party_id_breach_id_at");
 
                     b.ToTable("breach_events", (string)null);
                 });
@@ -385,13 +385,13 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("breach_id");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -405,17 +405,17 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("BreachId")
                         .HasDatabaseName("ix_breach_supplements_breach_id");
 
-                    b.HasIndex("TenantId", "BreachId", "SubmittedAt")
-                        .HasDatabaseName("ix_breach_supplements_tenant_id_breach_id_submitted_at");
+                    b.HasIndex("PartyId", "BreachId", "SubmittedAt")
+                        .HasDatabaseName("ix_breach_supplements_party_id_breach_id_submitted_at");
 
                     b.ToTable("breach_supplements", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries", b =>
                 {
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<string>("Series")
                         .HasMaxLength(20)
@@ -430,7 +430,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_number");
 
-                    b.HasKey("TenantId", "Series", "Year")
+                    b.HasKey("PartyId", "Series", "Year")
                         .HasName("pk_case_number_series");
 
                     b.ToTable("case_number_series");
@@ -464,9 +464,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_number");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -476,9 +476,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_data_controllers");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("PartyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_data_controllers_tenant_id_name");
+                        .HasDatabaseName("ix_data_controllers_party_id_name");
 
                     b.ToTable("data_controllers");
                 });
@@ -502,6 +502,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ImyReportedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("imy_reported_on");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT")
@@ -538,10 +542,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("starts_on");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -553,11 +553,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_dpo_allocations_person_id");
 
-                    b.HasIndex("TenantId", "EndsOn")
-                        .HasDatabaseName("ix_dpo_allocations_tenant_id_ends_on");
+                    b.HasIndex("PartyId", "EndsOn")
+                        .HasDatabaseName("ix_dpo_allocations_party_id_ends_on");
 
-                    b.HasIndex("TenantId", "PersonId", "StartsOn")
-                        .HasDatabaseName("ix_dpo_allocations_tenant_id_person_id_starts_on");
+                    b.HasIndex("PartyId", "PersonId", "StartsOn")
+                        .HasDatabaseName("ix_dpo_allocations_party_id_person_id_starts_on");
 
                     b.ToTable("dpo_allocations", (string)null);
                 });
@@ -660,15 +660,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("participants");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Scenario")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("scenario");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -678,8 +678,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_drills");
 
-                    b.HasIndex("TenantId", "HeldOn")
-                        .HasDatabaseName("ix_drills_tenant_id_held_on");
+                    b.HasIndex("PartyId", "HeldOn")
+                        .HasDatabaseName("ix_drills_party_id_held_on");
 
                     b.ToTable("drills", (string)null);
                 });
@@ -690,6 +690,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT")
@@ -703,10 +707,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_by");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -718,9 +718,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoundId")
                         .HasDatabaseName("ix_maturity_answers_round_id");
 
-                    b.HasIndex("TenantId", "RoundId")
+                    b.HasIndex("PartyId", "RoundId")
                         .IsUnique()
-                        .HasDatabaseName("ix_maturity_answers_tenant_id_round_id");
+                        .HasDatabaseName("ix_maturity_answers_party_id_round_id");
 
                     b.ToTable("maturity_answers", (string)null);
                 });
@@ -885,6 +885,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("mails");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
@@ -893,10 +897,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.Property<int>("Threshold")
                         .HasColumnType("INTEGER")
                         .HasColumnName("threshold");
@@ -904,9 +904,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sent_reminders");
 
-                    b.HasIndex("TenantId", "SubjectId", "Kind", "Threshold")
+                    b.HasIndex("PartyId", "SubjectId", "Kind", "Threshold")
                         .IsUnique()
-                        .HasDatabaseName("ix_sent_reminders_tenant_id_subject_id_kind_threshold");
+                        .HasDatabaseName("ix_sent_reminders_party_id_subject_id_kind_threshold");
 
                     b.ToTable("sent_reminders", (string)null);
                 });
@@ -995,6 +995,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("PersonalNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1039,10 +1043,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -1054,19 +1054,19 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("ControllerId")
                         .HasDatabaseName("ix_requests_controller_id");
 
-                    b.HasIndex("TenantId", "CaseNumber")
+                    b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_tenant_id_case_number");
+                        .HasDatabaseName("ix_requests_party_id_case_number");
 
-                    b.HasIndex("TenantId", "PersonalNumberHash")
-                        .HasDatabaseName("ix_requests_tenant_id_personal_number_hash");
+                    b.HasIndex("PartyId", "PersonalNumberHash")
+                        .HasDatabaseName("ix_requests_party_id_personal_number_hash");
 
-                    b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id")
-                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on_case_number_id")
+                    b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_party_id_effective_due_on_case_number_id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
-                    b.HasIndex("TenantId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
-                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on_case_number_id");
+                    b.HasIndex("PartyId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_party_id_status_effective_due_on_case_number_id");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -1088,13 +1088,13 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1108,8 +1108,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_request_events_request_id");
 
-                    b.HasIndex("TenantId", "RequestId", "At")
-                        .HasDatabaseName("ix_request_events_tenant_id_request_id_at");
+                    b.HasIndex("PartyId", "RequestId", "At")
+                        .HasDatabaseName("ix_request_events_party_id_request_id_at");
 
                     b.ToTable("request_events", (string)null);
                 });
@@ -1131,6 +1131,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("marked_by");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT")
                         .HasColumnName("request_id");
@@ -1145,10 +1149,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("system_id");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_request_system_searches");
 
@@ -1158,9 +1158,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("SystemId")
                         .HasDatabaseName("ix_request_system_searches_system_id");
 
-                    b.HasIndex("TenantId", "RequestId", "SystemId")
+                    b.HasIndex("PartyId", "RequestId", "SystemId")
                         .IsUnique()
-                        .HasDatabaseName("ix_request_system_searches_tenant_id_request_id_system_id");
+                        .HasDatabaseName("ix_request_system_searches_party_id_request_id_system_id");
 
                     b.ToTable("request_system_searches", (string)null);
                 });
@@ -1181,6 +1181,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("case_number");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
 
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER")
@@ -1204,16 +1208,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("register");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_retention_holds");
 
-                    b.HasIndex("TenantId", "Register", "CaseId")
+                    b.HasIndex("PartyId", "Register", "CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_retention_holds_tenant_id_register_case_id");
+                        .HasDatabaseName("ix_retention_holds_party_id_register_case_id");
 
                     b.ToTable("retention_holds", (string)null);
                 });
@@ -1255,6 +1255,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_on");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Register")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1267,19 +1271,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("rule");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_retention_log");
 
-                    b.HasIndex("TenantId", "At")
-                        .HasDatabaseName("ix_retention_log_tenant_id_at");
+                    b.HasIndex("PartyId", "At")
+                        .HasDatabaseName("ix_retention_log_party_id_at");
 
-                    b.HasIndex("TenantId", "Register", "CaseId")
+                    b.HasIndex("PartyId", "Register", "CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_retention_log_tenant_id_register_case_id");
+                        .HasDatabaseName("ix_retention_log_party_id_register_case_id");
 
                     b.ToTable("retention_log", (string)null);
                 });
@@ -1306,16 +1306,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.HasKey("Id")
                         .HasName("pk_party_systems");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("PartyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_party_systems_tenant_id_name");
+                        .HasDatabaseName("ix_party_systems_party_id_name");
 
                     b.ToTable("party_systems", (string)null);
                 });
@@ -1402,7 +1402,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("memberships");
                 });
 
-            modelBuilder.Entity("GemensamNamnd.Web.Tenancy.Party", b =>
+            modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1686,7 +1686,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.Membership", b =>
                 {
-                    b.HasOne("GemensamNamnd.Web.Tenancy.Party", "Party")
+                    b.HasOne("GemensamNamnd.Web.Parties.Party", "Party")
                         .WithMany()
                         .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1703,9 +1703,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Navigation("Party");
                 });
 
-            modelBuilder.Entity("GemensamNamnd.Web.Tenancy.Party", b =>
+            modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>
                 {
-                    b.OwnsOne("GemensamNamnd.Web.Tenancy.PartySettings", "Settings", b1 =>
+                    b.OwnsOne("GemensamNamnd.Web.Parties.PartySettings", "Settings", b1 =>
                         {
                             b1.Property<Guid>("PartyId");
 

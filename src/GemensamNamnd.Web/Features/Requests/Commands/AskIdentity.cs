@@ -1,18 +1,18 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Requests.Commands;
 
 /// <summary>Art. 12(6): more information is asked for on reasonable doubt about the identity.</summary>
-public sealed class AskIdentity(RequestChanges changes, TenantContext tenant, TimeProvider clock)
+public sealed class AskIdentity(RequestChanges changes, CurrentParty currentParty, TimeProvider clock)
 {
     public Task<CommandResult<DataSubjectRequest>> RunAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
         changes.ChangeAsync(id, version, r => Task.FromResult(
             RequestStatusRules.WhyNot(r.Status, RequestStatus.IdentityCheck) is { } why
                 ? RequestChanges.Refuse("Status", why)
-                : CommandResult.Done(Apply(r, tenant.Required, clock.GetUtcNow()))), cancellationToken);
+                : CommandResult.Done(Apply(r, currentParty.Required, clock.GetUtcNow()))), cancellationToken);
 
     /// <summary>Moves the case to the identity check and says what happens to the clock (also for <see cref="MoveRequest"/>).</summary>
     internal static string Apply(DataSubjectRequest r, Party party, DateTimeOffset now)

@@ -2,7 +2,7 @@ using GemensamNamnd.Domain.Calendar;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Infrastructure;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Requests.Commands;
 
@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Requests.Commands;
 /// The identity is confirmed (how, in the method) and the case goes on to handling. Where the party counts the month
 /// from confirmed identity and the identity was asked for (Art. 12(6)), the clock restarts from today.
 /// </summary>
-public sealed class ConfirmIdentity(RequestChanges changes, TenantContext tenant, TimeProvider clock)
+public sealed class ConfirmIdentity(RequestChanges changes, CurrentParty currentParty, TimeProvider clock)
 {
     public Task<CommandResult<DataSubjectRequest>> RunAsync(Guid id, Guid version, string? method, CancellationToken cancellationToken = default) =>
         changes.ChangeAsync(id, version, r => Task.FromResult(Decide(r, method)), cancellationToken);
@@ -31,7 +31,7 @@ public sealed class ConfirmIdentity(RequestChanges changes, TenantContext tenant
         return RequestChanges.RefuseOr(errors, () =>
         {
             var now = clock.GetUtcNow();
-            var party = tenant.Required;
+            var party = currentParty.Required;
             var restart = party.Settings.RequestClockStart == DeadlineClockStart.IdentityConfirmed && r.IdentityCheckAskedAt is not null;
             r.IdentityConfirmedAt = now;
             r.IdentityMethod = method!.Trim();

@@ -7,8 +7,8 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.PersonalData;
-using GemensamNamnd.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Requests.Commands;
@@ -31,7 +31,7 @@ public sealed record RegisteredRequest(Guid Id, string CaseNumber, DateOnly DueO
 /// <summary>Registers a request: validates, allocates the case number, computes the deadline, stores it encrypted.</summary>
 public sealed class RegisterRequest(
     AppDbContext db,
-    TenantContext tenant,
+    CurrentParty currentParty,
     CaseNumberAllocator caseNumbers,
     PersonalIdentityNumbers personalNumbers,
     CurrentActor actor,
@@ -83,7 +83,7 @@ public sealed class RegisterRequest(
             return refused;
         }
 
-        var party = tenant.Required;
+        var party = currentParty.Required;
         var received = Swedish.Date(input.ReceivedAt!.Value);
         var deadline = RequestDeadlines.Calculate(received, new PartyCalendar(party.Settings.EvesAreHolidays));
         var hash = number is { } n ? personalNumbers.Hash(n) : null;

@@ -2,8 +2,8 @@ using GemensamNamnd.Domain.Identity;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Controllers;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.PersonalData;
-using GemensamNamnd.Web.Tenancy;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GemensamNamnd.Web.Tests.Data;
 
 [Collection(AppCollection.Name)]
-public sealed class TenantContextTests(AppFactory app)
+public sealed class CurrentPartyTests(AppFactory app)
 {
     [PostgresFact]
     public async Task QueryFilter_ReadsThePartyOfEachLease_SoPoolingLeaksNothing()
@@ -21,9 +21,9 @@ public sealed class TenantContextTests(AppFactory app)
         for (var i = 0; i < 20; i++)
         {
             var slug = i % 2 == 0 ? "ostersund" : "berg";
-            var (tenant, owners) = await app.InParty(slug, async db =>
-                (db.CurrentTenantId!.Value, await db.DataControllers.Select(c => c.TenantId).Distinct().ToListAsync()));
-            Assert.Equal([tenant], owners);
+            var (currentParty, owners) = await app.InParty(slug, async db =>
+                (db.CurrentPartyId!.Value, await db.DataControllers.Select(c => c.PartyId).Distinct().ToListAsync()));
+            Assert.Equal([currentParty], owners);
         }
     }
 
@@ -38,19 +38,19 @@ public sealed class TenantContextTests(AppFactory app)
     [PostgresFact]
     public async Task SaveChanges_StampsNewRows_AndRefusesRowsOfAnotherParty()
     {
-        var berg = await app.InParty("berg", db => Task.FromResult(db.CurrentTenantId!.Value));
+        var berg = await app.InParty("berg", db => Task.FromResult(db.CurrentPartyId!.Value));
         var stamped = await app.InParty("ostersund", async db =>
         {
             var c = new DataController { Name = "Stämplad " + Guid.NewGuid().ToString("N")[..6], Kind = DataControllerKind.Namnd };
             db.DataControllers.Add(c);
             await db.SaveChangesAsync();
-            return (c.TenantId, db.CurrentTenantId);
+            return (c.PartyId, db.CurrentPartyId);
         });
-        Assert.Equal(stamped.CurrentTenantId, stamped.TenantId);
+        Assert.Equal(stamped.CurrentPartyId, stamped.PartyId);
 
         await Assert.ThrowsAsync<PartyBoundaryException>(() => app.InParty("ostersund", async db =>
         {
-            db.DataControllers.Add(new DataController { TenantId = berg, Name = "Smuggel", Kind = DataControllerKind.Namnd });
+            db.DataControllers.Add(new DataController { PartyId = berg, Name = "Smuggel", Kind = DataControllerKind.Namnd });
             return await db.SaveChangesAsync();
         }));
     }
@@ -69,7 +69,7 @@ public sealed class TenantContextTests(AppFactory app)
     {
         using var scope = app.Services.CreateScope();
         var crossParty = scope.ServiceProvider.GetRequiredService<CrossParty>();
-        var partiesWithControllers = await crossParty.ReadAsync(s => s.Set<DataController>().Select(c => c.TenantId).Distinct().CountAsync());
+        var partiesWithControllers = await crossParty.ReadAsync(s => s.Set<DataController>().Select(c => c.PartyId).Distinct().CountAsync());
         Assert.True(partiesWithControllers >= 9, $"saw {partiesWithControllers} parties");
     }
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GemensamNamnd.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261130013612_Initial")]
+    [Migration("20261130031719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -72,18 +72,18 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
-                    b.Property<Guid?>("TenantId")
+                    b.Property<Guid?>("PartyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
-                    b.HasIndex("TenantId", "At")
-                        .HasDatabaseName("ix_audit_entries_tenant_id_at");
+                    b.HasIndex("PartyId", "At")
+                        .HasDatabaseName("ix_audit_entries_party_id_at");
 
-                    b.HasIndex("TenantId", "EntityType", "EntityId")
-                        .HasDatabaseName("ix_audit_entries_tenant_id_entity_type_entity_id");
+                    b.HasIndex("PartyId", "EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_party_id_entity_type_entity_id");
 
                     b.ToTable("audit_entries");
                 });
@@ -117,21 +117,21 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("purpose");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_personal_data_reads");
 
-                    b.HasIndex("TenantId", "EntityType", "EntityId")
-                        .HasDatabaseName("ix_personal_data_reads_tenant_id_entity_type_entity_id");
+                    b.HasIndex("PartyId", "EntityType", "EntityId")
+                        .HasDatabaseName("ix_personal_data_reads_party_id_entity_type_entity_id");
 
                     b.ToTable("personal_data_reads");
                 });
@@ -246,6 +246,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_to");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<bool?>("Reportable")
                         .HasColumnType("boolean")
                         .HasColumnName("reportable");
@@ -302,10 +306,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("systems");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -324,18 +324,18 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
-                    b.HasIndex("TenantId", "CaseNumber")
+                    b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_breaches_tenant_id_case_number");
+                        .HasDatabaseName("ix_breaches_party_id_case_number");
 
-                    b.HasIndex("TenantId", "ImyDeadlineAt")
-                        .HasDatabaseName("ix_breaches_tenant_id_imy_deadline_at");
+                    b.HasIndex("PartyId", "ImyDeadlineAt")
+                        .HasDatabaseName("ix_breaches_party_id_imy_deadline_at");
 
-                    b.HasIndex("TenantId", "SupplementDueOn")
-                        .HasDatabaseName("ix_breaches_tenant_id_supplement_due_on");
+                    b.HasIndex("PartyId", "SupplementDueOn")
+                        .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
 
-                    b.HasIndex("TenantId", "Status", "AwareAt")
-                        .HasDatabaseName("ix_breaches_tenant_id_status_aware_at");
+                    b.HasIndex("PartyId", "Status", "AwareAt")
+                        .HasDatabaseName("ix_breaches_party_id_status_aware_at");
 
                     b.ToTable("breaches", (string)null);
                 });
@@ -361,9 +361,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("breach_id");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -377,8 +377,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("BreachId")
                         .HasDatabaseName("ix_breach_events_breach_id");
 
-                    b.HasIndex("TenantId", "BreachId", "At")
-                        .HasDatabaseName("ix_breach_events_tenant_id_breach_id_at");
+                    b.HasIndex("PartyId", "BreachId", "At")
+                        .HasDatabaseName("ix_breach_events_party_id_breach_id_at");
 
                     b.ToTable("breach_events", (string)null);
                 });
@@ -394,13 +394,13 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("breach_id");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -414,17 +414,17 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("BreachId")
                         .HasDatabaseName("ix_breach_supplements_breach_id");
 
-                    b.HasIndex("TenantId", "BreachId", "SubmittedAt")
-                        .HasDatabaseName("ix_breach_supplements_tenant_id_breach_id_submitted_at");
+                    b.HasIndex("PartyId", "BreachId", "SubmittedAt")
+                        .HasDatabaseName("ix_breach_supplements_party_id_breach_id_submitted_at");
 
                     b.ToTable("breach_supplements", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries", b =>
                 {
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<string>("Series")
                         .HasMaxLength(20)
@@ -439,7 +439,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("last_number");
 
-                    b.HasKey("TenantId", "Series", "Year")
+                    b.HasKey("PartyId", "Series", "Year")
                         .HasName("pk_case_number_series");
 
                     b.ToTable("case_number_series");
@@ -473,9 +473,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(11)")
                         .HasColumnName("organisation_number");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -485,9 +485,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_data_controllers");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("PartyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_data_controllers_tenant_id_name");
+                        .HasDatabaseName("ix_data_controllers_party_id_name");
 
                     b.ToTable("data_controllers");
                 });
@@ -511,6 +511,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ImyReportedOn")
                         .HasColumnType("date")
                         .HasColumnName("imy_reported_on");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
@@ -547,10 +551,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -562,11 +562,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_dpo_allocations_person_id");
 
-                    b.HasIndex("TenantId", "EndsOn")
-                        .HasDatabaseName("ix_dpo_allocations_tenant_id_ends_on");
+                    b.HasIndex("PartyId", "EndsOn")
+                        .HasDatabaseName("ix_dpo_allocations_party_id_ends_on");
 
-                    b.HasIndex("TenantId", "PersonId", "StartsOn")
-                        .HasDatabaseName("ix_dpo_allocations_tenant_id_person_id_starts_on");
+                    b.HasIndex("PartyId", "PersonId", "StartsOn")
+                        .HasDatabaseName("ix_dpo_allocations_party_id_person_id_starts_on");
 
                     b.ToTable("dpo_allocations", (string)null);
                 });
@@ -669,15 +669,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("participants");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Scenario")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("scenario");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -687,8 +687,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_drills");
 
-                    b.HasIndex("TenantId", "HeldOn")
-                        .HasDatabaseName("ix_drills_tenant_id_held_on");
+                    b.HasIndex("PartyId", "HeldOn")
+                        .HasDatabaseName("ix_drills_party_id_held_on");
 
                     b.ToTable("drills", (string)null);
                 });
@@ -699,6 +699,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
@@ -712,10 +716,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("submitted_by");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -727,9 +727,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("RoundId")
                         .HasDatabaseName("ix_maturity_answers_round_id");
 
-                    b.HasIndex("TenantId", "RoundId")
+                    b.HasIndex("PartyId", "RoundId")
                         .IsUnique()
-                        .HasDatabaseName("ix_maturity_answers_tenant_id_round_id");
+                        .HasDatabaseName("ix_maturity_answers_party_id_round_id");
 
                     b.ToTable("maturity_answers", (string)null);
                 });
@@ -894,6 +894,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("mails");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -902,10 +906,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.Property<int>("Threshold")
                         .HasColumnType("integer")
                         .HasColumnName("threshold");
@@ -913,9 +913,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sent_reminders");
 
-                    b.HasIndex("TenantId", "SubjectId", "Kind", "Threshold")
+                    b.HasIndex("PartyId", "SubjectId", "Kind", "Threshold")
                         .IsUnique()
-                        .HasDatabaseName("ix_sent_reminders_tenant_id_subject_id_kind_threshold");
+                        .HasDatabaseName("ix_sent_reminders_party_id_subject_id_kind_threshold");
 
                     b.ToTable("sent_reminders", (string)null);
                 });
@@ -1004,6 +1004,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("notes");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("PersonalNumberHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1048,10 +1052,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -1063,20 +1063,20 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("ControllerId")
                         .HasDatabaseName("ix_requests_controller_id");
 
-                    b.HasIndex("TenantId", "CaseNumber")
+                    b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_tenant_id_case_number");
+                        .HasDatabaseName("ix_requests_party_id_case_number");
 
-                    b.HasIndex("TenantId", "PersonalNumberHash")
-                        .HasDatabaseName("ix_requests_tenant_id_personal_number_hash");
+                    b.HasIndex("PartyId", "PersonalNumberHash")
+                        .HasDatabaseName("ix_requests_party_id_personal_number_hash");
 
-                    b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id")
-                        .HasDatabaseName("ix_requests_tenant_id_effective_due_on_case_number_id");
+                    b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_party_id_effective_due_on_case_number_id");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "EffectiveDueOn", "CaseNumber", "Id"), new[] { "Status" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id"), new[] { "Status" });
 
-                    b.HasIndex("TenantId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
-                        .HasDatabaseName("ix_requests_tenant_id_status_effective_due_on_case_number_id");
+                    b.HasIndex("PartyId", "Status", "EffectiveDueOn", "CaseNumber", "Id")
+                        .HasDatabaseName("ix_requests_party_id_status_effective_due_on_case_number_id");
 
                     b.ToTable("requests", (string)null);
                 });
@@ -1098,13 +1098,13 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1118,8 +1118,8 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("RequestId")
                         .HasDatabaseName("ix_request_events_request_id");
 
-                    b.HasIndex("TenantId", "RequestId", "At")
-                        .HasDatabaseName("ix_request_events_tenant_id_request_id_at");
+                    b.HasIndex("PartyId", "RequestId", "At")
+                        .HasDatabaseName("ix_request_events_party_id_request_id_at");
 
                     b.ToTable("request_events", (string)null);
                 });
@@ -1141,6 +1141,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("marked_by");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
@@ -1155,10 +1159,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("system_id");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_request_system_searches");
 
@@ -1168,9 +1168,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("SystemId")
                         .HasDatabaseName("ix_request_system_searches_system_id");
 
-                    b.HasIndex("TenantId", "RequestId", "SystemId")
+                    b.HasIndex("PartyId", "RequestId", "SystemId")
                         .IsUnique()
-                        .HasDatabaseName("ix_request_system_searches_tenant_id_request_id_system_id");
+                        .HasDatabaseName("ix_request_system_searches_party_id_request_id_system_id");
 
                     b.ToTable("request_system_searches", (string)null);
                 });
@@ -1191,6 +1191,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("case_number");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
 
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1214,16 +1218,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("register");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_retention_holds");
 
-                    b.HasIndex("TenantId", "Register", "CaseId")
+                    b.HasIndex("PartyId", "Register", "CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_retention_holds_tenant_id_register_case_id");
+                        .HasDatabaseName("ix_retention_holds_party_id_register_case_id");
 
                     b.ToTable("retention_holds", (string)null);
                 });
@@ -1265,6 +1265,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
                     b.Property<string>("Register")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1277,19 +1281,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("rule");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
                     b.HasKey("Id")
                         .HasName("pk_retention_log");
 
-                    b.HasIndex("TenantId", "At")
-                        .HasDatabaseName("ix_retention_log_tenant_id_at");
+                    b.HasIndex("PartyId", "At")
+                        .HasDatabaseName("ix_retention_log_party_id_at");
 
-                    b.HasIndex("TenantId", "Register", "CaseId")
+                    b.HasIndex("PartyId", "Register", "CaseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_retention_log_tenant_id_register_case_id");
+                        .HasDatabaseName("ix_retention_log_party_id_register_case_id");
 
                     b.ToTable("retention_log", (string)null);
                 });
@@ -1316,16 +1316,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("party_id");
 
                     b.HasKey("Id")
                         .HasName("pk_party_systems");
 
-                    b.HasIndex("TenantId", "Name")
+                    b.HasIndex("PartyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_party_systems_tenant_id_name");
+                        .HasDatabaseName("ix_party_systems_party_id_name");
 
                     b.ToTable("party_systems", (string)null);
                 });
@@ -1412,7 +1412,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("memberships");
                 });
 
-            modelBuilder.Entity("GemensamNamnd.Web.Tenancy.Party", b =>
+            modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1698,7 +1698,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.Membership", b =>
                 {
-                    b.HasOne("GemensamNamnd.Web.Tenancy.Party", "Party")
+                    b.HasOne("GemensamNamnd.Web.Parties.Party", "Party")
                         .WithMany()
                         .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1715,9 +1715,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Navigation("Party");
                 });
 
-            modelBuilder.Entity("GemensamNamnd.Web.Tenancy.Party", b =>
+            modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>
                 {
-                    b.OwnsOne("GemensamNamnd.Web.Tenancy.PartySettings", "Settings", b1 =>
+                    b.OwnsOne("GemensamNamnd.Web.Parties.PartySettings", "Settings", b1 =>
                         {
                             b1.Property<Guid>("PartyId");
 

@@ -6,10 +6,10 @@ namespace GemensamNamnd.Web.Data;
 
 /// <summary>
 /// Row-level security: on every connection open, tells PostgreSQL which party the connection serves
-/// (<c>app.tenant_id</c>, read by the policies). An empty value means no party: the policies then show no party rows.
+/// (<c>app.party_id</c>, read by the policies). An empty value means no party: the policies then show no party rows.
 /// Npgsql resets session settings when a pooled connection is returned, so a party never leaks to the next lease.
 /// </summary>
-public sealed class PostgresTenantConnectionInterceptor : DbConnectionInterceptor
+public sealed class PostgresPartyConnectionInterceptor : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -25,9 +25,9 @@ public sealed class PostgresTenantConnectionInterceptor : DbConnectionIntercepto
 
     private static NpgsqlCommand Build(DbConnection connection, ConnectionEndEventData eventData)
     {
-        var tenant = (eventData.Context as AppDbContext)?.CurrentTenantId;
-        var command = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, false)", (NpgsqlConnection)connection);
-        command.Parameters.AddWithValue("tenant", tenant?.ToString() ?? string.Empty);
+        var currentParty = (eventData.Context as AppDbContext)?.CurrentPartyId;
+        var command = new NpgsqlCommand("SELECT set_config('app.party_id', @party, false)", (NpgsqlConnection)connection);
+        command.Parameters.AddWithValue("party", currentParty?.ToString() ?? string.Empty);
         return command;
     }
 }

@@ -16,7 +16,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -35,7 +35,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     controller_ids = table.Column<string>(type: "TEXT", nullable: false),
                     title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -84,14 +84,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 name: "case_number_series",
                 columns: table => new
                 {
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     series = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     year = table.Column<int>(type: "INTEGER", nullable: false),
                     last_number = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_case_number_series", x => new { x.tenant_id, x.series, x.year });
+                    table.PrimaryKey("pk_case_number_series", x => new { x.party_id, x.series, x.year });
                 });
 
             migrationBuilder.CreateTable(
@@ -99,7 +99,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     organisation_number = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
@@ -162,7 +162,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     held_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     scenario = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     participants = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
@@ -243,7 +243,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -258,7 +258,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     entity_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -275,7 +275,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     register = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     case_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -293,7 +293,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     register = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     case_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -313,7 +313,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     threshold = table.Column<int>(type: "INTEGER", nullable: false),
@@ -348,7 +348,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     breach_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -370,7 +370,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     breach_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     submitted_at = table.Column<long>(type: "INTEGER", nullable: false),
                     text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
@@ -391,7 +391,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     case_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     received_at = table.Column<long>(type: "INTEGER", nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -436,7 +436,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     person_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     controller_ids = table.Column<string>(type: "TEXT", nullable: false),
@@ -465,7 +465,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     round_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     submitted_at = table.Column<long>(type: "INTEGER", nullable: false),
                     submitted_by = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -514,7 +514,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     request_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -536,7 +536,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    party_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     request_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     system_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     result = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -561,14 +561,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_tenant_id_at",
+                name: "ix_audit_entries_party_id_at",
                 table: "audit_entries",
-                columns: new[] { "tenant_id", "at" });
+                columns: new[] { "party_id", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_tenant_id_entity_type_entity_id",
+                name: "ix_audit_entries_party_id_entity_type_entity_id",
                 table: "audit_entries",
-                columns: new[] { "tenant_id", "entity_type", "entity_id" });
+                columns: new[] { "party_id", "entity_type", "entity_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_breach_events_breach_id",
@@ -576,9 +576,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 column: "breach_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_breach_events_tenant_id_breach_id_at",
+                name: "ix_breach_events_party_id_breach_id_at",
                 table: "breach_events",
-                columns: new[] { "tenant_id", "breach_id", "at" });
+                columns: new[] { "party_id", "breach_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_breach_supplements_breach_id",
@@ -586,36 +586,46 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 column: "breach_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_breach_supplements_tenant_id_breach_id_submitted_at",
+                name: "ix_breach_supplements_party_id_breach_id_submitted_at",
                 table: "breach_supplements",
-                columns: new[] { "tenant_id", "breach_id", "submitted_at" });
+                columns: new[] { "party_id", "breach_id", "submitted_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_breaches_tenant_id_case_number",
+                name: "ix_breaches_party_id_case_number",
                 table: "breaches",
-                columns: new[] { "tenant_id", "case_number" },
+                columns: new[] { "party_id", "case_number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_breaches_tenant_id_imy_deadline_at",
+                name: "ix_breaches_party_id_imy_deadline_at",
                 table: "breaches",
-                columns: new[] { "tenant_id", "imy_deadline_at" });
+                columns: new[] { "party_id", "imy_deadline_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_breaches_tenant_id_status_aware_at",
+                name: "ix_breaches_party_id_status_aware_at",
                 table: "breaches",
-                columns: new[] { "tenant_id", "status", "aware_at" });
+                columns: new[] { "party_id", "status", "aware_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_breaches_tenant_id_supplement_due_on",
+                name: "ix_breaches_party_id_supplement_due_on",
                 table: "breaches",
-                columns: new[] { "tenant_id", "supplement_due_on" });
+                columns: new[] { "party_id", "supplement_due_on" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_data_controllers_tenant_id_name",
+                name: "ix_data_controllers_party_id_name",
                 table: "data_controllers",
-                columns: new[] { "tenant_id", "name" },
+                columns: new[] { "party_id", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dpo_allocations_party_id_ends_on",
+                table: "dpo_allocations",
+                columns: new[] { "party_id", "ends_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dpo_allocations_party_id_person_id_starts_on",
+                table: "dpo_allocations",
+                columns: new[] { "party_id", "person_id", "starts_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_dpo_allocations_person_id",
@@ -623,35 +633,25 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_dpo_allocations_tenant_id_ends_on",
-                table: "dpo_allocations",
-                columns: new[] { "tenant_id", "ends_on" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_dpo_allocations_tenant_id_person_id_starts_on",
-                table: "dpo_allocations",
-                columns: new[] { "tenant_id", "person_id", "starts_on" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_dpo_persons_name",
                 table: "dpo_persons",
                 column: "name");
 
             migrationBuilder.CreateIndex(
-                name: "ix_drills_tenant_id_held_on",
+                name: "ix_drills_party_id_held_on",
                 table: "drills",
-                columns: new[] { "tenant_id", "held_on" });
+                columns: new[] { "party_id", "held_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_maturity_answers_party_id_round_id",
+                table: "maturity_answers",
+                columns: new[] { "party_id", "round_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_maturity_answers_round_id",
                 table: "maturity_answers",
                 column: "round_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_maturity_answers_tenant_id_round_id",
-                table: "maturity_answers",
-                columns: new[] { "tenant_id", "round_id" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_maturity_rounds_status_closes_on",
@@ -692,15 +692,20 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_party_systems_tenant_id_name",
+                name: "ix_party_systems_party_id_name",
                 table: "party_systems",
-                columns: new[] { "tenant_id", "name" },
+                columns: new[] { "party_id", "name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_personal_data_reads_tenant_id_entity_type_entity_id",
+                name: "ix_personal_data_reads_party_id_entity_type_entity_id",
                 table: "personal_data_reads",
-                columns: new[] { "tenant_id", "entity_type", "entity_id" });
+                columns: new[] { "party_id", "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_request_events_party_id_request_id_at",
+                table: "request_events",
+                columns: new[] { "party_id", "request_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_request_events_request_id",
@@ -708,9 +713,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 column: "request_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_request_events_tenant_id_request_id_at",
-                table: "request_events",
-                columns: new[] { "tenant_id", "request_id", "at" });
+                name: "ix_request_system_searches_party_id_request_id_system_id",
+                table: "request_system_searches",
+                columns: new[] { "party_id", "request_id", "system_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_request_system_searches_request_id",
@@ -723,58 +729,52 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                 column: "system_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_request_system_searches_tenant_id_request_id_system_id",
-                table: "request_system_searches",
-                columns: new[] { "tenant_id", "request_id", "system_id" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_requests_controller_id",
                 table: "requests",
                 column: "controller_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_requests_tenant_id_case_number",
+                name: "ix_requests_party_id_case_number",
                 table: "requests",
-                columns: new[] { "tenant_id", "case_number" },
+                columns: new[] { "party_id", "case_number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_requests_tenant_id_effective_due_on_case_number_id",
+                name: "ix_requests_party_id_effective_due_on_case_number_id",
                 table: "requests",
-                columns: new[] { "tenant_id", "effective_due_on", "case_number", "id" });
+                columns: new[] { "party_id", "effective_due_on", "case_number", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_requests_tenant_id_personal_number_hash",
+                name: "ix_requests_party_id_personal_number_hash",
                 table: "requests",
-                columns: new[] { "tenant_id", "personal_number_hash" });
+                columns: new[] { "party_id", "personal_number_hash" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_requests_tenant_id_status_effective_due_on_case_number_id",
+                name: "ix_requests_party_id_status_effective_due_on_case_number_id",
                 table: "requests",
-                columns: new[] { "tenant_id", "status", "effective_due_on", "case_number", "id" });
+                columns: new[] { "party_id", "status", "effective_due_on", "case_number", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_retention_holds_tenant_id_register_case_id",
+                name: "ix_retention_holds_party_id_register_case_id",
                 table: "retention_holds",
-                columns: new[] { "tenant_id", "register", "case_id" },
+                columns: new[] { "party_id", "register", "case_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_retention_log_tenant_id_at",
+                name: "ix_retention_log_party_id_at",
                 table: "retention_log",
-                columns: new[] { "tenant_id", "at" });
+                columns: new[] { "party_id", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_retention_log_tenant_id_register_case_id",
+                name: "ix_retention_log_party_id_register_case_id",
                 table: "retention_log",
-                columns: new[] { "tenant_id", "register", "case_id" },
+                columns: new[] { "party_id", "register", "case_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_sent_reminders_tenant_id_subject_id_kind_threshold",
+                name: "ix_sent_reminders_party_id_subject_id_kind_threshold",
                 table: "sent_reminders",
-                columns: new[] { "tenant_id", "subject_id", "kind", "threshold" },
+                columns: new[] { "party_id", "subject_id", "kind", "threshold" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -1,11 +1,11 @@
-namespace GemensamNamnd.Web.Tenancy;
+namespace GemensamNamnd.Web.Parties;
 
 /// <summary>The party the current request or job runs as. Scoped; set once, by resolution or by <see cref="PartyScope"/>.</summary>
-public sealed class TenantContext
+public sealed class CurrentParty
 {
     public Party? Party { get; private set; }
 
-    public Guid? TenantId => Party?.Id;
+    public Guid? PartyId => Party?.Id;
 
     public Party Required => Party ?? throw new InvalidOperationException("Ingen part är vald för den här åtgärden.");
 

@@ -1,7 +1,7 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Retention;
 
-namespace GemensamNamnd.Web.Tenancy;
+namespace GemensamNamnd.Web.Parties;
 
 public enum PartyKind
 {
@@ -9,7 +9,7 @@ public enum PartyKind
     Region,
 }
 
-/// <summary>A party (part) of the committee: one tenant. Global data, not party-owned.</summary>
+/// <summary>A party (part) of the committee, the unit whose data is kept apart from every other's. Global data, not party-owned.</summary>
 public sealed class Party
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

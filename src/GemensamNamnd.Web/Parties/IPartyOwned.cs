@@ -1,11 +1,11 @@
-namespace GemensamNamnd.Web.Tenancy;
+namespace GemensamNamnd.Web.Parties;
 
 /// <summary>
 /// An entity that belongs to one party. The DbContext's named query filter scopes every query to the
-/// current party, SaveChanges stamps and guards <see cref="TenantId"/>, and on PostgreSQL a row-level
+/// current party, SaveChanges stamps and guards <see cref="PartyId"/>, and on PostgreSQL a row-level
 /// security policy enforces the same boundary inside the database.
 /// </summary>
-public interface ITenantOwned
+public interface IPartyOwned
 {
-    Guid TenantId { get; set; }
+    Guid PartyId { get; set; }
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GemensamNamnd.Web.Tests.Tenancy;
+namespace GemensamNamnd.Web.Tests.Parties;
 
 /// <summary>
 /// Every endpoint and page, taken from the routing table: each names a party or role rule, and a user of party A gets
@@ -32,7 +32,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     ];
 
     /// <summary>Routes only the party's DPO and administrators reach (issue 9: retention and person search).</summary>
-    private static readonly HashSet<string> OversightRoutes = ["/{tenant}/gallring", "/{tenant}/personsok", "/{tenant}/personsok/export"];
+    private static readonly HashSet<string> OversightRoutes = ["/{party}/gallring", "/{party}/personsok", "/{party}/personsok/export"];
 
     /// <summary>
     /// The kind of record each route's id names. A route with an id parameter that is not here fails
@@ -40,42 +40,42 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// </summary>
     private static readonly Dictionary<string, RecordKind> IdRoutes = new(StringComparer.Ordinal)
     {
-        ["/{tenant}/personuppgiftsansvariga/{id:guid}"] = RecordKind.Controller,
-        ["/{tenant}/begaranden/{id:guid}"] = RecordKind.Request,
-        ["/{tenant}/begaranden/{id:guid}/andra"] = RecordKind.Request,
-        ["/{tenant}/incidenter/{id:guid}"] = RecordKind.Breach,
-        ["/{tenant}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
-        ["/{tenant}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
-        ["/{tenant}/ovningar/{id:guid}"] = RecordKind.Drill,
-        ["/{tenant}/dataskyddsombud/uppdrag/{id:guid}"] = RecordKind.DpoAllocation,
-        ["/{tenant}/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
-        ["/{tenant}/dataskyddsombud/personer/{id:guid}/andra"] = RecordKind.DpoPerson,
+        ["/{party}/personuppgiftsansvariga/{id:guid}"] = RecordKind.Controller,
+        ["/{party}/begaranden/{id:guid}"] = RecordKind.Request,
+        ["/{party}/begaranden/{id:guid}/andra"] = RecordKind.Request,
+        ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
+        ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
+        ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
+        ["/{party}/ovningar/{id:guid}"] = RecordKind.Drill,
+        ["/{party}/dataskyddsombud/uppdrag/{id:guid}"] = RecordKind.DpoAllocation,
+        ["/{party}/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
+        ["/{party}/dataskyddsombud/personer/{id:guid}/andra"] = RecordKind.DpoPerson,
         ["/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
         ["/mognad/omgangar/{id:guid}"] = RecordKind.MaturityRound,
         ["/admin/parter/{id:guid}"] = RecordKind.Party,
         ["/admin/anvandare/{id:guid}"] = RecordKind.User,
-        ["/api/v1/{tenant}/controllers/{id:guid}"] = RecordKind.Controller,
-        ["/api/v1/{tenant}/requests/{id:guid}"] = RecordKind.Request,
-        ["/api/v1/{tenant}/requests/{id:guid}/status"] = RecordKind.Request,
-        ["/api/v1/{tenant}/requests/{id:guid}/identity"] = RecordKind.Request,
-        ["/api/v1/{tenant}/requests/{id:guid}/extension"] = RecordKind.Request,
-        ["/api/v1/{tenant}/requests/{id:guid}/answer"] = RecordKind.Request,
-        ["/api/v1/{tenant}/requests/{id:guid}/refusal"] = RecordKind.Request,
-        ["/api/v1/{tenant}/breaches/{id:guid}"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/breaches/{id:guid}/assessment"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/breaches/{id:guid}/report"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/breaches/{id:guid}/supplements"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/breaches/{id:guid}/notice"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/breaches/{id:guid}/close"] = RecordKind.Breach,
-        ["/api/v1/{tenant}/dpo/allocations/{id:guid}"] = RecordKind.DpoAllocation,
-        ["/api/v1/{tenant}/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
+        ["/api/v1/{party}/controllers/{id:guid}"] = RecordKind.Controller,
+        ["/api/v1/{party}/requests/{id:guid}"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/status"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/identity"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/extension"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/answer"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/refusal"] = RecordKind.Request,
+        ["/api/v1/{party}/breaches/{id:guid}"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/assessment"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/report"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/supplements"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/notice"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/close"] = RecordKind.Breach,
+        ["/api/v1/{party}/dpo/allocations/{id:guid}"] = RecordKind.DpoAllocation,
+        ["/api/v1/{party}/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
         ["/api/v1/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
     };
 
-    /// <summary>Route parameters that name no record, with the value the tests put in ({tenant} is the party tried).</summary>
+    /// <summary>Route parameters that name no record, with the value the tests put in ({party} is the party tried).</summary>
     private static readonly Dictionary<string, string> OtherRouteValues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["tenant"] = string.Empty,
+        ["party"] = string.Empty,
         ["code"] = "404",
         ["documentName"] = "v1",
         ["path"] = "jobs",
@@ -106,7 +106,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["RoundId"] = (RecordKind.MaturityRound, Use.Reference),
         ["Marks"] = (RecordKind.System, Use.Reference),
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
-        ["/{tenant}/system id"] = (RecordKind.System, Use.Lookup),
+        ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
     /// <summary>Guid fields that are not ids of records: the version a change carries (filled with the record's own).</summary>
@@ -115,35 +115,93 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// <summary>Handlers of a page with id fields that use none of them ("route handler"): they are not tried with B's ids.</summary>
     private static readonly HashSet<string> HandlersWithoutIds = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/{tenant}/gallring Plan", "/{tenant}/gallring Hold", "/{tenant}/gallring Run",
+        "/{party}/gallring Plan", "/{party}/gallring Hold", "/{party}/gallring Run",
     };
 
     /// <summary>Plausible form values: with B's id and version, a handler without its party check would go through.</summary>
     private static readonly Dictionary<string, string> FormValues = new(StringComparer.Ordinal)
     {
-        ["Name"] = "Isolationstest", ["Kind"] = "Namnd", ["IsActive"] = "true", ["Description"] = "Isolationstest",
-        ["Method"] = "BankID", ["Reason"] = "Isolationstest", ["NoticeSentOn"] = Today, ["AnsweredOn"] = Today, ["Delivery"] = "Letter",
-        ["RefusedOn"] = Today, ["LegalGround"] = "Isolationstest", ["Risk"] = "Risk", ["RiskReasoning"] = "Isolationstest", ["Reportable"] = "true",
-        ["SubjectNoticeRequired"] = "false", ["SubjectNoticeNotRequiredReason"] = "Isolationstest", ["ReportedDate"] = Today, ["ReportedTime"] = "12:00",
-        ["ImyReference"] = "IMY-ISO", ["LateReason"] = "Isolationstest", ["SupplementDate"] = Today, ["SupplementTime"] = "12:00",
-        ["SupplementText"] = "Isolationstest", ["NoticeDate"] = Today, ["NoticeTime"] = "12:00", ["NoticeMethod"] = "Brev",
-        ["Title"] = "Isolationstest", ["Role"] = "Ordinarie", ["SharePercent"] = "10", ["StartsOn"] = Today, ["ReportsTo"] = "Isolationstest",
-        ["ReportingLevel"] = "HighestManagement", ["WorkEmail"] = "iso@example.org", ["HeldOn"] = Today, ["Scenario"] = "Isolationstest",
-        ["Participants"] = "Isolationstest", ["RequesterName"] = "Isolationstest", ["Rights"] = "Access", ["Channel"] = "Letter", ["ReceivedOn"] = Today,
+        ["Name"] = "Isolationstest",
+        ["Kind"] = "Namnd",
+        ["IsActive"] = "true",
+        ["Description"] = "Isolationstest",
+        ["Method"] = "BankID",
+        ["Reason"] = "Isolationstest",
+        ["NoticeSentOn"] = Today,
+        ["AnsweredOn"] = Today,
+        ["Delivery"] = "Letter",
+        ["RefusedOn"] = Today,
+        ["LegalGround"] = "Isolationstest",
+        ["Risk"] = "Risk",
+        ["RiskReasoning"] = "Isolationstest",
+        ["Reportable"] = "true",
+        ["SubjectNoticeRequired"] = "false",
+        ["SubjectNoticeNotRequiredReason"] = "Isolationstest",
+        ["ReportedDate"] = Today,
+        ["ReportedTime"] = "12:00",
+        ["ImyReference"] = "IMY-ISO",
+        ["LateReason"] = "Isolationstest",
+        ["SupplementDate"] = Today,
+        ["SupplementTime"] = "12:00",
+        ["SupplementText"] = "Isolationstest",
+        ["NoticeDate"] = Today,
+        ["NoticeTime"] = "12:00",
+        ["NoticeMethod"] = "Brev",
+        ["Title"] = "Isolationstest",
+        ["Role"] = "Ordinarie",
+        ["SharePercent"] = "10",
+        ["StartsOn"] = Today,
+        ["ReportsTo"] = "Isolationstest",
+        ["ReportingLevel"] = "HighestManagement",
+        ["WorkEmail"] = "iso@example.org",
+        ["HeldOn"] = Today,
+        ["Scenario"] = "Isolationstest",
+        ["Participants"] = "Isolationstest",
+        ["RequesterName"] = "Isolationstest",
+        ["Rights"] = "Access",
+        ["Channel"] = "Letter",
+        ["ReceivedOn"] = Today,
     };
 
     /// <summary>The same for JSON bodies (unknown members are ignored by the binder, so one body serves every endpoint).</summary>
     private static readonly Dictionary<string, object?> JsonValues = new(StringComparer.Ordinal)
     {
-        ["name"] = "Isolationstest", ["kind"] = "Namnd", ["isActive"] = true, ["to"] = "InProgress", ["method"] = "BankID",
-        ["reason"] = "Isolationstest", ["noticeSentOn"] = Today, ["answeredOn"] = Today, ["delivery"] = "Letter", ["refusedOn"] = Today,
-        ["legalGround"] = "Isolationstest", ["risk"] = "Risk", ["riskReasoning"] = "Isolationstest", ["reportable"] = true,
-        ["subjectNoticeRequired"] = false, ["subjectNoticeNotRequiredReason"] = "Isolationstest", ["reportedAt"] = DateTimeOffset.UtcNow,
-        ["imyReference"] = "IMY-ISO", ["lateReason"] = "Isolationstest", ["submittedAt"] = DateTimeOffset.UtcNow, ["text"] = "Isolationstest",
-        ["sentAt"] = DateTimeOffset.UtcNow, ["role"] = "Ordinarie", ["sharePercent"] = 10, ["startsOn"] = Today, ["reportsTo"] = "Isolationstest",
-        ["reportingLevel"] = "HighestManagement", ["workEmail"] = "iso@example.org", ["targetPercent"] = 50, ["title"] = "Isolationstest",
-        ["receivedAt"] = DateTimeOffset.UtcNow, ["channel"] = "Letter", ["rights"] = new[] { "Access" }, ["requesterName"] = "Isolationstest",
-        ["awareAt"] = DateTimeOffset.UtcNow, ["description"] = "Isolationstest",
+        ["name"] = "Isolationstest",
+        ["kind"] = "Namnd",
+        ["isActive"] = true,
+        ["to"] = "InProgress",
+        ["method"] = "BankID",
+        ["reason"] = "Isolationstest",
+        ["noticeSentOn"] = Today,
+        ["answeredOn"] = Today,
+        ["delivery"] = "Letter",
+        ["refusedOn"] = Today,
+        ["legalGround"] = "Isolationstest",
+        ["risk"] = "Risk",
+        ["riskReasoning"] = "Isolationstest",
+        ["reportable"] = true,
+        ["subjectNoticeRequired"] = false,
+        ["subjectNoticeNotRequiredReason"] = "Isolationstest",
+        ["reportedAt"] = DateTimeOffset.UtcNow,
+        ["imyReference"] = "IMY-ISO",
+        ["lateReason"] = "Isolationstest",
+        ["submittedAt"] = DateTimeOffset.UtcNow,
+        ["text"] = "Isolationstest",
+        ["sentAt"] = DateTimeOffset.UtcNow,
+        ["role"] = "Ordinarie",
+        ["sharePercent"] = 10,
+        ["startsOn"] = Today,
+        ["reportsTo"] = "Isolationstest",
+        ["reportingLevel"] = "HighestManagement",
+        ["workEmail"] = "iso@example.org",
+        ["targetPercent"] = 50,
+        ["title"] = "Isolationstest",
+        ["receivedAt"] = DateTimeOffset.UtcNow,
+        ["channel"] = "Letter",
+        ["rights"] = new[] { "Access" },
+        ["requesterName"] = "Isolationstest",
+        ["awareAt"] = DateTimeOffset.UtcNow,
+        ["description"] = "Isolationstest",
     };
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -169,7 +227,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     private static IEnumerable<string> Methods(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
 
-    private static bool IsParty(string route) => route.Contains("{tenant}", StringComparison.Ordinal);
+    private static bool IsParty(string route) => route.Contains("{party}", StringComparison.Ordinal);
 
     [PostgresFact]
     public void EveryEndpoint_NamesAPartyOrRoleRule_OrIsExplicitlyPublic()
@@ -594,7 +652,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         var url = RouteParameter().Replace(route, m =>
         {
             var name = m.Groups[1].Value;
-            if (name.Equals("tenant", StringComparison.OrdinalIgnoreCase))
+            if (name.Equals("party", StringComparison.OrdinalIgnoreCase))
             {
                 return party;
             }

@@ -14,12 +14,12 @@ using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Identity;
-using GemensamNamnd.Web.Tenancy;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GemensamNamnd.Web.Tests.Tenancy;
+namespace GemensamNamnd.Web.Tests.Parties;
 
 /// <summary>The kinds of record an id in a route, a form or a request body names.</summary>
 public enum RecordKind
@@ -142,9 +142,17 @@ public sealed class OtherPartyRecords
             {
                 request = new()
                 {
-                    CaseNumber = RequestCaseNumber, RequesterName = RequesterName, ControllerId = controller.Id, ReceivedAt = now.AddDays(-3),
-                    Channel = RequestChannel.Letter, Rights = DataSubjectRights.Access, Email = RequesterEmail,
-                    AssignedOfficerId = user.Id, ClockStartOn = today.AddDays(-3), DueOn = today.AddDays(27), ExtendedDueOn = today.AddDays(88),
+                    CaseNumber = RequestCaseNumber,
+                    RequesterName = RequesterName,
+                    ControllerId = controller.Id,
+                    ReceivedAt = now.AddDays(-3),
+                    Channel = RequestChannel.Letter,
+                    Rights = DataSubjectRights.Access,
+                    Email = RequesterEmail,
+                    AssignedOfficerId = user.Id,
+                    ClockStartOn = today.AddDays(-3),
+                    DueOn = today.AddDays(27),
+                    ExtendedDueOn = today.AddDays(88),
                     EffectiveDueOn = today.AddDays(27),
                 };
                 pdb.Requests.Add(request);
@@ -155,9 +163,17 @@ public sealed class OtherPartyRecords
             {
                 breach = new Breach
                 {
-                    CaseNumber = BreachCaseNumber, Title = BreachTitle, Description = "Ett brev med hemliga uppgifter i Berg.", ControllerIds = [controller.Id],
-                    AwareAt = now.AddHours(-2), DiscoveredAt = now.AddHours(-3), ImyDeadlineAt = now.AddHours(70), Types = BreachTypes.Confidentiality,
-                    Cause = BreachCause.MisdirectedMail, DataKinds = DataKinds.Identification, Groups = [new AffectedGroup { Group = SubjectGroup.Residents, ApproxCount = 3 }],
+                    CaseNumber = BreachCaseNumber,
+                    Title = BreachTitle,
+                    Description = "Ett brev med hemliga uppgifter i Berg.",
+                    ControllerIds = [controller.Id],
+                    AwareAt = now.AddHours(-2),
+                    DiscoveredAt = now.AddHours(-3),
+                    ImyDeadlineAt = now.AddHours(70),
+                    Types = BreachTypes.Confidentiality,
+                    Cause = BreachCause.MisdirectedMail,
+                    DataKinds = DataKinds.Identification,
+                    Groups = [new AffectedGroup { Group = SubjectGroup.Residents, ApproxCount = 3 }],
                 };
                 pdb.Breaches.Add(breach);
             }
@@ -167,7 +183,11 @@ public sealed class OtherPartyRecords
             {
                 allocation = new DpoAllocation
                 {
-                    PersonId = person.Id, Role = DpoRole.Ordinarie, ControllerIds = [controller.Id], SharePercent = 10, StartsOn = today.AddDays(-30),
+                    PersonId = person.Id,
+                    Role = DpoRole.Ordinarie,
+                    ControllerIds = [controller.Id],
+                    SharePercent = 10,
+                    StartsOn = today.AddDays(-30),
                     ReportsTo = AllocationReportsTo,
                 };
                 pdb.DpoAllocations.Add(allocation);
@@ -192,7 +212,12 @@ public sealed class OtherPartyRecords
             {
                 hold = new RetentionHold
                 {
-                    Register = RetentionRegister.Requests, CaseId = request.Id, CaseNumber = RequestCaseNumber, Reason = HoldReason, PlacedBy = UserName, PlacedAt = now,
+                    Register = RetentionRegister.Requests,
+                    CaseId = request.Id,
+                    CaseNumber = RequestCaseNumber,
+                    Reason = HoldReason,
+                    PlacedBy = UserName,
+                    PlacedAt = now,
                 };
                 pdb.RetentionHolds.Add(hold);
             }
@@ -244,7 +269,7 @@ public sealed class OtherPartyRecords
         {
             var counts = new List<string>();
             foreach (var type in db.Model.GetEntityTypes()
-                         .Where(t => !t.IsOwned() && !t.HasSharedClrType && t.FindPrimaryKey() is not null && typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+                         .Where(t => !t.IsOwned() && !t.HasSharedClrType && t.FindPrimaryKey() is not null && typeof(IPartyOwned).IsAssignableFrom(t.ClrType))
                          .Select(t => t.ClrType).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
                 var count = await (Task<int>)CountMethod.MakeGenericMethod(type).Invoke(null, [db])!;

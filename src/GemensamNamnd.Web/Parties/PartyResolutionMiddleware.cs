@@ -1,16 +1,16 @@
 using System.Text.RegularExpressions;
 
-namespace GemensamNamnd.Web.Tenancy;
+namespace GemensamNamnd.Web.Parties;
 
 /// <summary>
-/// Resolves the party from the route (<c>/{tenant}/…</c>, <c>/api/v1/{tenant}/…</c>) after routing and before
+/// Resolves the party from the route (<c>/{party}/…</c>, <c>/api/v1/{party}/…</c>) after routing and before
 /// authorization. An unknown or malformed slug ends the request with 404; membership is checked by the party policies.
 /// </summary>
-public sealed partial class TenantResolutionMiddleware(RequestDelegate next)
+public sealed partial class PartyResolutionMiddleware(RequestDelegate next)
 {
-    public const string RouteKey = "tenant";
+    public const string RouteKey = "party";
 
-    public async Task InvokeAsync(HttpContext context, PartyDirectory parties, TenantContext tenant)
+    public async Task InvokeAsync(HttpContext context, PartyDirectory parties, CurrentParty currentParty)
     {
         if (context.GetRouteValue(RouteKey) is string slug)
         {
@@ -21,7 +21,7 @@ public sealed partial class TenantResolutionMiddleware(RequestDelegate next)
                 return;
             }
 
-            tenant.Set(party);
+            currentParty.Set(party);
         }
 
         await next(context);

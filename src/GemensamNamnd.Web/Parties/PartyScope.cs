@@ -2,7 +2,7 @@ using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace GemensamNamnd.Web.Tenancy;
+namespace GemensamNamnd.Web.Parties;
 
 /// <summary>Runs code as a given party outside HTTP: jobs, seeding, tests.</summary>
 public sealed class PartyScope(IServiceScopeFactory scopes)
@@ -12,7 +12,7 @@ public sealed class PartyScope(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindByIdAsync(partyId, cancellationToken)
             ?? throw new InvalidOperationException($"Parten {partyId} finns inte.");
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(party);
+        scope.ServiceProvider.GetRequiredService<CurrentParty>().Set(party);
         scope.ServiceProvider.GetRequiredService<CurrentActor>().UseSystem($"system:{party.Slug}");
         return await work(scope.ServiceProvider);
     }
@@ -22,7 +22,7 @@ public sealed class PartyScope(IServiceScopeFactory scopes)
     /// job; then <paramref name="whenInactive"/>.
     /// </summary>
     public Task<T> RunIfActiveAsync<T>(Guid partyId, Func<IServiceProvider, Task<T>> work, T whenInactive, CancellationToken cancellationToken = default) =>
-        RunAsync(partyId, sp => sp.GetRequiredService<TenantContext>().Required.IsActive ? work(sp) : Task.FromResult(whenInactive), cancellationToken);
+        RunAsync(partyId, sp => sp.GetRequiredService<CurrentParty>().Required.IsActive ? work(sp) : Task.FromResult(whenInactive), cancellationToken);
 
     public Task RunAsync(Guid partyId, Func<IServiceProvider, Task> work, CancellationToken cancellationToken = default) =>
         RunAsync(partyId, async sp => { await work(sp); return true; }, cancellationToken);
