@@ -45,6 +45,9 @@ public sealed class FeatureBoundaryTests
         [("Maturity", "Dpo.DpoMatrix")] = "the comparison's DPO indicators are the DPO matrix's",
         [("Maturity", "Dpo.DpoWords")] = "the committee pages name DPO roles in Swedish",
         [("Administration", "Retention.RetentionOptions")] = "the party form shows the shortest retention period allowed",
+        // The one access rule for skyddad identitet (README: one way to do each thing) is the request register's.
+        [("PersonSearch", "Requests.RequestViewers")] = "person search shows a protected case only to whom the rule lets open it",
+        [("PersonSearch", "Requests.RequestViewer")] = "person search shows a protected case only to whom the rule lets open it",
         // Retention's job is to thin and delete the registers' cases: the fields are RetentionRun.ThinnedFields,
         // held equal to [PersonalData] by RetentionFieldsTests. Reads go through RequestQueries/BreachQueries.
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
