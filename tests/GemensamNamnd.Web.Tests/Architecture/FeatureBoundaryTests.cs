@@ -55,13 +55,6 @@ public sealed class FeatureBoundaryTests
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
-        // PENDING (issue 14): person search reads the entities to show every personal field it finds. Its queries move
-        // into RequestQueries/BreachQueries once the parallel rework of person search's access rule has landed.
-        [("PersonSearch", "Requests.DataSubjectRequest")] = "pending: person search's queries",
-        [("PersonSearch", "Requests.RequestEvent")] = "pending: person search's queries",
-        [("PersonSearch", "Breaches.Breach")] = "pending: person search's queries",
-        [("PersonSearch", "Breaches.BreachSupplement")] = "pending: person search's queries",
-        [("PersonSearch", "Breaches.BreachEvent")] = "pending: person search's queries",
     };
 
     [Fact]

@@ -8,12 +8,8 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.PersonSearch;
-
-// ToLower() inside the queries is translated to SQL lower(), not run with the current culture; the terms are lowered invariantly.
-#pragma warning disable CA1304, CA1311, CA1862
 
 /// <summary>What the searcher gave: a personnummer, or an exact name and/or e-mail, and why.</summary>
 public sealed record PersonQuery(string? PersonalNumber, string? Name, string? Email, string? Reason);
@@ -27,10 +23,12 @@ public sealed record PersonHit(string Register, Guid CaseId, string CaseNumber, 
 /// <summary>
 /// Finds one person's data in one party's registers (the party's own Art. 15 duty covers what this tool holds): requests
 /// by the keyed hash of the personnummer — never by the number in plain text — or by exact name or e-mail; and the free
-/// text of requests and breaches (notes, timelines, supplements, descriptions) that mentions the name or e-mail. Every
-/// search is logged as a read of personal data with who and why, also when it finds nothing. A request with skyddad
-/// identitet is found only by those who may open it (<see cref="RequestAccessQueries.OpenTo"/>): to anyone else it
-/// does not exist.
+/// text of requests and breaches (notes, timelines, supplements, descriptions) that mentions the name or e-mail. The
+/// registers' named queries find the cases (<see cref="RequestQueries.PersonDataAsync"/>,
+/// <see cref="BreachQueries.PersonDataAsync"/>); this class turns them into hits. Every search is logged as a read of
+/// personal data with who and why, also when it finds nothing, and every case found as a read of that case. A request
+/// with skyddad identitet is found only by those who may open it (<see cref="RequestAccessQueries.OpenTo"/>): to anyone
+/// else it does not exist.
 /// </summary>
 public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers personalNumbers, PersonalDataReadLog reads, TimeProvider clock)
 {
@@ -93,60 +91,9 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         var hash = number is { } n ? personalNumbers.Hash(n) : null;
         var name = q.Name?.Trim().ToLowerInvariant() is { Length: > 0 } nm ? nm : null;
         var email = q.Email?.Trim().ToLowerInvariant() is { Length: > 0 } em ? em : null;
-        string[] terms = [.. new[] { name, email }.OfType<string>()];
 
-        var openRequests = db.Requests.AsNoTracking().OpenTo(viewer);
-        var requests = await openRequests
-            .Where(r => (hash != null && r.PersonalNumberHash == hash)
-                || (name != null && r.RequesterName.ToLower() == name)
-                || (email != null && r.Email != null && r.Email.ToLower() == email))
-            .Take(MaxHits).ToListAsync(ct);
-        var mentioned = new Dictionary<Guid, List<PersonDatum>>();
-        var breachData = new Dictionary<Guid, List<PersonDatum>>();
-        foreach (var t in terms)
-        {
-            foreach (var r in await openRequests.Where(r => r.Notes != null && r.Notes.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
-            {
-                if (requests.All(x => x.Id != r.Id))
-                {
-                    requests.Add(r);
-                }
-            }
-
-            foreach (var e in await db.RequestEvents.AsNoTracking().Where(e => e.Text.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
-            {
-                Add(mentioned, e.RequestId, new PersonDatum($"Händelse {Swedish.DateTime(e.At)}", e.Text));
-            }
-
-            foreach (var b in await db.Breaches.AsNoTracking()
-                .Where(b => b.Title.ToLower().Contains(t) || b.Description.ToLower().Contains(t)
-                    || (b.Consequences != null && b.Consequences.ToLower().Contains(t))
-                    || (b.MeasuresTaken != null && b.MeasuresTaken.ToLower().Contains(t))
-                    || (b.MeasuresProposed != null && b.MeasuresProposed.ToLower().Contains(t))
-                    || (b.RiskReasoning != null && b.RiskReasoning.ToLower().Contains(t))
-                    || (b.ReportedInternallyBy != null && b.ReportedInternallyBy.ToLower() == t)
-                    || (b.ContactName != null && b.ContactName.ToLower() == t)
-                    || (b.ContactDetails != null && b.ContactDetails.ToLower().Contains(t)))
-                .Select(b => b.Id).Take(MaxHits).ToListAsync(ct))
-            {
-                breachData.TryAdd(b, []);
-            }
-
-            foreach (var s in await db.BreachSupplements.AsNoTracking().Where(s => s.Text.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
-            {
-                Add(breachData, s.BreachId, new PersonDatum($"Komplettering {Swedish.DateTime(s.SubmittedAt)}", s.Text));
-            }
-
-            foreach (var e in await db.BreachEvents.AsNoTracking().Where(e => e.Text.ToLower().Contains(t)).Take(MaxHits).ToListAsync(ct))
-            {
-                Add(breachData, e.BreachId, new PersonDatum($"Händelse {Swedish.DateTime(e.At)}", e.Text));
-            }
-        }
-
-        var missingRequests = mentioned.Keys.Where(id => requests.All(r => r.Id != id)).ToList();
-        requests.AddRange(await openRequests.Where(r => missingRequests.Contains(r.Id)).ToListAsync(ct));
-        var breachIds = breachData.Keys.ToList();
-        var breaches = await db.Breaches.AsNoTracking().Where(b => breachIds.Contains(b.Id)).ToListAsync(ct);
+        var requests = await RequestQueries.PersonDataAsync(db, viewer, hash, name, email, MaxHits, ct);
+        var breaches = await BreachQueries.PersonDataAsync(db, name, email, MaxHits, ct);
 
         var hits = new List<PersonHit>();
         foreach (var r in requests.OrderBy(r => r.ReceivedAt))
@@ -160,7 +107,7 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
             Maybe(data, "E-post", r.Email);
             Maybe(data, "Postadress", r.PostalAddress);
             Maybe(data, "Anteckningar", r.Notes);
-            data.AddRange(mentioned.GetValueOrDefault(r.Id) ?? []);
+            data.AddRange(r.Mentions.Select(m => new PersonDatum($"Händelse {Swedish.DateTime(m.At)}", m.Text)));
 
             hits.Add(new PersonHit("Begäran", r.Id, r.CaseNumber, r.Status.Swedish(), Swedish.Date(r.ReceivedAt), $"/{slug}/begaranden/{r.Id}", data));
         }
@@ -175,7 +122,8 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
             Maybe(data, "Rapporterad internt av", b.ReportedInternallyBy);
             Maybe(data, "Kontaktperson", b.ContactName);
             Maybe(data, "Kontaktuppgifter", b.ContactDetails);
-            data.AddRange(breachData[b.Id]);
+            data.AddRange(b.Mentions.Select(m => new PersonDatum(
+                $"{(m.Source == BreachMentionSource.Supplement ? "Komplettering" : "Händelse")} {Swedish.DateTime(m.At)}", m.Text)));
             hits.Add(new PersonHit("Incident", b.Id, b.CaseNumber, b.Status.Swedish(), Swedish.Date(b.AwareAt), $"/{slug}/incidenter/{b.Id}", data));
         }
 
@@ -213,16 +161,6 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
         {
             data.Add(new PersonDatum(field, value));
         }
-    }
-
-    private static void Add(Dictionary<Guid, List<PersonDatum>> map, Guid id, PersonDatum datum)
-    {
-        if (!map.TryGetValue(id, out var list))
-        {
-            map[id] = list = [];
-        }
-
-        list.Add(datum);
     }
 }
 
