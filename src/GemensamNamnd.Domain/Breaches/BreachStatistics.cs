@@ -9,9 +9,14 @@ public sealed record BreachSummary(
     IReadOnlyDictionary<BreachTypes, int> ByType,
     IReadOnlyDictionary<BreachCause, int> ByCause,
     int Reportable,
+    int ClockRunning,
     int ReportedWithin72Hours,
     double? ShareWithin72Hours,
-    double? MedianHoursToReport);
+    double? MedianHoursToReport)
+{
+    /// <summary>The base of the share: reportable breaches whose clock has stopped (reported) or run out (Art. 33(1)).</summary>
+    public int Settled => Reportable - ClockRunning;
+}
 
 /// <summary>
 /// The measured side of the maturity view (docs/rules.md, Maturity): the share of reportable breaches reported within
@@ -21,22 +26,26 @@ public static class BreachStatistics
 {
     /// <summary>
     /// Summarises <paramref name="breaches"/>. A breach with several types counts once under each. The share counts every
-    /// breach decided reportable, also one not yet reported (it is not within 72 hours unless reported so); null when
-    /// there is none. The median is over the reported breaches; null when none is reported.
+    /// breach decided reportable whose 72 hours (Art. 33(1)) are settled at <paramref name="now"/>: reported, or not
+    /// reported with the deadline passed (a miss). One not reported whose clock still runs is neither on time nor late
+    /// and counts in neither the numerator nor the denominator (<see cref="BreachSummary.ClockRunning"/>). The share is
+    /// null when none is settled. The median is over the reported breaches; null when none is reported.
     /// </summary>
-    public static BreachSummary Summarise(IReadOnlyCollection<BreachFigures> breaches)
+    public static BreachSummary Summarise(IReadOnlyCollection<BreachFigures> breaches, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(breaches);
         var byType = Enum.GetValues<BreachTypes>().Where(t => t != BreachTypes.None)
             .ToDictionary(t => t, t => breaches.Count(b => b.Types.HasFlag(t)));
         var byCause = Enum.GetValues<BreachCause>().ToDictionary(c => c, c => breaches.Count(b => b.Cause == c));
         var reportable = breaches.Where(b => b.Reportable == true || b.ReportedAt is not null).ToList();
+        var running = reportable.Count(b => b.ReportedAt is null && now <= Deadlines.BreachClock.DeadlineFor(b.AwareAt));
+        var settled = reportable.Count - running;
         var onTime = reportable.Count(b => b.ReportedAt is { } r && !Deadlines.BreachClock.IsLate(b.AwareAt, r));
         var hours = breaches.Where(b => b.ReportedAt is not null)
             .Select(b => Deadlines.BreachClock.HoursToReport(b.AwareAt, b.ReportedAt!.Value)).ToList();
         return new BreachSummary(
-            breaches.Count, byType, byCause, reportable.Count, onTime,
-            reportable.Count == 0 ? null : (double)onTime / reportable.Count,
+            breaches.Count, byType, byCause, reportable.Count, running, onTime,
+            settled == 0 ? null : (double)onTime / settled,
             Median(hours));
     }
 

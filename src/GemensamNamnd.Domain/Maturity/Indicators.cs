@@ -20,7 +20,10 @@ public sealed record BreachFacts(DateTimeOffset AwareAt, bool? Reportable, DateT
 /// <summary>A party's request figures for a period, plus what is open and overdue now.</summary>
 public sealed record RequestIndicators(int Count, int Decided, int AnsweredOnTime, double? ShareOnTime, double? MedianDaysToAnswer, int Answered, int Extended, double? ShareExtended, int OpenNow, int OverdueNow);
 
-/// <summary>A party's breach figures for a period.</summary>
+/// <summary>
+/// A party's breach figures for a period. <see cref="Reportable"/> is the base of the 72-hour share: reportable breaches
+/// whose clock is settled (reported, or its 72 hours run out), never one whose clock still runs (Art. 33(1)).
+/// </summary>
 public sealed record BreachIndicators(int Count, int Reportable, int ReportedWithin72Hours, double? ShareWithin72Hours, double? MedianHoursToReport, int Reported, int HighRisk, int HighRiskNoticed, double? ShareHighRiskNoticed);
 
 /// <summary>
@@ -63,20 +66,20 @@ public static class Indicators
     /// Breaches the party became aware of in <paramref name="period"/> (Swedish day of awareness, given by
     /// <paramref name="awareDay"/>). Share within 72 hours and the median hours as <see cref="BreachStatistics"/> counts
     /// them (Art. 33(1)); the share of high-risk breaches whose data subjects were told (Art. 34) is over the breaches
-    /// assessed high risk.
+    /// assessed high risk. A breach whose 72 hours still run at <paramref name="now"/> counts in neither the share nor its base.
     /// </summary>
-    public static BreachIndicators Breaches(IReadOnlyCollection<BreachFacts> all, Period period, Func<DateTimeOffset, DateOnly> awareDay)
+    public static BreachIndicators Breaches(IReadOnlyCollection<BreachFacts> all, Period period, Func<DateTimeOffset, DateOnly> awareDay, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(all);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(awareDay);
         var inPeriod = all.Where(b => period.Contains(awareDay(b.AwareAt))).ToList();
-        var summary = BreachStatistics.Summarise([.. inPeriod.Select(b => new BreachFigures(BreachTypes.None, BreachCause.Other, b.Reportable, b.AwareAt, b.ReportedAt))]);
+        var summary = BreachStatistics.Summarise([.. inPeriod.Select(b => new BreachFigures(BreachTypes.None, BreachCause.Other, b.Reportable, b.AwareAt, b.ReportedAt))], now);
         var high = inPeriod.Where(b => b.Risk == RiskLevel.HighRisk).ToList();
         var noticed = high.Count(b => b.SubjectNoticeSentAt is not null);
         return new BreachIndicators(
             inPeriod.Count,
-            summary.Reportable,
+            summary.Settled,
             summary.ReportedWithin72Hours,
             summary.ShareWithin72Hours,
             summary.MedianHoursToReport,

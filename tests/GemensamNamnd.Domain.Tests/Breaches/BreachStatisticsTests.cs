@@ -19,7 +19,7 @@ public class BreachStatisticsTests
             F(BreachTypes.Availability, BreachCause.HackingOrMalware, true, 100), // late
             F(BreachTypes.Integrity, BreachCause.Other, true, null), // reportable, not yet reported: not within 72 h
             F(BreachTypes.Confidentiality, BreachCause.MisdirectedMail, false, null), // not reportable: outside the share
-        ]);
+        ], T.AddDays(10));
 
         Assert.Equal(5, summary.Count);
         Assert.Equal(3, summary.ByType[BreachTypes.Confidentiality]);
@@ -37,9 +37,41 @@ public class BreachStatisticsTests
     [Fact]
     public void Summarise_Nothing_HasNoShareOrMedian()
     {
-        var summary = BreachStatistics.Summarise([F(BreachTypes.Integrity, BreachCause.Other, false, null)]);
+        var summary = BreachStatistics.Summarise([F(BreachTypes.Integrity, BreachCause.Other, false, null)], T);
         Assert.Null(summary.ShareWithin72Hours);
         Assert.Null(summary.MedianHoursToReport);
+    }
+
+    /// <summary>
+    /// Art. 33(1): the controller has 72 hours from awareness. A reportable breach not yet reported whose 72 hours have not
+    /// run out is neither on time nor late yet: it counts in neither the numerator nor the denominator of the share.
+    /// </summary>
+    [Theory]
+    [InlineData(21, 0, 1, 1)] // 51 hours left: still running, outside the share (was counted as a miss: 1 of 2)
+    [InlineData(72, 0, 1, 1)] // exactly at the deadline: still within the 72 hours
+    [InlineData(73, 1, 1, 2)] // one hour overdue: a miss
+    public void Summarise_ARunningClock_CountsNeitherWay(int hoursSinceAwareness, int running, int onTime, int settled)
+    {
+        var now = T.AddHours(hoursSinceAwareness);
+        var summary = BreachStatistics.Summarise(
+        [
+            F(BreachTypes.Confidentiality, BreachCause.MisdirectedMail, true, 10),
+            F(BreachTypes.Integrity, BreachCause.Other, true, null),
+        ], now);
+
+        Assert.Equal(2, summary.Reportable);
+        Assert.Equal(1 - running, summary.ClockRunning);
+        Assert.Equal(onTime, summary.ReportedWithin72Hours);
+        Assert.Equal(settled, summary.Settled);
+        Assert.Equal((double)onTime / settled, summary.ShareWithin72Hours);
+    }
+
+    [Fact]
+    public void Summarise_OnlyRunningClocks_HasNoShare()
+    {
+        var summary = BreachStatistics.Summarise([F(BreachTypes.Integrity, BreachCause.Other, true, null), F(BreachTypes.Integrity, BreachCause.Other, null, null)], T.AddHours(1));
+        Assert.Equal(0, summary.Settled);
+        Assert.Null(summary.ShareWithin72Hours);
     }
 
     [Theory]

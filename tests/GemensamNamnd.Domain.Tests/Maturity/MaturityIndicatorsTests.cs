@@ -65,7 +65,7 @@ public sealed class MaturityIndicatorsTests
             new BreachFacts(t.AddYears(-1), true, t.AddYears(-1).AddHours(1), RiskLevel.Risk, null), // 2025: outside
         };
 
-        var b = Indicators.Breaches(facts, Period.Year(2026), i => DateOnly.FromDateTime(i.UtcDateTime));
+        var b = Indicators.Breaches(facts, Period.Year(2026), i => DateOnly.FromDateTime(i.UtcDateTime), t.AddDays(30));
 
         Assert.Equal(5, b.Count);
         Assert.Equal(4, b.Reportable);
@@ -76,6 +76,25 @@ public sealed class MaturityIndicatorsTests
         Assert.Equal(3, b.HighRisk);
         Assert.Equal(1, b.HighRiskNoticed);
         Assert.Equal(1.0 / 3, b.ShareHighRiskNoticed);
+    }
+
+    /// <summary>Art. 33(1): a reportable breach whose 72 hours still run is neither on time nor late: outside the share and its base.</summary>
+    [Fact]
+    public void Breaches_ARunningClock_IsOutsideTheShare()
+    {
+        var t = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        var facts = new[]
+        {
+            new BreachFacts(t, true, t.AddHours(10), RiskLevel.Risk, null),  // on time
+            new BreachFacts(t.AddHours(100), true, null, RiskLevel.Risk, null), // 51 hours left at now: running
+        };
+
+        var b = Indicators.Breaches(facts, Period.Year(2026), i => DateOnly.FromDateTime(i.UtcDateTime), t.AddHours(121));
+
+        Assert.Equal(2, b.Count);
+        Assert.Equal(1, b.Reportable);
+        Assert.Equal(1, b.ReportedWithin72Hours);
+        Assert.Equal(1.0, b.ShareWithin72Hours);
     }
 
     [Theory]

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GemensamNamnd.Web.Tests.Features;
 
@@ -123,6 +126,44 @@ public sealed class BreachesApiTests(AppFactory app)
         // Created and five status or fact changes; a second supplement leaves the breach itself unchanged (its own row is audited).
         Assert.True(audits >= 6, $"{audits} audit rows");
     }
+
+    /// <summary>
+    /// Art. 33(1): whether a report was within 72 hours is measured from the awareness the report was made against. Once
+    /// reported, the awareness time is locked: moving it would turn a late report into an on-time one.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData(-10)] // 10 hours later awareness: the report after 80 h would be on time (70 h)
+    [InlineData(1)] // earlier awareness: also refused, the report stands as made
+    public async Task AwarenessTime_IsLockedOnceReported(int hoursMoved)
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var aware = SaveBreachInstant(DateTimeOffset.UtcNow.AddHours(-100));
+        var (id, version) = await CreateAsync(anna, aware);
+        var assessed = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/assessment", Assessment(version)));
+        var reportedAt = aware.AddHours(80);
+        var reported = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt, lateReason = "Ansvarig nåddes först efter helgen.", version = VersionOf(assessed) }));
+
+        using var scope = app.Services.CreateScope();
+        var party = await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync("ostersund", default);
+        var result = await scope.ServiceProvider.GetRequiredService<PartyScope>().RunAsync(party!.Id, async sp =>
+        {
+            var b = await app.InParty("ostersund", db => db.Breaches.AsNoTracking().SingleAsync(x => x.Id == id));
+            var input = new BreachInput(b.Title, b.ControllerIds, b.OccurredFrom, b.OccurredTo, b.DiscoveredAt, aware.AddHours(-hoursMoved),
+                b.CeasedAt, b.ReportedInternallyBy, b.Description, b.Types, b.Cause, b.Systems, b.Groups, b.DataKinds, b.ApproxRecords, b.Consequences, b.MeasuresTaken,
+                b.MeasuresProposed, b.ContactName, b.ContactDetails);
+            return await sp.GetRequiredService<SaveBreach>().UpdateAsync(id, VersionOf(reported), input);
+        });
+
+        var error = Assert.Single(result.Errors, e => e.Field == nameof(BreachInput.AwareAt));
+        Assert.Contains("anmäld till IMY", error.Message, StringComparison.Ordinal);
+        var stored = await app.InParty("ostersund", db => db.Breaches.AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal(aware, stored.AwareAt);
+        Assert.Equal(aware.AddHours(72), stored.ImyDeadlineAt);
+        var one = await anna.GetFromJsonAsync<JsonElement>($"{Base}/{id}");
+        Assert.Equal("ReportedLate", one.GetProperty("clock").GetString());
+    }
+
+    private static DateTimeOffset SaveBreachInstant(DateTimeOffset at) => SaveBreach.Instant(at)!.Value;
 
     [PostgresTheory]
     // Art. 33(1): 72 elapsed hours; exactly 72 h is on time, one second more is late and needs reasons.

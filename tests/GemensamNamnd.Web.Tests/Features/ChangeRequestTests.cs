@@ -146,12 +146,20 @@ public sealed class ChangeRequestTests(AppFactory app)
         var future = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, version, "Komplext", Today.AddDays(1)));
         Assert.Contains("framtiden", Assert.Single(future.ErrorsByField()["NoticeSentOn"]), StringComparison.Ordinal);
 
-        // Received 45 days ago: the first month is over, so a notice sent today is too late.
+        // Art. 12(3): the notice is given within one month of receipt, so one dated before receipt is refused.
+        var early = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, version, "Komplext", Today.AddDays(-6)));
+        Assert.StartsWith("Meddelandet om förlängning kan inte vara skickat före den dag begäran kom in", Assert.Single(early.ErrorsByField()["NoticeSentOn"]), StringComparison.Ordinal);
+
+        // Received 45 days ago: the first month is over and the case overdue; it cannot be extended afterwards, neither
+        // with a notice sent today nor with one backdated into the first month.
         var old = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-45));
         var oldStarted = await Change<MoveRequest>(slug, c => c.RunAsync(old.Id, old.Version, RequestStatus.InProgress));
-        var late = await Change<ExtendRequest>(slug, c => c.RunAsync(old.Id, oldStarted.Value!.Version, "Komplext", Today));
-        Assert.Equal(CommandStatus.Invalid, late.Status);
-        Assert.StartsWith("Förlängning måste meddelas den registrerade senast", Assert.Single(late.ErrorsByField()["NoticeSentOn"]), StringComparison.Ordinal);
+        foreach (var noticeOn in new[] { Today, Today.AddDays(-40) })
+        {
+            var late = await Change<ExtendRequest>(slug, c => c.RunAsync(old.Id, oldStarted.Value!.Version, "Komplext", noticeOn));
+            Assert.Equal(CommandStatus.Invalid, late.Status);
+            Assert.StartsWith("Fristen gick ut", Assert.Single(late.ErrorsByField()["Status"]), StringComparison.Ordinal);
+        }
 
         foreach (var id in new[] { r.Id, old.Id })
         {
@@ -218,6 +226,35 @@ public sealed class ChangeRequestTests(AppFactory app)
 
         var unknown = await Change<MoveRequest>(slug, c => c.WithdrawAsync(Guid.NewGuid(), version));
         Assert.Equal(CommandStatus.NotFound, unknown.Status);
+    }
+
+    /// <summary>
+    /// Art. 12(3): where the month counts from receipt, the clock runs during the identity check, so the extension may be
+    /// given then; the case keeps waiting for the identity and goes on as extended when it is confirmed.
+    /// </summary>
+    [PostgresFact]
+    public async Task Extension_DuringTheIdentityCheck_IsRecorded_AndStandsWhenTheIdentityIsConfirmed()
+    {
+        const string slug = "are";
+        var r = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-5));
+        var asked = await Change<AskIdentity>(slug, c => c.RunAsync(r.Id, r.Version));
+        Assert.Equal(RequestStatus.IdentityCheck, asked.Value!.Status);
+
+        var extended = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, asked.Value.Version, "Omfattande material.", Today));
+        Assert.True(extended.Ok, string.Join(" ", extended.Errors.Select(e => e.Message)));
+        var stored = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.IdentityCheck, stored.Status);
+        Assert.Equal(stored.ExtendedDueOn, stored.EffectiveDueOn);
+        Assert.Equal(Today, stored.ExtensionNoticeSentOn);
+
+        var again = await Change<ExtendRequest>(slug, c => c.RunAsync(r.Id, stored.Version, "En gång till.", Today));
+        Assert.StartsWith("Fristen är redan förlängd", Assert.Single(again.ErrorsByField()["Status"]), StringComparison.Ordinal);
+
+        var confirmed = await Change<ConfirmIdentity>(slug, c => c.RunAsync(r.Id, stored.Version, "BankID"));
+        Assert.True(confirmed.Ok, string.Join(" ", confirmed.Errors.Select(e => e.Message)));
+        var after = await LoadAsync(slug, r.Id);
+        Assert.Equal(RequestStatus.Extended, after.Status);
+        Assert.Equal(after.ExtendedDueOn, after.EffectiveDueOn);
     }
 
     [PostgresFact]

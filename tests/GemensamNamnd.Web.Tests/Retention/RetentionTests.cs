@@ -104,7 +104,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         {
             var (summary, counts) = await app.InParty("are", async db =>
             {
-                var summary = await BreachQueries.SummaryAsync(db, default);
+                var summary = await BreachQueries.SummaryAsync(db, now, default);
                 var counts = await db.Requests.GroupBy(r => r.Status).Select(g => new { g.Key, N = g.Count() }).OrderBy(x => x.Key).ToListAsync();
                 return (JsonSerializer.Serialize(summary), JsonSerializer.Serialize(counts));
             });

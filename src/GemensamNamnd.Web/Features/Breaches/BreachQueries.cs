@@ -51,12 +51,12 @@ public static class BreachQueries
         query.Where(b => b.Status == BreachStatus.ReportedToImy && b.SupplementDueOn != null);
 
     /// <summary>The party's figures (one query, kinds and times only).</summary>
-    public static async Task<BreachSummary> SummaryAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<BreachSummary> SummaryAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await db.Breaches.AsNoTracking()
             .Select(b => new BreachFigures(b.Types, b.Cause, b.Reportable, b.AwareAt, b.ReportedAt))
             .ToListAsync(ct);
-        return BreachStatistics.Summarise(rows);
+        return BreachStatistics.Summarise(rows, now);
     }
 
     // For other features (retention, maturity, person search): plain rows, never the entity (FeatureBoundaryTests).

@@ -71,14 +71,14 @@ public static class BreachesApi
         return TypedResults.Ok(rows.Select(b => BreachListItemDto.From(b, now)).ToList());
     }
 
-    private static async Task<Ok<BreachStatisticsDto>> StatisticsAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<BreachStatisticsDto>> StatisticsAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var summary = await BreachQueries.SummaryAsync(db, ct);
+        var summary = await BreachQueries.SummaryAsync(db, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new BreachStatisticsDto(
             summary.Count,
             summary.ByType.ToDictionary(x => x.Key.ToString(), x => x.Value),
             summary.ByCause.ToDictionary(x => x.Key.ToString(), x => x.Value),
-            summary.Reportable, summary.ReportedWithin72Hours, summary.ShareWithin72Hours, summary.MedianHoursToReport));
+            summary.Reportable, summary.ReportedWithin72Hours, summary.ShareWithin72Hours, summary.MedianHoursToReport, summary.ClockRunning));
     }
 
     private static async Task<Results<Ok<BreachDto>, NotFound>> GetAsync(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct)
@@ -267,4 +267,4 @@ public sealed record BreachChangedDto(Guid Id, string CaseNumber, BreachStatus S
 
 public sealed record BreachStatisticsDto(
     int Count, Dictionary<string, int> ByType, Dictionary<string, int> ByCause, int Reportable, int ReportedWithin72Hours,
-    double? ShareWithin72Hours, double? MedianHoursToReport);
+    double? ShareWithin72Hours, double? MedianHoursToReport, int ClockRunning);

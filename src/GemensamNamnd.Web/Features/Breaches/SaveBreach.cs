@@ -192,16 +192,11 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
             Error(e.Field, e.Message);
         }
 
+        // Art. 33(1): whether the report was within 72 hours is judged against the awareness it was made with. Once the
+        // breach is reported, the awareness time (and with it the deadline) is locked on every path.
         if (existing?.ReportedAt is { } reported && input.AwareAt is { } aware && aware != existing.AwareAt)
         {
-            if (aware > reported)
-            {
-                Error(nameof(input.AwareAt), "Anmälan kan inte ha lämnats innan parten fick kännedom om incidenten.");
-            }
-            else if (BreachClock.IsLate(aware, reported) && string.IsNullOrWhiteSpace(existing.LateReason))
-            {
-                Error(nameof(input.AwareAt), "Med den tidpunkten för kännedom lämnades anmälan efter 72 timmar, och skälen till förseningen saknas (art. 33.1).");
-            }
+            errors[nameof(input.AwareAt)] = [$"Incidenten är anmäld till IMY {Swedish.DateTime(reported)}. Tidpunkten för kännedom ({Swedish.DateTime(existing.AwareAt)}) som 72-timmarsfristen räknades från kan då inte ändras (art. 33.1)."];
         }
 
         if (string.IsNullOrWhiteSpace(input.Description))

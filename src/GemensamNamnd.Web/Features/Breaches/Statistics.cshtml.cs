@@ -9,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>The party's breach figures: by type and cause, the share reported within 72 hours, the median hours to report.</summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class StatisticsModel(AppDbContext db, CurrentParty currentParty) : PageModel
+public sealed class StatisticsModel(AppDbContext db, CurrentParty currentParty, TimeProvider clock) : PageModel
 {
     public BreachSummary Summary { get; private set; } = null!;
 
@@ -17,5 +17,5 @@ public sealed class StatisticsModel(AppDbContext db, CurrentParty currentParty) 
 
     public string PartyName => currentParty.Required.Name;
 
-    public async Task OnGetAsync(CancellationToken ct) => Summary = await BreachQueries.SummaryAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Summary = await BreachQueries.SummaryAsync(db, clock.GetUtcNow(), ct);
 }

@@ -96,7 +96,7 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         {
             measured.TryGetValue(p.Id, out var m);
             var r = m?.Requests ?? Indicators.Requests([], period, today);
-            var b = m?.Breaches ?? Indicators.Breaches([], period, Swedish.Date);
+            var b = m?.Breaches ?? Indicators.Breaches([], period, Swedish.Date, DateTimeOffset.MinValue);
             var dpo = matrix.Parties.FirstOrDefault(x => x.Id == p.Id);
             var cells = matrix.Cells.Where(c => c.PartyId == p.Id).ToList();
             var personIds = cells.Select(c => c.PersonId).ToHashSet();

@@ -22,7 +22,7 @@ public sealed record PartyLevels(Guid RoundId, Guid PartyId, IReadOnlyDictionary
 /// rows themselves never leave this class. Callers: the committee page (policy <c>EStrategist</c>) and a party's own page,
 /// which shows the others only as a regional median.
 /// </summary>
-public sealed class MaturityCrossParty(CrossParty crossParty)
+public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock)
 {
     /// <summary>
     /// Requests received, and breaches become aware of, in <paramref name="period"/> (Swedish days), every request open
@@ -33,6 +33,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
         var from = StartOfSwedishDay(period.From);
         var to = StartOfSwedishDay(period.To.AddDays(1));
         var asOf = period.To < today ? period.To : today;
+        var now = clock.GetUtcNow();
         var (requests, breaches, drills) = await crossParty.ReadAsync(async s =>
         {
             var r = await RequestQueries.FactsAsync(s, from, to, alsoOpen: true, ct);
@@ -50,7 +51,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty)
         return parties.ToDictionary(id => id, id => new PartyMeasured(
             id,
             Indicators.Requests([.. requestsByParty[id]], period, today),
-            Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date),
+            Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date, now),
             lastDrill.TryGetValue(id, out var last) ? last : null));
     }
 

@@ -100,6 +100,9 @@ public sealed class CaseModel(
 
     public bool IsExtended { get; private set; }
 
+    /// <summary>Why the extension form is not offered (Art. 12(3)); null when it is.</summary>
+    public string? ExtensionRefusal { get; private set; }
+
     public DeadlineClockStart ClockRule { get; private set; }
 
     public DateOnly Today { get; private set; }
@@ -304,6 +307,7 @@ public sealed class CaseModel(
         }
 
         NextStatuses = RequestStatusRules.Next(Case.Status);
+        ExtensionRefusal = Extension.WhyNotOffered(ExtendRequest.CaseOf(Case, party.Settings), Today);
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         NoticeSentOn ??= today;
         AnsweredOn ??= today;

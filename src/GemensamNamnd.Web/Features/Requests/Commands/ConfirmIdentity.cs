@@ -32,10 +32,11 @@ public sealed class ConfirmIdentity(RequestChanges changes, CurrentParty current
         {
             var now = clock.GetUtcNow();
             var party = currentParty.Required;
-            var restart = party.Settings.RequestClockStart == DeadlineClockStart.IdentityConfirmed && r.IdentityCheckAskedAt is not null;
+            var restart = party.Settings.RequestClockStart == DeadlineClockStart.IdentityConfirmed && r.IdentityCheckAskedAt is not null && r.ExtensionNoticeSentOn is null;
             r.IdentityConfirmedAt = now;
             r.IdentityMethod = method!.Trim();
-            r.Status = RequestStatus.InProgress;
+            // An extension recorded during the identity check (Art. 12(3)) stands: the case goes on as extended.
+            r.Status = r.ExtensionNoticeSentOn is null ? RequestStatus.InProgress : RequestStatus.Extended;
             var text = $"Identiteten bekräftad: {r.IdentityMethod}.";
             if (!restart)
             {

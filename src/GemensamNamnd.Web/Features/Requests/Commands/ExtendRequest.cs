@@ -2,63 +2,53 @@ using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 
 namespace GemensamNamnd.Web.Features.Requests.Commands;
 
 /// <summary>
-/// Art. 12(3): two further months, from handling only, once; the data subject told why within the first month
-/// (<see cref="Extension.WhyNotAllowed"/>), on a day not in the future.
+/// Art. 12(3): two further months, once, given within the first month while the clock runs (in handling, or during the
+/// identity check when the month counts from receipt); the data subject told why on a day from receipt to the first
+/// deadline, not in the future; never for a case already overdue (<see cref="Extension.Check"/>). During the identity
+/// check the case keeps its status and goes on to Förlängd when the identity is confirmed.
 /// </summary>
-public sealed class ExtendRequest(RequestChanges changes, TimeProvider clock)
+public sealed class ExtendRequest(RequestChanges changes, CurrentParty currentParty, TimeProvider clock)
 {
     public Task<CommandResult<DataSubjectRequest>> RunAsync(
         Guid id, Guid version, string? reason, DateOnly noticeSentOn, CancellationToken cancellationToken = default) =>
         changes.ChangeAsync(id, version, r => Task.FromResult(Decide(r, reason, noticeSentOn)), cancellationToken);
 
-    private CommandResult<string> Decide(DataSubjectRequest r, string? reason, DateOnly noticeSentOn)
+    /// <summary>What Art. 12(3) needs of the case: its status, whether extended, whether its clock waits for the identity.</summary>
+    public static ExtensionCase CaseOf(DataSubjectRequest r, PartySettings settings)
     {
-        var today = Swedish.Date(clock.GetUtcNow());
-        var received = Swedish.Date(r.ReceivedAt);
-        var errors = new List<Error>();
-        if (RequestStatusRules.WhyNot(r.Status, RequestStatus.Extended) is { } why)
-        {
-            errors.Add(new Error("Status", why));
-        }
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(settings);
 
         // The stored deadlines are the ones in force (counted when the clock started); the notice is due by the first.
         var deadline = new RequestDeadline(r.ClockStartOn, r.DueOn, r.ExtendedDueOn, r.DueOn, string.Empty, string.Empty);
-        if (noticeSentOn > today)
-        {
-            errors.Add(new Error("NoticeSentOn", "Meddelandet om förlängning kan inte vara skickat i framtiden."));
-        }
-        else if (noticeSentOn < received)
-        {
-            errors.Add(new Error("NoticeSentOn", $"Meddelandet om förlängning kan inte vara skickat före den dag begäran kom in ({SwedishDates.Long(received)})."));
-        }
+        var clockWaits = r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt is null && r.IdentityCheckAskedAt is not null
+            && settings.RequestClockStart == DeadlineClockStart.IdentityConfirmed;
+        return new ExtensionCase(r.Status, r.ExtensionNoticeSentOn is not null, clockWaits, Swedish.Date(r.ReceivedAt), deadline);
+    }
 
-        var tooLong = !string.IsNullOrWhiteSpace(reason) && reason.Trim().Length > Limits.Reason;
-        if (Extension.WhyNotAllowed(noticeSentOn, reason, deadline) is { } notAllowed)
-        {
-            // One message a field: the date's own error, or the long reason's, comes first.
-            var field = noticeSentOn > deadline.ExtensionNoticeDue ? "NoticeSentOn" : "Reason";
-            if (errors.All(e => e.Field != field) && !(field == "Reason" && tooLong))
-            {
-                errors.Add(new Error(field, notAllowed));
-            }
-        }
-
-        if (tooLong)
+    private CommandResult<string> Decide(DataSubjectRequest r, string? reason, DateOnly noticeSentOn)
+    {
+        var today = Swedish.Date(clock.GetUtcNow());
+        var errors = Extension.Check(CaseOf(r, currentParty.Required.Settings), noticeSentOn, reason, today)
+            .Select(e => new Error(e.Field, e.Message)).ToList();
+        if (!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length > Limits.Reason)
         {
             errors.Add(new Error("Reason", "Skälet får vara högst 1 000 tecken."));
         }
 
         return RequestChanges.RefuseOr(errors, () =>
         {
+            var duringIdentityCheck = r.Status == RequestStatus.IdentityCheck;
             r.ExtensionReason = reason!.Trim();
             r.ExtensionNoticeSentOn = noticeSentOn;
-            r.Status = RequestStatus.Extended;
+            r.Status = duringIdentityCheck ? RequestStatus.IdentityCheck : RequestStatus.Extended;
             r.EffectiveDueOn = r.ExtendedDueOn;
-            return $"Förlängd med två månader (art. 12.3); den registrerade underrättades {SwedishDates.Long(noticeSentOn)}. " +
+            return $"Förlängd med två månader (art. 12.3){(duringIdentityCheck ? " under identitetskontrollen" : string.Empty)}; den registrerade underrättades {SwedishDates.Long(noticeSentOn)}. " +
                 $"Ny sista dag {SwedishDates.Long(r.ExtendedDueOn)}. Skäl: {r.ExtensionReason}";
         });
     }
