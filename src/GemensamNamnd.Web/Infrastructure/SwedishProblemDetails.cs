@@ -39,11 +39,20 @@ public static class SwedishProblemDetails
         }
 
         ctx.ProblemDetails.Detail ??= Detail(status);
-        ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+        ctx.ProblemDetails.Instance ??= OriginalPath(ctx.HttpContext);
         ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
     };
 
-    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    /// <summary>
+    /// Is this a request to the API? Asked of the path the client sent: the exception handler has already rewritten
+    /// <c>Request.Path</c> to the error page when it asks.
+    /// </summary>
+    public static bool IsApi(HttpContext http) =>
+        new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value).StartsWithSegments("/api");
+
+    /// <summary>The path the client sent, also while the exception handler runs on the error page's path.</summary>
+    public static PathString OriginalPath(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : http.Request.Path;
 
     /// <summary>Bodies for empty 4xx/5xx API responses.</summary>
     public static async Task WriteApiStatusAsync(StatusCodeContext context)
@@ -73,7 +82,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         if (status >= 500)
         {
-            logger.LogError(exception, "Oväntat fel vid {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Oväntat fel vid {Path}", SwedishProblemDetails.OriginalPath(httpContext));
         }
 
         httpContext.Response.StatusCode = status;
