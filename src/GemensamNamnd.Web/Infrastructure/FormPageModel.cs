@@ -38,6 +38,6 @@ public abstract class FormPageModel : PageModel
     protected void AddErrors(IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        ModelState.AddErrors(errors.SelectMany(e => e.Value.Select(m => new Error(e.Key, m))));
+        ModelState.AddErrors(errors.ToErrors());
     }
 }
