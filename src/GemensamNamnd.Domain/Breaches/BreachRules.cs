@@ -163,6 +163,57 @@ public static partial class BreachRules
     }
 
     /// <summary>
+    /// A correction of the awareness time after the report to IMY (Art. 33(1)). The time the 72 hours were counted from is
+    /// locked once reported; it changes only through this explicit, reasoned correction, which keeps the original visible.
+    /// A correction that makes the report late needs the reasons for the delay, as a late report does.
+    /// </summary>
+    public static List<BreachRuleError> CheckAwarenessCorrection(
+        DateTimeOffset awareAt, DateTimeOffset? correctedAt, DateTimeOffset? discoveredAt, DateTimeOffset reportedAt,
+        string? reason, string? lateReason, DateTimeOffset now)
+    {
+        var errors = new List<BreachRuleError>();
+        if (correctedAt is not { } corrected)
+        {
+            errors.Add(new("AwareAt", "Ange den rättade tidpunkten för kännedom."));
+        }
+        else if (corrected == awareAt)
+        {
+            errors.Add(new("AwareAt", "Den rättade tidpunkten är densamma som den registrerade."));
+        }
+        else if (corrected > reportedAt)
+        {
+            errors.Add(new("AwareAt", "Parten kan inte ha fått kännedom om incidenten efter att den anmäldes till IMY."));
+        }
+        else if (corrected > now + Skew)
+        {
+            errors.Add(new("AwareAt", "Tidpunkten för kännedom kan inte ligga i framtiden."));
+        }
+        else if (discoveredAt is { } discovered && corrected < discovered)
+        {
+            errors.Add(new("AwareAt", "Kännedomen kan inte ligga före upptäckten: parten får kännedom när eller efter att incidenten upptäcks."));
+        }
+        else if (BreachClock.IsLate(corrected, reportedAt) && string.IsNullOrWhiteSpace(lateReason))
+        {
+            errors.Add(new("LateReason", "Med den rättade tidpunkten lämnades anmälan mer än 72 timmar efter kännedom: ange skälen till förseningen (art. 33.1)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new("Reason", "Motivera rättelsen: varför var den registrerade tidpunkten för kännedom fel?"));
+        }
+
+        foreach (var (field, text) in new[] { ("Reason", reason), ("LateReason", lateReason) })
+        {
+            if (text?.Trim().Length > TextLimit)
+            {
+                errors.Add(new(field, "Texten får vara högst 4 000 tecken."));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
     /// The report to IMY: not before awareness, not in the future; after the 72 hours it carries the reasons for the delay
     /// (Art. 33(1)). IMY's reference number is optional (it may come later).
     /// </summary>

@@ -49,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Maturity.MaturityAnswer> MaturityAnswers => Set<Features.Maturity.MaturityAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+    public DbSet<Infrastructure.FormSubmission> FormSubmissions => Set<Infrastructure.FormSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Outbox.OutboxMessage> OutboxMessages => Set<Features.Outbox.OutboxMessage>();
     public DbSet<Features.Reminders.SentReminder> SentReminders => Set<Features.Reminders.SentReminder>();

@@ -18,6 +18,7 @@ public static class WebShellExtensions
             // Pages live beside their feature's endpoints and entities: Features/<Feature>/*.cshtml.
             o.RootDirectory = "/Features";
         });
+        services.AddFormSubmissions();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gn.af";

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Parties;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -161,6 +162,42 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal(aware.AddHours(72), stored.ImyDeadlineAt);
         var one = await anna.GetFromJsonAsync<JsonElement>($"{Base}/{id}");
         Assert.Equal("ReportedLate", one.GetProperty("clock").GetString());
+    }
+
+    [PostgresFact]
+    public async Task AwarenessCorrection_AfterTheReport_IsAReasonedEvent_ThatKeepsTheOriginalVisible()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var aware = SaveBreachInstant(DateTimeOffset.UtcNow.AddHours(-100));
+        var (id, version) = await CreateAsync(anna, aware);
+        var assessed = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/assessment", Assessment(version)));
+        var reportedAt = aware.AddMinutes((71 * 60) + 30);
+        var reported = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt, version = VersionOf(assessed) }));
+        var url = $"{Base}/{id}/awareness-correction";
+
+        // Aware at discovery, an hour earlier, makes the report late (72.5 h): a reason for the correction and for the delay
+        // are both needed. Earlier than the discovery is refused.
+        var corrected = aware.AddHours(-1);
+        await AssertSwedish400Async(await anna.PostAsJsonAsync(url, new { awareAt = aware.AddHours(-2), reason = "Fel.", lateReason = "Helg.", version = VersionOf(reported) }), "AwareAt", "before the discovery");
+        await AssertSwedish400Async(await anna.PostAsJsonAsync(url, new { awareAt = corrected, lateReason = "Helg.", version = VersionOf(reported) }), "Reason", "no reason");
+        await AssertSwedish400Async(await anna.PostAsJsonAsync(url, new { awareAt = corrected, reason = "Loggen visar tidigare kännedom.", version = VersionOf(reported) }), "LateReason", "late without reasons");
+        await AssertSwedish400Async(await anna.PostAsJsonAsync(url, new { awareAt = reportedAt.AddHours(1), reason = "Fel.", version = VersionOf(reported) }), "AwareAt", "after the report");
+        Assert.Equal(aware, (await app.InParty("ostersund", db => db.Breaches.AsNoTracking().SingleAsync(x => x.Id == id))).AwareAt);
+
+        var done = await OkJsonAsync(await anna.PostAsJsonAsync(url, new { awareAt = corrected, reason = "Loggen visar tidigare kännedom.", lateReason = "Ansvarig nåddes först efter helgen.", version = VersionOf(reported) }));
+        var one = await anna.GetFromJsonAsync<JsonElement>($"{Base}/{id}");
+        Assert.Equal(corrected, one.GetProperty("awareAt").GetDateTimeOffset());
+        Assert.Equal(aware, one.GetProperty("awareAtAsReported").GetDateTimeOffset());
+        Assert.Equal("ReportedLate", one.GetProperty("clock").GetString());
+        Assert.Equal(corrected.AddHours(72), done.GetProperty("imyDeadlineAt").GetDateTimeOffset());
+        var text = one.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).Single(t => t.StartsWith("Tidpunkten för kännedom rättad", StringComparison.Ordinal));
+        Assert.Contains(Swedish.DateTime(aware), text, StringComparison.Ordinal);
+        Assert.Contains(Swedish.DateTime(corrected), text, StringComparison.Ordinal);
+        Assert.Contains("Loggen visar tidigare kännedom.", text, StringComparison.Ordinal);
+
+        // Not reported: the ordinary edit applies, not a correction.
+        var (fresh, freshVersion) = await CreateAsync(anna, DateTimeOffset.UtcNow.AddHours(-5));
+        await AssertSwedish400Async(await anna.PostAsJsonAsync($"{Base}/{fresh}/awareness-correction", new { awareAt = DateTimeOffset.UtcNow.AddHours(-6), reason = "x", version = freshVersion }), "Status", "not reported");
     }
 
     private static DateTimeOffset SaveBreachInstant(DateTimeOffset at) => SaveBreach.Instant(at)!.Value;

@@ -313,6 +313,73 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Contains("från mottagandet", (await EventsAsync(slug, strict.Id))[2].Text, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task ASettingsChange_AppliesToNewCasesOnly_ACaseKeepsTheClockRuleItWasRegisteredWith()
+    {
+        const string slug = "stromsund";
+        var strict = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
+        await SetClockStartAsync(slug, DeadlineClockStart.IdentityConfirmed);
+        try
+        {
+            var counted = await RegisterAsync(slug, DateTimeOffset.UtcNow.AddDays(-10));
+            Assert.Equal(DeadlineClockStart.Receipt, strict.ClockRule);
+            Assert.Equal(DeadlineClockStart.IdentityConfirmed, counted.ClockRule);
+
+            // Registered under the strict rule: the party's new choice does not restart its clock.
+            var asked = await Change<AskIdentity>(slug, c => c.RunAsync(strict.Id, strict.Version));
+            var confirmed = await Change<ConfirmIdentity>(slug, c => c.RunAsync(strict.Id, asked.Value!.Version, "BankID"));
+            Assert.True(confirmed.Ok);
+            Assert.Equal(strict.DueOn, (await LoadAsync(slug, strict.Id)).EffectiveDueOn);
+
+            // Registered under the party's choice, which is then undone: this case still restarts from confirmed identity.
+            await SetClockStartAsync(slug, DeadlineClockStart.Receipt);
+            var askedAgain = await Change<AskIdentity>(slug, c => c.RunAsync(counted.Id, counted.Version));
+            var confirmedAgain = await Change<ConfirmIdentity>(slug, c => c.RunAsync(counted.Id, askedAgain.Value!.Version, "BankID"));
+            Assert.True(confirmedAgain.Ok);
+            Assert.Equal(Today, (await LoadAsync(slug, counted.Id)).ClockStartOn);
+        }
+        finally
+        {
+            await SetClockStartAsync(slug, DeadlineClockStart.Receipt);
+        }
+    }
+
+    [PostgresFact]
+    public async Task CasePage_ExplainsTheStoredDeadline_NotOneRecountedWithTodaysCalendar()
+    {
+        // Received 24 November 2025: one month ends on julafton, a working day under the strict calendar.
+        const string slug = "krokom";
+        var r = await RegisterAsync(slug, new DateTimeOffset(2025, 11, 24, 9, 0, 0, TimeSpan.FromHours(1)));
+        Assert.Equal(new DateOnly(2025, 12, 24), r.DueOn);
+        await SetEvesAreHolidaysAsync(slug, true);
+        try
+        {
+            using var bo = app.ClientFor(AppFactory.Demo("bo"));
+            var html = System.Net.WebUtility.HtmlDecode(await bo.GetStringAsync($"/{slug}/begaranden/{r.Id}"));
+            Assert.Contains("sista dag 24 december 2025", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("är julafton", html, StringComparison.Ordinal);
+            Assert.Contains("räknas som vardagar", html, StringComparison.Ordinal);
+
+            // A case registered after the change is counted with the new calendar, and says so.
+            var later = await RegisterAsync(slug, new DateTimeOffset(2025, 11, 24, 9, 0, 0, TimeSpan.FromHours(1)));
+            Assert.True(later.EvesAreHolidays);
+            Assert.Equal(new DateOnly(2025, 12, 29), later.DueOn);
+        }
+        finally
+        {
+            await SetEvesAreHolidaysAsync(slug, false);
+        }
+    }
+
+    private async Task SetEvesAreHolidaysAsync(string slug, bool value)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var party = await db.Parties.SingleAsync(p => p.Slug == slug);
+        party.Settings.EvesAreHolidays = value;
+        await db.SaveChangesAsync();
+    }
+
     private async Task SetClockStartAsync(string slug, DeadlineClockStart start)
     {
         // Parties are global: editable from a plain scope, no party lease.

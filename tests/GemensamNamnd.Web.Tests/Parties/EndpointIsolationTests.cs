@@ -64,6 +64,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/breaches/{id:guid}"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/assessment"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/report"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/awareness-correction"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/supplements"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/notice"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/close"] = RecordKind.Breach,

@@ -99,6 +99,12 @@ public sealed class Breach : IPartyOwned, IVersioned
 
     public string? SubjectNoticeMethod { get; set; }
 
+    /// <summary>
+    /// The awareness time the report to IMY was made against, kept when <see cref="AwareAt"/> is corrected after the report
+    /// (a reasoned event); null when never corrected.
+    /// </summary>
+    public DateTimeOffset? AwareAtAsReported { get; set; }
+
     /// <summary>Art. 33(1): <see cref="AwareAt"/> + 72 hours.</summary>
     public DateTimeOffset ImyDeadlineAt { get; set; }
 

@@ -35,6 +35,8 @@ public static class BreachesApi
             .WithSummary("Riskbedömning och beslut om anmälan (art. 33.1, 33.5, 34)");
         group.MapPost("/{id:guid}/report", ReportAsync).RequireAuthorization(Policies.PartyOfficer).WithName("ReportBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Anmälan till IMY: tidpunkt, IMY:s diarienummer, skäl vid försening");
+        group.MapPost("/{id:guid}/awareness-correction", CorrectAwarenessAsync).RequireAuthorization(Policies.PartyOfficer).WithName("CorrectBreachAwareness").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Rätta tidpunkten för kännedom efter anmälan till IMY, med skäl; den tidigare tidpunkten behålls");
         group.MapPost("/{id:guid}/supplements", SupplementAsync).RequireAuthorization(Policies.PartyOfficer).WithName("SupplementBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Komplettering till IMY (art. 33.4)");
         group.MapPost("/{id:guid}/notice", NoticeAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RecordBreachNotice").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -139,6 +141,9 @@ public static class BreachesApi
     private static Task<IResult> ReportAsync(Guid id, ReportBody body, ChangeBreach change, CancellationToken ct) =>
         RunAsync(body.Version, v => change.ReportAsync(id, v, body.ReportedAt, body.ImyReference, body.LateReason, ct));
 
+    private static Task<IResult> CorrectAwarenessAsync(Guid id, AwarenessCorrectionBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.CorrectAwarenessAsync(id, v, body.AwareAt, body.Reason, body.LateReason, ct));
+
     private static Task<IResult> SupplementAsync(Guid id, SupplementBody body, ChangeBreach change, CancellationToken ct) =>
         RunAsync(body.Version, v => change.SupplementAsync(id, v, body.SubmittedAt, body.Text, ct));
 
@@ -218,6 +223,8 @@ public sealed record AssessmentBody(RiskLevel? Risk, string? RiskReasoning, bool
 
 public sealed record ReportBody(DateTimeOffset? ReportedAt, string? ImyReference, string? LateReason, Guid? Version);
 
+public sealed record AwarenessCorrectionBody(DateTimeOffset? AwareAt, string? Reason, string? LateReason, Guid? Version);
+
 public sealed record SupplementBody(DateTimeOffset? SubmittedAt, string? Text, Guid? Version);
 
 public sealed record NoticeBody(DateTimeOffset? SentAt, string? Method, Guid? Version);
@@ -240,7 +247,7 @@ public sealed record BreachEventDto(DateTimeOffset At, string ActorName, string 
 
 public sealed record BreachDto(
     Guid Id, string CaseNumber, string Title, List<Guid> ControllerIds, BreachStatus Status, List<BreachStatus> NextStatuses,
-    DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, DateTimeOffset? DiscoveredAt, DateTimeOffset AwareAt, DateTimeOffset? CeasedAt,
+    DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, DateTimeOffset? DiscoveredAt, DateTimeOffset AwareAt, DateTimeOffset? AwareAtAsReported, DateTimeOffset? CeasedAt,
     string Description, List<string> Types, BreachCause Cause, string? Systems, List<GroupBody> Groups, List<string> DataKinds, int? ApproxRecords,
     string? Consequences, string? MeasuresTaken, string? MeasuresProposed,
     RiskLevel? Risk, string? RiskReasoning, bool? Reportable, string? NotReportableReason,
@@ -250,7 +257,7 @@ public sealed record BreachDto(
 {
     public static BreachDto From(Breach b, DateTimeOffset now, List<BreachSupplementDto> supplements, List<BreachEventDto> events) => new(
         b.Id, b.CaseNumber, b.Title, b.ControllerIds, b.Status, [.. BreachStatusRules.Next(b.Status).Order()],
-        b.OccurredFrom, b.OccurredTo, b.DiscoveredAt, b.AwareAt, b.CeasedAt,
+        b.OccurredFrom, b.OccurredTo, b.DiscoveredAt, b.AwareAt, b.AwareAtAsReported, b.CeasedAt,
         b.Description, Names.Of(b.Types), b.Cause, b.Systems, [.. b.Groups.Select(g => new GroupBody(g.Group, g.ApproxCount))], Names.Of(b.DataKinds), b.ApproxRecords,
         b.Consequences, b.MeasuresTaken, b.MeasuresProposed,
         b.Risk, b.RiskReasoning, b.Reportable, b.NotReportableReason,

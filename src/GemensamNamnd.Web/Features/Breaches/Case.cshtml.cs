@@ -46,6 +46,12 @@ public sealed class CaseModel(
 
     [BindProperty] public string? LateReason { get; set; }
 
+    [BindProperty] public string? CorrectedAwareDate { get; set; }
+
+    [BindProperty] public string? CorrectedAwareTime { get; set; }
+
+    [BindProperty] public string? CorrectionReason { get; set; }
+
     [BindProperty] public string? SupplementDate { get; set; }
 
     [BindProperty] public string? SupplementTime { get; set; }
@@ -86,6 +92,10 @@ public sealed class CaseModel(
         ChangeAsync(id, At("ReportedAt", ReportedDate, ReportedTime, out var at), v => change.ReportAsync(id, v, at, ImyReference, LateReason, ct),
             b => $"Anmälan till IMY är registrerad. Första kompletteringen ska lämnas senast {Domain.Deadlines.SwedishDates.Long(b.SupplementDueOn!.Value)}.", ct);
 
+    public Task<IActionResult> OnPostCorrectAwarenessAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, At("AwareAt", CorrectedAwareDate, CorrectedAwareTime, out var at), v => change.CorrectAwarenessAsync(id, v, at, CorrectionReason, LateReason, ct),
+            b => $"Tidpunkten för kännedom är rättad. Den tidigare, {BreachWords.When(b.AwareAtAsReported)}, står kvar i händelseloggen.", ct);
+
     public Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, At("SubmittedAt", SupplementDate, SupplementTime, out var at), v => change.SupplementAsync(id, v, at, SupplementText, ct),
             _ => "Kompletteringen är registrerad.", ct);
@@ -103,6 +113,8 @@ public sealed class CaseModel(
         "ReportedAt" => nameof(ReportedDate),
         "SubmittedAt" => nameof(SupplementDate),
         "NoticeSentAt" => nameof(NoticeDate),
+        "AwareAt" => nameof(CorrectedAwareDate),
+        "Reason" => nameof(CorrectionReason),
         _ => key,
     };
 

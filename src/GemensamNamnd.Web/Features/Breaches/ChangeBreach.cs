@@ -122,6 +122,56 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
         return await SaveAsync(b, version, text, cancellationToken);
     }
 
+    /// <summary>
+    /// Corrects the awareness time after the report to IMY: an explicit, reasoned event. The time the report was made
+    /// against stays on the breach (<see cref="Breach.AwareAtAsReported"/>) and in the timeline.
+    /// </summary>
+    public async Task<CommandResult<Breach>> CorrectAwarenessAsync(Guid id, Guid version, DateTimeOffset? correctedAt, string? reason, string? lateReason, CancellationToken cancellationToken = default)
+    {
+        correctedAt = SaveBreach.Instant(correctedAt);
+        var (b, failed) = await LoadAsync(id, version, cancellationToken);
+        if (b is null)
+        {
+            return failed!;
+        }
+
+        if (b.ReportedAt is not { } reported)
+        {
+            return Invalid(new() { ["Status"] = ["Incidenten är inte anmäld till IMY: ändra tidpunkten för kännedom under Ändra uppgifter."] });
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var e in BreachRules.CheckAwarenessCorrection(b.AwareAt, correctedAt, b.DiscoveredAt, reported, reason, lateReason ?? b.LateReason, now))
+        {
+            errors.TryAdd(e.Field, [e.Message]);
+        }
+
+        SaveBreach.CheckText(errors, "LateReason", lateReason, BreachRules.TextLimit, Swedish.Date(now), toImy: true);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var before = b.AwareAt;
+        var hoursBefore = BreachClock.HoursToReport(before, reported);
+        b.AwareAtAsReported ??= before;
+        b.AwareAt = correctedAt!.Value.ToUniversalTime();
+        b.ImyDeadlineAt = BreachClock.DeadlineFor(b.AwareAt);
+        var late = BreachClock.IsLate(b.AwareAt, reported);
+        if (late && !string.IsNullOrWhiteSpace(lateReason))
+        {
+            b.LateReason = lateReason.Trim();
+        }
+
+        var hours = BreachClock.HoursToReport(b.AwareAt, reported);
+        var text = string.Create(Swedish.Culture,
+            $"Tidpunkten för kännedom rättad efter anmälan till IMY, från {Swedish.DateTime(before)} till {Swedish.DateTime(b.AwareAt)}. Skäl: {reason!.Trim()} ") +
+            string.Create(Swedish.Culture, $"Anmälan lämnades {Swedish.DateTime(reported)}: {hours:0} timmar efter den rättade tidpunkten, {(late ? "efter" : "inom")} 72-timmarsfristen (mot {hoursBefore:0} timmar efter den tidigare).") +
+            (late ? $" Skäl till förseningen: {b.LateReason}" : string.Empty);
+        return await SaveAsync(b, version, text, cancellationToken);
+    }
+
     /// <summary>A supplement to the report (Art. 33(4)): when and what was added. May be given more than once.</summary>
     public async Task<CommandResult<Breach>> SupplementAsync(Guid id, Guid version, DateTimeOffset? submittedAt, string? text, CancellationToken cancellationToken = default)
     {

@@ -69,7 +69,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var breach = new Breach
         {
-            CaseNumber = await caseNumbers.NextAsync(CaseNumberAllocator.Breaches, Swedish.Date(now).Year, cancellationToken),
+            CaseNumber = await caseNumbers.NextAsync(Swedish.Date(now).Year, cancellationToken),
             Title = input.Title!.Trim(),
             Description = input.Description!.Trim(),
         };

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GemensamNamnd.Web.Features.CaseNumbers;
 
-/// <summary>The last case number (diarienummer) taken in one party's series for one year.</summary>
+/// <summary>
+/// The last case number (diarienummer) taken in one party's series for one year. One series per party and year for
+/// every register (requests, breaches, …), as in a diarium: a number names one case, whatever its kind.
+/// </summary>
 public sealed class CaseNumberSeries : IPartyOwned
 {
     public Guid PartyId { get; set; }
-
-    /// <summary>The register, e.g. <see cref="CaseNumberAllocator.Requests"/>; each register has its own series.</summary>
-    public required string Series { get; init; }
 
     public int Year { get; init; }
 
@@ -23,44 +23,40 @@ internal sealed class CaseNumberSeriesConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CaseNumberSeries> b)
     {
-        b.HasKey(s => new { s.PartyId, s.Series, s.Year });
-        b.Property(s => s.Series).HasMaxLength(20);
+        b.HasKey(s => new { s.PartyId, s.Year });
     }
 }
 
 /// <summary>
-/// Hands out case numbers per party, register and year — <c>KS 2026/0042</c> — unique and never reused, also when many
+/// Hands out case numbers per party and year, shared by all registers — <c>KS 2026/0042</c> — unique and never reused, also when many
 /// requests are registered at once: the increment is one UPDATE whose row lock serialises concurrent callers until their
 /// transaction ends. A number taken by a save that later fails is skipped, never handed out again.
 /// </summary>
 public sealed class CaseNumberAllocator(AppDbContext db, CurrentParty currentParty)
 {
-    public const string Requests = "request";
-    public const string Breaches = "breach";
-
-    public async Task<string> NextAsync(string series, int year, CancellationToken cancellationToken = default)
+    public async Task<string> NextAsync(int year, CancellationToken cancellationToken = default)
     {
-        var number = await NextNumberAsync(series, year, cancellationToken);
+        var number = await NextNumberAsync(year, cancellationToken);
         return Format(currentParty.Required.Settings.CaseNumberPrefix, year, number);
     }
 
     public static string Format(string prefix, int year, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix} {year}/{number:0000}");
 
-    private async Task<int> NextNumberAsync(string series, int year, CancellationToken cancellationToken)
+    private async Task<int> NextNumberAsync(int year, CancellationToken cancellationToken)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
         {
             for (var attempt = 0; ; attempt++)
             {
-                var rows = await db.Set<CaseNumberSeries>().Where(s => s.Series == series && s.Year == year)
+                var rows = await db.Set<CaseNumberSeries>().Where(s => s.Year == year)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber + 1), cancellationToken);
                 if (rows == 0)
                 {
                     // The year's first number: create the series. A concurrent creator makes this insert fail; EF rolls
                     // back to the savepoint it took inside the transaction, and the next attempt increments instead.
-                    var first = new CaseNumberSeries { Series = series, Year = year, LastNumber = 1 };
+                    var first = new CaseNumberSeries { Year = year, LastNumber = 1 };
                     db.Add(first);
                     try
                     {
@@ -73,7 +69,7 @@ public sealed class CaseNumberAllocator(AppDbContext db, CurrentParty currentPar
                     }
                 }
 
-                var number = await db.Set<CaseNumberSeries>().Where(s => s.Series == series && s.Year == year)
+                var number = await db.Set<CaseNumberSeries>().Where(s => s.Year == year)
                     .Select(s => s.LastNumber).SingleAsync(cancellationToken);
                 if (own is not null)
                 {

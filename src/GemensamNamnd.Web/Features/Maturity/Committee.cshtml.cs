@@ -185,10 +185,10 @@ public sealed class CommitteeModel(MaturityComparison comparison, AppDbContext d
         var headers = new List<string> { "Part" };
         foreach (var d in defs)
         {
-            headers.Add(d.Title);
+            headers.Add(Measured.Heading(d));
             if (noted.Contains(d.Key))
             {
-                headers.Add($"{d.Title}, anmärkning");
+                headers.Add($"{Measured.Heading(d)}, anmärkning");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Data;
@@ -22,7 +23,16 @@ public enum IndicatorUnit
 /// One measured indicator. <paramref name="CaseCount"/>: a count of cases, shown "&lt; 5" below five on cross-party views;
 /// a share or median over cases is not shown there when fewer than five cases lie under it (<see cref="SmallNumbers"/>).
 /// </summary>
-public sealed record IndicatorDef(string Key, string Title, string Group, IndicatorUnit Unit, bool CaseCount, bool HigherIsBetter, string Explanation);
+public sealed record IndicatorDef(string Key, string Title, string Group, IndicatorUnit Unit, bool CaseCount, bool HigherIsBetter, string Explanation,
+    IndicatorTime Time = IndicatorTime.Period);
+
+/// <summary>What moment a figure describes: the chosen period, today (open cases), or the state on the period's last day.</summary>
+public enum IndicatorTime
+{
+    Period,
+    Today,
+    AsOf,
+}
 
 /// <summary>A value as a view may show it: <see cref="Suppressed"/> values are never shown as numbers.</summary>
 public sealed record IndicatorCell(double? Value, bool Suppressed, string? Note = null);
@@ -30,8 +40,23 @@ public sealed record IndicatorCell(double? Value, bool Suppressed, string? Note 
 public sealed record ComparisonRow(Guid PartyId, string PartyName, IReadOnlyDictionary<string, IndicatorCell> Cells);
 
 /// <summary>The measured comparison for a period: every party's indicators, and the regional median of each.</summary>
-public sealed record MeasuredComparison(Period Period, DateOnly AsOf, IReadOnlyList<ComparisonRow> Rows, IReadOnlyDictionary<string, IndicatorCell> Medians)
+public sealed record MeasuredComparison(Period Period, DateOnly AsOf, DateOnly Today, IReadOnlyList<ComparisonRow> Rows, IReadOnlyDictionary<string, IndicatorCell> Medians)
 {
+    /// <summary>
+    /// A column's heading with the moment it describes where that is not the period: "Öppna nu (30 november 2026)",
+    /// "Dataskyddsombud, andel av tjänst per 31 december 2025".
+    /// </summary>
+    public string Heading(IndicatorDef def)
+    {
+        ArgumentNullException.ThrowIfNull(def);
+        return def.Time switch
+        {
+            IndicatorTime.Today => $"{def.Title} ({SwedishDates.Long(Today)})",
+            IndicatorTime.AsOf => $"{def.Title} per {SwedishDates.Long(AsOf)}",
+            _ => def.Title,
+        };
+    }
+
     public ComparisonRow? Row(Guid partyId) => Rows.FirstOrDefault(r => r.PartyId == partyId);
 }
 
@@ -53,16 +78,16 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         new("req.ontime", "Besvarade i tid", "Begäranden", IndicatorUnit.Share, false, true, "Andel besvarade inom tidsfristen (art. 12.3) av de besvarade och de öppna som passerat fristen."),
         new("req.median", "Median dagar till svar", "Begäranden", IndicatorUnit.Days, false, false, "Median antal dagar från mottagande till svar."),
         new("req.extended", "Förlängda", "Begäranden", IndicatorUnit.Share, false, false, "Andel förlängda med två månader (art. 12.3)."),
-        new("req.open", "Öppna nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag, oavsett när de kom in."),
-        new("req.overdue", "Försenade nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag vars tidsfrist har passerat."),
+        new("req.open", "Öppna nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag, oavsett när de kom in.", IndicatorTime.Today),
+        new("req.overdue", "Försenade nu", "Begäranden", IndicatorUnit.Count, true, false, "Öppna begäranden i dag vars tidsfrist har passerat.", IndicatorTime.Today),
         new("br.count", "Incidenter", "Incidenter", IndicatorUnit.Count, true, false, "Personuppgiftsincidenter som blev kända under perioden."),
         new("br.72h", "Anmälda inom 72 timmar", "Incidenter", IndicatorUnit.Share, false, true, "Andel anmälningspliktiga incidenter anmälda till IMY inom 72 timmar (art. 33.1)."),
         new("br.median", "Median timmar till anmälan", "Incidenter", IndicatorUnit.Hours, false, false, "Median timmar från kännedom till anmälan."),
         new("br.art34", "Hög risk: registrerade informerade", "Incidenter", IndicatorUnit.Share, false, true, "Andel incidenter med hög risk där de registrerade har informerats (art. 34)."),
-        new("dpo.share", "Dataskyddsombud, andel av tjänst", "Dataskyddsombud", IndicatorUnit.Percent, false, true, "Summa andel av en heltid för partens dataskyddsombud, mot partens mål (art. 38.2)."),
-        new("dpo.uncovered", "Personuppgiftsansvariga utan ombud", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Personuppgiftsansvariga utan ordinarie dataskyddsombud (art. 37.1 a)."),
-        new("dpo.warnings", "Varningar om oberoende", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Öppna varningar: motstridiga roller, rapportering, för liten andel, över heltid (art. 38)."),
-        new("drill.months", "Månader sedan senaste övning", "Övningar", IndicatorUnit.Months, false, false, "Hela månader sedan incidentrutinen senast övades (art. 32.1 d)."),
+        new("dpo.share", "Dataskyddsombud, andel av tjänst", "Dataskyddsombud", IndicatorUnit.Percent, false, true, "Summa andel av en heltid för partens dataskyddsombud, mot partens mål (art. 38.2).", IndicatorTime.AsOf),
+        new("dpo.uncovered", "Personuppgiftsansvariga utan ombud", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Personuppgiftsansvariga utan ordinarie dataskyddsombud (art. 37.1 a).", IndicatorTime.AsOf),
+        new("dpo.warnings", "Varningar om oberoende", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Öppna varningar: motstridiga roller, rapportering, för liten andel, över heltid (art. 38).", IndicatorTime.AsOf),
+        new("drill.months", "Månader sedan senaste övning", "Övningar", IndicatorUnit.Months, false, false, "Hela månader sedan incidentrutinen senast övades (art. 32.1 d).", IndicatorTime.AsOf),
     ];
 
     public static IndicatorDef Def(string key) => Defs.First(d => d.Key == key);
@@ -89,6 +114,8 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         var asOf = period.To < today ? period.To : today;
         var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var measured = await crossParty.MeasuredAsync(period, today, ct);
+        // A quarter is shown beside its year: what it may show is decided over the year's four quarters.
+        var hiddenInQuarter = period.QuarterNumber is { } quarter ? await HiddenInQuarterAsync(period.From.Year, quarter, parties.Select(p => p.Id), today, ct) : [];
         var matrix = await dpoMatrix.BuildAsync(asOf, ct);
         var exact = new List<ComparisonRow>();
         var shown = new List<ComparisonRow>();
@@ -126,7 +153,8 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
             shown.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v =>
             {
                 var def = Def(v.Key);
-                var suppressed = def.CaseCount ? SmallNumbers.IsSuppressed((int)(v.Value.Value ?? 0)) : v.Value.Value is not null && SmallNumbers.IsSuppressed(v.Value.Base);
+                var suppressed = (def.CaseCount ? SmallNumbers.IsSuppressed((int)(v.Value.Value ?? 0)) : v.Value.Value is not null && SmallNumbers.IsSuppressed(v.Value.Base))
+                    || hiddenInQuarter.Contains((p.Id, v.Key));
                 // A suppressed value is dropped here, so no chart, sort or export can show it by mistake.
                 return new IndicatorCell(suppressed ? null : v.Value.Value, suppressed, v.Value.Note);
             })));
@@ -140,9 +168,58 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
                 ? exact.Select(row => row.Cells[d.Key].Value)
                 : shown.Select(row => row.Cells[d.Key]).Where(c => !c.Suppressed).Select(c => c.Value);
             var median = Medians.Regional(values);
-            return new IndicatorCell(median, d.CaseCount && median is { } v && SmallNumbers.IsSuppressed((int)Math.Ceiling(v)));
+            // A median of counts is the middle count, or the mean of two: hidden when one of them is (or is below five).
+            var hidden = d.CaseCount && median is { } v && (SmallNumbers.IsSuppressed((int)Math.Ceiling(v))
+                || SmallNumbers.MedianGivesAwayAHiddenValue(exact.Zip(shown, (e, s) => (e.Cells[d.Key].Value ?? 0, s.Cells[d.Key].Suppressed))));
+            return new IndicatorCell(hidden ? null : median, hidden);
         });
-        return (new MeasuredComparison(period, asOf, shown, medians), exact);
+        return (new MeasuredComparison(period, asOf, today, shown, medians), exact);
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="quarter"/> to hide for its year's sake (<see cref="SmallNumbers.HiddenQuarters"/>):
+    /// for each party and figure, the cases under it in each quarter decide.
+    /// </summary>
+    private async Task<HashSet<(Guid PartyId, string Key)>> HiddenInQuarterAsync(int year, int quarter, IEnumerable<Guid> partyIds, DateOnly today, CancellationToken ct)
+    {
+        var byQuarter = new List<Dictionary<Guid, PartyMeasured>>();
+        for (var q = 1; q <= 4; q++)
+        {
+            byQuarter.Add(await crossParty.MeasuredAsync(Period.Quarter(year, q), today, ct));
+        }
+
+        var hidden = new HashSet<(Guid, string)>();
+        foreach (var partyId in partyIds)
+        {
+            var bases = byQuarter.Select((m, q) => CasesUnder(m.GetValueOrDefault(partyId), Period.Quarter(year, q + 1), today)).ToList();
+            foreach (var key in bases[0].Keys)
+            {
+                if (SmallNumbers.HiddenQuarters([.. bases.Select(b => b[key])]).Contains(quarter - 1))
+                {
+                    hidden.Add((partyId, key));
+                }
+            }
+        }
+
+        return hidden;
+    }
+
+    /// <summary>How many cases lie under each figure that depends on the period (the "now" and DPO figures do not).</summary>
+    private static Dictionary<string, int> CasesUnder(PartyMeasured? m, Period period, DateOnly today)
+    {
+        var r = m?.Requests ?? Indicators.Requests([], period, today);
+        var b = m?.Breaches ?? Indicators.Breaches([], period, Swedish.Date, DateTimeOffset.MinValue);
+        return new()
+        {
+            ["req.count"] = r.Count,
+            ["req.ontime"] = r.Decided,
+            ["req.median"] = r.Answered,
+            ["req.extended"] = r.Count,
+            ["br.count"] = b.Count,
+            ["br.72h"] = b.Reportable,
+            ["br.median"] = b.Reported,
+            ["br.art34"] = b.HighRisk,
+        };
     }
 
     /// <summary>The self-assessed levels of a round, by party, with the regional median per dimension and who has not answered.</summary>

@@ -267,19 +267,17 @@ public sealed class CaseModel(
             return false;
         }
 
-        var party = currentParty.Required;
-
         // Logged before anything of the case is shown.
         await reads.RecordAsync("DataSubjectRequest", id, ReadPurpose, ct);
 
         Case = found.Request;
         ControllerName = found.Controller ?? "okänd";
         Today = Swedish.Today(clock);
-        ClockRule = party.Settings.RequestClockStart;
+        ClockRule = Case.ClockRule;
         var startsAt = ClockRule == DeadlineClockStart.IdentityConfirmed && Case.IdentityConfirmedAt is not null
             ? DeadlineClockStart.IdentityConfirmed
             : DeadlineClockStart.Receipt;
-        Deadline = RequestDeadlines.Calculate(Case.ClockStartOn, new PartyCalendar(party.Settings.EvesAreHolidays), startsAt);
+        Deadline = RequestDeadlines.Calculate(Case.ClockStartOn, Case.Calendar, startsAt);
         IsExtended = Case.EffectiveDueOn == Case.ExtendedDueOn && Case.ExtendedDueOn != Case.DueOn;
         MaskedPersonalNumber = Mask(Case.PersonalNumberProtected);
 
@@ -307,7 +305,7 @@ public sealed class CaseModel(
         }
 
         NextStatuses = RequestStatusRules.Next(Case.Status);
-        ExtensionRefusal = Extension.WhyNotOffered(ExtendRequest.CaseOf(Case, party.Settings), Today);
+        ExtensionRefusal = Extension.WhyNotOffered(ExtendRequest.CaseOf(Case), Today);
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         NoticeSentOn ??= today;
         AnsweredOn ??= today;

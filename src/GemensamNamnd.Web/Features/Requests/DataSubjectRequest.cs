@@ -1,3 +1,5 @@
+using GemensamNamnd.Domain.Calendar;
+using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
@@ -63,6 +65,19 @@ public sealed class DataSubjectRequest : IPartyOwned, IVersioned
     /// <summary>The day the one-month clock starts from (receipt, or confirmed identity where the party chose so).</summary>
     public DateOnly ClockStartOn { get; set; }
 
+    /// <summary>
+    /// The party's clock rule when the case was registered (receipt, Art. 12(3), or confirmed identity, Art. 12(6)). Kept
+    /// with the case, like <see cref="EvesAreHolidays"/>: a later change of the party's settings applies to new cases only,
+    /// and the case explains its deadline from what it was counted with.
+    /// </summary>
+    public DeadlineClockStart ClockRule { get; set; }
+
+    /// <summary>Whether the deadlines were counted with midsommar-, jul- and nyårsafton as holidays (the party's calendar then).</summary>
+    public bool EvesAreHolidays { get; set; }
+
+    /// <summary>The calendar the deadlines were counted with.</summary>
+    public PartyCalendar Calendar => new(EvesAreHolidays);
+
     /// <summary>Art. 12(3): one month from the clock start, counted per Reg. 1182/71 Art. 3 with the party's calendar.</summary>
     public DateOnly DueOn { get; set; }
 
@@ -107,6 +122,7 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.ClockRule).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Controllers.DataController>().WithMany().HasForeignKey(r => r.ControllerId).OnDelete(DeleteBehavior.Restrict);
         // PartyId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.

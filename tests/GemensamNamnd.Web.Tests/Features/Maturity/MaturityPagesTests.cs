@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using GemensamNamnd.Domain.Maturity;
 using GemensamNamnd.Web.Infrastructure;
@@ -152,6 +153,57 @@ public sealed partial class MaturityPagesTests(AppFactory app)
     }
 
     [PostgresFact]
+    public async Task CustomPeriods_AreWholeQuartersOrYears_AndAQuarterCannotBeSubtractedFromItsYear()
+    {
+        using var stina = app.ClientFor(AppFactory.Demo("stina"));
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+
+        // Seven incidents in October less six in 1–17 October would be one on the 18th: such periods are refused.
+        foreach (var url in new[] { "/mognad?fran=2021-10-01&till=2021-10-17", "/mognad/export?format=csv&fran=2021-10-18&till=2021-10-18", "/mognad?fran=2020-01-01&till=2021-12-31" })
+        {
+            var refused = await stina.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("helt kvartal eller ett helt kalenderår", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        // 2021 in Östersund: six incidents in Q1, six in Q2, one in Q3. The year shows 13 and Q2 six; Q3 is "< 5", and
+        // Q1 must be hidden too, or 13 − 6 − 6 would give Q3's single incident away.
+        var controllerId = await app.InParty("ostersund", db => db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+        Assert.Equal("< 5", await IncidentsAsync(stina, "ar=2021"));
+        foreach (var aware in Enumerable.Repeat("2021-02-10", 6).Concat(Enumerable.Repeat("2021-05-10", 6)).Append("2021-08-10"))
+        {
+            var at = DateTimeOffset.Parse(aware + "T10:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture);
+            var created = await anna.PostAsJsonAsync("/api/v1/ostersund/breaches", new
+            {
+                title = "Kvartalsprov",
+                controllerIds = new[] { controllerId },
+                discoveredAt = at.AddHours(-1),
+                awareAt = at,
+                description = "Ett prov på kvartalsvisa siffror.",
+                types = new[] { "Confidentiality" },
+                cause = "MisdirectedMail",
+            });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal("13", await IncidentsAsync(stina, "ar=2021"));
+        Assert.Equal("6", await IncidentsAsync(stina, "fran=2021-04-01&till=2021-06-30"));
+        Assert.Equal("< 5", await IncidentsAsync(stina, "fran=2021-07-01&till=2021-09-30"));
+        Assert.Equal("< 5", await IncidentsAsync(stina, "fran=2021-01-01&till=2021-03-31"));
+    }
+
+    /// <summary>Östersund's incident count in the committee's CSV for a period.</summary>
+    private static async Task<string> IncidentsAsync(HttpClient stina, string period)
+    {
+        var response = await stina.GetAsync($"/mognad/export?format=csv&{period}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");
+        static string[] Cells(string line) => [.. line.Split(';').Select(c => c.Trim('"'))];
+        var column = Array.IndexOf(Cells(lines[0]), "Incidenter");
+        return Cells(lines.Single(l => l.StartsWith("\"Östersunds kommun\"", StringComparison.Ordinal)))[column];
+    }
+
+    [PostgresFact]
     public async Task TheCommitteePage_IsTheEStrategs_WithExports_AndThePartyPageNamesNoOtherParty()
     {
         using var stina = app.ClientFor(AppFactory.Demo("stina"));
@@ -185,8 +237,8 @@ public sealed partial class MaturityPagesTests(AppFactory app)
         {
             // Counts as numbers, a share of a full-time post as a percentage, the party's name as text.
             Assert.True(XlsxFile.IsText(typed.At("Östersunds kommun", "Part")));
-            Assert.True(typed.Number(typed.At("Östersunds kommun", "Personuppgiftsansvariga utan ombud")) >= 0);
-            var share = typed.At("Östersunds kommun", "Dataskyddsombud, andel av tjänst");
+            Assert.True(typed.Number(typed.At("Östersunds kommun", $"Personuppgiftsansvariga utan ombud per {GemensamNamnd.Domain.Deadlines.SwedishDates.Long(Today)}")) >= 0);
+            var share = typed.At("Östersunds kommun", $"Dataskyddsombud, andel av tjänst per {GemensamNamnd.Domain.Deadlines.SwedishDates.Long(Today)}");
             Assert.Equal("0 %", typed.NumberFormat(share));
             Assert.InRange(typed.Number(share), 0, 10);
         }

@@ -152,6 +152,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("aware_at");
 
+                    b.Property<DateTimeOffset?>("AwareAtAsReported")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aware_at_as_reported");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -423,11 +427,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
-                    b.Property<string>("Series")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("series");
-
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
@@ -436,7 +435,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("last_number");
 
-                    b.HasKey("PartyId", "Series", "Year")
+                    b.HasKey("PartyId", "Year")
                         .HasName("pk_case_number_series");
 
                     b.ToTable("case_number_series");
@@ -944,6 +943,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ClockRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("clock_rule");
+
                     b.Property<DateOnly>("ClockStartOn")
                         .HasColumnType("date")
                         .HasColumnName("clock_start_on");
@@ -969,6 +974,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EvesAreHolidays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("eves_are_holidays");
 
                     b.Property<DateOnly>("ExtendedDueOn")
                         .HasColumnType("date")
@@ -1407,6 +1416,35 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_memberships_party_id_user_id_role");
 
                     b.ToTable("memberships");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Infrastructure.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_form_submissions");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_form_submissions_user_id_at");
+
+                    b.ToTable("form_submissions", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>

@@ -146,6 +146,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("aware_at");
 
+                    b.Property<long?>("AwareAtAsReported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("aware_at_as_reported");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -417,11 +421,6 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
-                    b.Property<string>("Series")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("series");
-
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
                         .HasColumnName("year");
@@ -430,7 +429,7 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_number");
 
-                    b.HasKey("PartyId", "Series", "Year")
+                    b.HasKey("PartyId", "Year")
                         .HasName("pk_case_number_series");
 
                     b.ToTable("case_number_series");
@@ -938,6 +937,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ClockRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_rule");
+
                     b.Property<DateOnly>("ClockStartOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("clock_start_on");
@@ -963,6 +968,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EvesAreHolidays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eves_are_holidays");
 
                     b.Property<DateOnly>("ExtendedDueOn")
                         .HasColumnType("TEXT")
@@ -1400,6 +1409,35 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_memberships_party_id_user_id_role");
 
                     b.ToTable("memberships");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Infrastructure.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_form_submissions");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_form_submissions_user_id_at");
+
+                    b.ToTable("form_submissions", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>

@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Requests.Commands;
 /// The identity is confirmed (how, in the method) and the case goes on to handling. Where the party counts the month
 /// from confirmed identity and the identity was asked for (Art. 12(6)), the clock restarts from today.
 /// </summary>
-public sealed class ConfirmIdentity(RequestChanges changes, CurrentParty currentParty, TimeProvider clock)
+public sealed class ConfirmIdentity(RequestChanges changes, TimeProvider clock)
 {
     public Task<CommandResult<DataSubjectRequest>> RunAsync(Guid id, Guid version, string? method, CancellationToken cancellationToken = default) =>
         changes.ChangeAsync(id, version, r => Task.FromResult(Decide(r, method)), cancellationToken);
@@ -31,8 +31,7 @@ public sealed class ConfirmIdentity(RequestChanges changes, CurrentParty current
         return RequestChanges.RefuseOr(errors, () =>
         {
             var now = clock.GetUtcNow();
-            var party = currentParty.Required;
-            var restart = party.Settings.RequestClockStart == DeadlineClockStart.IdentityConfirmed && r.IdentityCheckAskedAt is not null && r.ExtensionNoticeSentOn is null;
+            var restart = r.ClockRule == DeadlineClockStart.IdentityConfirmed && r.IdentityCheckAskedAt is not null && r.ExtensionNoticeSentOn is null;
             r.IdentityConfirmedAt = now;
             r.IdentityMethod = method!.Trim();
             // An extension recorded during the identity check (Art. 12(3)) stands: the case goes on as extended.
@@ -44,7 +43,7 @@ public sealed class ConfirmIdentity(RequestChanges changes, CurrentParty current
             }
 
             var today = Swedish.Date(now);
-            var deadline = RequestDeadlines.Calculate(today, new PartyCalendar(party.Settings.EvesAreHolidays), DeadlineClockStart.IdentityConfirmed);
+            var deadline = RequestDeadlines.Calculate(today, r.Calendar, DeadlineClockStart.IdentityConfirmed);
             r.ClockStartOn = today;
             r.DueOn = deadline.Due;
             r.ExtendedDueOn = deadline.ExtendedDue;

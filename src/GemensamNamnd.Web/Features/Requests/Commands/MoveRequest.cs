@@ -9,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Requests.Commands;
 /// data subject. Extension, answer and refusal need their facts and go through their own use cases; leaving the
 /// identity check for handling goes through <see cref="ConfirmIdentity"/>.
 /// </summary>
-public sealed class MoveRequest(RequestChanges changes, CurrentParty currentParty, TimeProvider clock)
+public sealed class MoveRequest(RequestChanges changes, TimeProvider clock)
 {
     private const string Field = "To";
 
@@ -47,7 +47,7 @@ public sealed class MoveRequest(RequestChanges changes, CurrentParty currentPart
 
         if (to == RequestStatus.IdentityCheck)
         {
-            return CommandResult.Done(AskIdentity.Apply(r, currentParty.Required, clock.GetUtcNow()));
+            return CommandResult.Done(AskIdentity.Apply(r, clock.GetUtcNow()));
         }
 
         var from = r.Status;

@@ -99,7 +99,7 @@ public sealed class RegisterRequest(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = new DataSubjectRequest
         {
-            CaseNumber = await caseNumbers.NextAsync(CaseNumberAllocator.Requests, received.Year, cancellationToken),
+            CaseNumber = await caseNumbers.NextAsync(received.Year, cancellationToken),
             ReceivedAt = input.ReceivedAt.Value.ToUniversalTime(),
             Channel = input.Channel!.Value,
             ControllerId = input.ControllerId!.Value,
@@ -112,6 +112,8 @@ public sealed class RegisterRequest(
             ProtectedIdentity = input.ProtectedIdentity,
             Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
             ClockStartOn = received,
+            ClockRule = party.Settings.RequestClockStart,
+            EvesAreHolidays = party.Settings.EvesAreHolidays,
             DueOn = deadline.Due,
             ExtendedDueOn = deadline.ExtendedDue,
             EffectiveDueOn = deadline.Due,
