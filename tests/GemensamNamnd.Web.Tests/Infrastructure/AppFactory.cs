@@ -18,7 +18,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
 
-    protected virtual string EnvironmentName => "Testing";
+    /// <summary>Demo sign-in is allowed only in Development and Demo; Demo behaves as production otherwise (HSTS, JSON logs).</summary>
+    protected virtual string EnvironmentName => "Demo";
 
     public async Task InitializeAsync()
     {

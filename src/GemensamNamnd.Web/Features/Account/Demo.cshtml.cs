@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Account;
 
-/// <summary>Demo sign-in: enabled only by configuration, and never in Production (start-up refuses it too).</summary>
+/// <summary>Demo sign-in: enabled only by configuration, and only in Development or Demo (start-up refuses it elsewhere).</summary>
 [AllowAnonymous]
 public sealed class DemoModel(SignInMethods methods, IHostEnvironment environment, AppDbContext db) : PageModel
 {
@@ -20,7 +20,7 @@ public sealed class DemoModel(SignInMethods methods, IHostEnvironment environmen
 
     public string ReturnUrl { get; private set; } = "/";
 
-    private bool Available => methods.Demo && !environment.IsProduction();
+    private bool Available => methods.Demo && DemoOptions.AllowedIn(environment);
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
