@@ -67,6 +67,17 @@ public sealed class StartupTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [PostgresTheory]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxyn")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("RateLimit:SignInPermits", "0")]
+    public void BadEdgeSettings_StopTheStart_NamingTheSetting(string key, string value)
+    {
+        using var factory = new ConfiguredFactory("Demo", (key, value));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains(key[..key.LastIndexOf(':')], error.ToString(), StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public void MissingHashKey_StopsTheStart_NamingTheSetting()
     {
