@@ -10,9 +10,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 // `dotnet GemensamNamnd.Web.dll migrate`: migrations, grants and the parties, under the owner role; then exit.
 // It needs only the database settings (a deployment step has no sign-in or personal-data secrets). Outside production
-// it may also seed the demo (Demo:Enabled), which goes through the features' own commands: then the whole app is built.
+// it may also seed the demo (Demo:Enabled, in Development or Demo), which goes through the features' own commands: then
+// the whole app is built.
 var migrateOnly = args.Contains("migrate");
-var seedDemoOnMigrate = migrateOnly && builder.Configuration.GetValue<bool>("Demo:Enabled") && !builder.Environment.IsProduction();
+var seedDemoOnMigrate = migrateOnly && builder.Configuration.GetValue<bool>("Demo:Enabled") && GemensamNamnd.Web.Identity.DemoOptions.AllowedIn(builder.Environment);
 
 builder.AddTelemetry();
 builder.AddData(migrateOnly);

@@ -44,7 +44,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             // Case-number counters, form submission keys, the mail outbox and the reminder ledger are bookkeeping, not case data.
             .Where(e => e.Entity is not (AuditEntry or PersonalDataRead or DataProtectionKey or Features.CaseNumbers.CaseNumberSeries or Infrastructure.FormSubmission) && !e.Metadata.IsOwned())
-            .Where(e => e.Entity is not (Features.Outbox.OutboxMessage or Features.Reminders.SentReminder))
+            .Where(e => e.Entity is not (Features.Outbox.OutboxMessage or Features.Reminders.SentReminder or Identity.UserSession))
             .ToList();
 
         foreach (var entry in entries)

@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataController> DataControllers => Set<DataController>();
     public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();

@@ -82,3 +82,15 @@ public static class Limits
     public const int Email = 254;
     public const int Reason = 1000;
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        // Global: a session is the user's, not a party's (no party filter, no row-level security).
+        b.ToTable("UserSessions");
+        b.Property(s => s.EndReason).HasMaxLength(30);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.UserId);
+    }
+}

@@ -12,8 +12,18 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>The demo sign-in page and demo data. Refused in Production.</summary>
+    /// <summary>The demo sign-in page and demo data. Allowed only in Development and in an environment named Demo.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>The environment in which a demo may run besides Development; it shows the demo banner like Development.</summary>
+    public const string EnvironmentName = "Demo";
+
+    /// <summary>
+    /// Anyone may become global administrator through the demo sign-in: only Development and Demo allow it, exactly
+    /// (not "Prod", "Staging" or anything else that is not Production by name).
+    /// </summary>
+    public static bool AllowedIn(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(EnvironmentName);
 }
 
 public static class SignInExtensions
@@ -24,14 +34,15 @@ public static class SignInExtensions
     /// <summary>
     /// Production sign-in through Microsoft.Identity.Web: OpenID Connect for the UI, JWT bearer for the API, one
     /// multi-tenant Entra app registration; users are keyed by tid + oid and an unknown tid is refused.
-    /// The demo sign-in (cookie only) exists when Demo:Enabled and never in Production.
+    /// The demo sign-in (cookie only) exists when Demo:Enabled, and only in Development or Demo.
     /// </summary>
     public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
     {
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        if (demo.Enabled && builder.Environment.IsProduction())
+        if (demo.Enabled && !DemoOptions.AllowedIn(builder.Environment))
         {
-            throw new InvalidOperationException("Demo-inloggningen (Demo:Enabled) får inte vara påslagen i miljön Production.");
+            throw new InvalidOperationException(
+                $"Demo-inloggningen (Demo:Enabled) får bara vara påslagen i miljöerna Development och {DemoOptions.EnvironmentName}, inte i '{builder.Environment.EnvironmentName}'. Stäng av Demo:Enabled (miljövariabel Demo__Enabled=false) eller kör i miljön {DemoOptions.EnvironmentName}.");
         }
 
         var azureAd = builder.Configuration.GetSection("AzureAd");
@@ -39,7 +50,7 @@ public static class SignInExtensions
         if (!entra && !demo.Enabled)
         {
             throw new InvalidOperationException(
-                "Ingen inloggning är konfigurerad: ange AzureAd:ClientId (miljövariabel AzureAd__ClientId) för Entra ID, eller Demo:Enabled=true utanför Production.");
+                "Ingen inloggning är konfigurerad: ange AzureAd:ClientId (miljövariabel AzureAd__ClientId) för Entra ID, eller Demo:Enabled=true i miljön Development eller Demo.");
         }
 
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -93,6 +104,8 @@ public static class SignInExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // The cookie names a server-side session; sign-out and rights changes end it (UserSessions).
+            UserSessions.Attach(o);
             // A party the user does not belong to is 403 (rendered as a Swedish page), not a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -107,6 +120,9 @@ public static class SignInExtensions
         builder.Services.AddScoped<IAuthorizationHandler, KnownUserHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, IntakeHandler>();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<UserSessions>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
         builder.Services.AddHttpContextAccessor();
         return builder;
     }

@@ -115,12 +115,22 @@ public sealed class KeyVaultRestKeyWrapper(HttpClient http, TokenCredential cred
 
 public static class KeyRingProtectionExtensions
 {
-    /// <summary>Protects the shared key ring with the Key Vault key when <c>DataProtection:KeyVaultKeyId</c> is set.</summary>
+    /// <summary>
+    /// Protects the shared key ring with the Key Vault key when <c>DataProtection:KeyVaultKeyId</c> is set. Production
+    /// refuses to start without it: the ring's keys protect every personnummer and would lie unencrypted in the same
+    /// database as the ciphertext.
+    /// </summary>
     public static IHostApplicationBuilder AddKeyRingProtection(this IHostApplicationBuilder builder)
     {
         var keyId = builder.Configuration["DataProtection:KeyVaultKeyId"];
         if (string.IsNullOrWhiteSpace(keyId))
         {
+            if (builder.Environment.IsProduction())
+            {
+                throw new InvalidOperationException(
+                    "Inställningen 'DataProtection:KeyVaultKeyId' saknas (miljövariabel DataProtection__KeyVaultKeyId). Den krävs i produktion: utan den ligger nycklarna som skyddar personnumren okrypterade i samma databas som de krypterade personnumren.");
+            }
+
             return builder;
         }
 

@@ -3,7 +3,6 @@ using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GemensamNamnd.Web.Infrastructure;
@@ -34,13 +33,14 @@ public static class WebShellExtensions
         }));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas", tags: ["ready"]);
         services.AddDataProtection().SetApplicationName("GemensamNamnd").PersistKeysToDbContext<AppDbContext>();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // App Service (or a gateway) terminates TLS in front of the app: its headers are believed, nobody else's.
+        services.AddTrustedProxies(builder.Configuration, builder.Environment);
+        services.AddHsts(o =>
         {
-            // App Service terminates TLS in front of the app.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
         });
+        services.AddRateLimits(builder.Configuration);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;
     }
@@ -59,6 +59,7 @@ public static class WebShellExtensions
         app.UseWhen(http => !SwedishProblemDetails.IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/fel/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<PartyResolutionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

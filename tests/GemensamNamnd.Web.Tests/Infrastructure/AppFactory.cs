@@ -18,7 +18,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
 
-    protected virtual string EnvironmentName => "Testing";
+    /// <summary>Demo sign-in is allowed only in Development and Demo; Demo behaves as production otherwise (HSTS, JSON logs).</summary>
+    protected virtual string EnvironmentName => "Demo";
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Cases", "false");
         // Tests run jobs and the dispatcher explicitly; no background server races them.
         builder.UseSetting("Hangfire:ServerEnabled", "false");
+        // Many tests sign in and call the anonymous API from the one test client: the limits are proven in EdgeTests.
+        builder.UseSetting("RateLimit:SignInPermits", "1000000");
+        builder.UseSetting("RateLimit:AnonymousApiPermits", "1000000");
         builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:PartyId", "organizations");

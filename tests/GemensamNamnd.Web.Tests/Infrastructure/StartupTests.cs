@@ -23,27 +23,65 @@ public sealed class StartupTests
         }
     }
 
-    [PostgresFact]
-    public void DemoSignIn_IsRefused_InProduction()
+    /// <summary>Demo sign-in lets anyone become global administrator: only Development and an environment named Demo allow it.</summary>
+    [PostgresTheory]
+    [InlineData("Production")]
+    [InlineData("Prod")]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    [InlineData("production-2")]
+    public void DemoSignIn_IsRefused_OutsideDevelopmentAndDemo(string environment)
     {
-        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "true"));
+        using var factory = new ConfiguredFactory(environment, ("Demo:Enabled", "true"), ("Mail:Host", "localhost"),
+            ("DataProtection:KeyVaultKeyId", "https://kv-test.vault.azure.net/keys/dataprotection"));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("Demo:Enabled", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [PostgresTheory]
+    [InlineData("Demo")]
+    [InlineData("Development")]
+    public async Task DemoSignIn_Starts_InDemoAndDevelopment_WithTheBanner(string environment)
+    {
+        using var factory = new ConfiguredFactory(environment, ("Demo:Enabled", "true"), ("Database:MigrateOnStartup", "true"));
+        await factory.Database.CreateAsync();
+        var page = await factory.Anonymous().GetStringAsync("/demo/logga-in");
+        Assert.Contains("Demoläge", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Without a key-ring protection the Data Protection keys (which protect personnummer) lie unencrypted beside the ciphertext.</summary>
+    [PostgresFact]
+    public void Production_WithoutKeyRingProtection_StopsTheStart_NamingTheSetting()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", "localhost"), ("DataProtection:KeyVaultKeyId", ""));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("DataProtection:KeyVaultKeyId", error.ToString(), StringComparison.Ordinal);
     }
 
     [PostgresFact]
     public async Task DemoSignInPage_Is404_WhenDemoIsOff()
     {
-        using var factory = new ConfiguredFactory("Testing", ("Demo:Enabled", "false"));
+        using var factory = new ConfiguredFactory("Demo", ("Demo:Enabled", "false"));
         await factory.Database.CreateAsync();
         var response = await factory.Anonymous().GetAsync("/demo/logga-in");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [PostgresTheory]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxyn")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("RateLimit:SignInPermits", "0")]
+    public void BadEdgeSettings_StopTheStart_NamingTheSetting(string key, string value)
+    {
+        using var factory = new ConfiguredFactory("Demo", (key, value));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains(key[..key.LastIndexOf(':')], error.ToString(), StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public void MissingHashKey_StopsTheStart_NamingTheSetting()
     {
-        using var factory = new ConfiguredFactory("Testing", ("PersonalData:HashKey", ""));
+        using var factory = new ConfiguredFactory("Demo", ("PersonalData:HashKey", ""));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("PersonalData:HashKey", error.ToString(), StringComparison.Ordinal);
     }
@@ -51,7 +89,7 @@ public sealed class StartupTests
     [PostgresFact]
     public void NoSignInConfigured_StopsTheStart()
     {
-        using var factory = new ConfiguredFactory("Testing", ("Demo:Enabled", "false"), ("AzureAd:ClientId", ""));
+        using var factory = new ConfiguredFactory("Demo", ("Demo:Enabled", "false"), ("AzureAd:ClientId", ""));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("AzureAd:ClientId", error.ToString(), StringComparison.Ordinal);
     }

@@ -24,7 +24,7 @@ public sealed class MailStartupTests
     [PostgresFact]
     public void NoMailHost_InProduction_StopsTheStart()
     {
-        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", ""));
+        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", ""), ("DataProtection:KeyVaultKeyId", "https://kv-test.vault.azure.net/keys/dataprotection"));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("Mail:Host", error.ToString(), StringComparison.Ordinal);
     }
@@ -36,7 +36,7 @@ public sealed class MailStartupTests
     [InlineData("Hangfire:Schema", "Hangfire; DROP")]
     public void BadMailOrJobSettings_StopTheStart(string key, string value)
     {
-        using var factory = new ConfiguredFactory("Testing", (key, value));
+        using var factory = new ConfiguredFactory("Demo", (key, value));
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
     }

@@ -1,17 +1,20 @@
 using System.Security.Claims;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Account;
 
-/// <summary>Demo sign-in: enabled only by configuration, and never in Production (start-up refuses it too).</summary>
+/// <summary>Demo sign-in: enabled only by configuration, and only in Development or Demo (start-up refuses it elsewhere).</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class DemoModel(SignInMethods methods, IHostEnvironment environment, AppDbContext db) : PageModel
 {
     public sealed record DemoUserRow(Guid Id, string DisplayName, string Roles);
@@ -20,7 +23,7 @@ public sealed class DemoModel(SignInMethods methods, IHostEnvironment environmen
 
     public string ReturnUrl { get; private set; } = "/";
 
-    private bool Available => methods.Demo && !environment.IsProduction();
+    private bool Available => methods.Demo && DemoOptions.AllowedIn(environment);
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {

@@ -1,13 +1,16 @@
 using GemensamNamnd.Web.Identity;
+using GemensamNamnd.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace GemensamNamnd.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInModel(SignInMethods methods) : PageModel
 {
     public SignInMethods Methods => methods;
@@ -19,6 +22,7 @@ public sealed class SignInModel(SignInMethods methods) : PageModel
 
 /// <summary>Starts the OpenID Connect sign-in with Entra ID.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class EntraSignInModel(SignInMethods methods) : PageModel
 {
     public IActionResult OnGet(string? returnUrl) => methods.Entra

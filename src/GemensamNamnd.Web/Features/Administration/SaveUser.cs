@@ -10,7 +10,7 @@ namespace GemensamNamnd.Web.Features.Administration;
 public sealed record UserInput(string? DisplayName, string? Email, string? EntraTenantId, string? EntraObjectId, bool IsGlobalAdministrator, bool IsEStrategist);
 
 /// <summary>Creates (<c>id</c> null) or changes a user (global administrators): one user per Entra tid and oid.</summary>
-public sealed class SaveUser(AppDbContext db)
+public sealed class SaveUser(AppDbContext db, UserSessions sessions)
 {
     public async Task<CommandResult<AppUser>> SaveAsync(Guid? id, UserInput input, CancellationToken ct)
     {
@@ -50,12 +50,20 @@ public sealed class SaveUser(AppDbContext db)
             return CommandResult<AppUser>.NotFound();
         }
 
+        // Taking a global role away ends the user's sessions at once: a copied cookie keeps no right that was removed.
+        var rightsTaken = user is not null && ((user.IsGlobalAdministrator && !input.IsGlobalAdministrator) || (user.IsEStrategist && !input.IsEStrategist)
+            || user.EntraTenantId != tid || user.EntraObjectId != oid);
         user ??= db.Users.Add(new AppUser { DisplayName = string.Empty }).Entity;
         user.DisplayName = input.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         (user.EntraTenantId, user.EntraObjectId) = (tid, oid);
         (user.IsGlobalAdministrator, user.IsEStrategist) = (input.IsGlobalAdministrator, input.IsEStrategist);
         await db.SaveChangesAsync(ct);
+        if (rightsTaken)
+        {
+            await sessions.EndAllAsync(user.Id, UserSessionEnd.RightsChanged, ct);
+        }
+
         return CommandResult.Done(user);
     }
 }
@@ -80,8 +88,8 @@ public sealed class AddMembership(AppDbContext db)
     }
 }
 
-/// <summary>Takes one role at one party from a user.</summary>
-public sealed class RemoveMembership(AppDbContext db)
+/// <summary>Takes one role at one party from a user, and ends the user's sessions at once.</summary>
+public sealed class RemoveMembership(AppDbContext db, UserSessions sessions)
 {
     public async Task<CommandResult<Guid>> RemoveAsync(Guid? userId, Guid membershipId, CancellationToken ct)
     {
@@ -93,6 +101,7 @@ public sealed class RemoveMembership(AppDbContext db)
 
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
+        await sessions.EndAllAsync(membership.UserId, UserSessionEnd.RightsChanged, ct);
         return CommandResult.Done(membership.UserId);
     }
 }

@@ -26,6 +26,7 @@ public static partial class DeadlinesApi
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/deadlines/request", CalculateAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.AnonymousApi)
             .WithTags("Tidsfrister")
             .WithName("CalculateRequestDeadline")
             .WithSummary("Sista dag att besvara en begäran (GDPR art. 12.3, förordning 1182/71 art. 3)");

@@ -15,6 +15,9 @@ public sealed class DpoRegister(AppDbContext db, CurrentParty currentParty, DpoC
 {
     public const string OnlyGlobalAdministrators = "Bara en global administratör kan ändra ett dataskyddsombud som tjänstgör hos flera parter.";
 
+    public const string OnlyOwnPartyAsEmployer =
+        "Som arbetsgivare kan du bara ange den egna parten (eller ingen). En person som är anställd av en annan part läggs in av en global administratör.";
+
     /// <summary>How far ahead a planned gap is looked for.</summary>
     public const int GapHorizonDays = 365;
 
@@ -127,6 +130,11 @@ public sealed class DpoRegister(AppDbContext db, CurrentParty currentParty, DpoC
         if (input.EmployingPartyId is { } employer && !await db.Parties.AnyAsync(p => p.Id == employer, ct))
         {
             errors[nameof(DpoPersonInput.EmployingPartyId)] = ["Okänd part. Välj arbetsgivare i listan."];
+        }
+        else if (!asGlobalAdministrator && input.EmployingPartyId is { } other && other != currentParty.Required.Id && other != existing?.EmployingPartyId)
+        {
+            // A party writes only for itself: another party would see the person as its own and this one could not fix it.
+            errors[nameof(DpoPersonInput.EmployingPartyId)] = [OnlyOwnPartyAsEmployer];
         }
 
         if (errors.Count > 0)

@@ -17,6 +17,8 @@ public sealed class PartyPersonEditModel(AppDbContext db, DpoRegister register, 
 
     protected override bool AsGlobalAdministrator => false;
 
+    protected override Guid? OwnPartyId => currentParty.Required.Id;
+
     public Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         EmployingPartyId ??= Id is null ? currentParty.Required.Id : null;

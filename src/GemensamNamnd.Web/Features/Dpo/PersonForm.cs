@@ -28,6 +28,11 @@ public abstract class PersonFormModel(AppDbContext db, DpoRegister register) : F
 
     protected abstract bool AsGlobalAdministrator { get; }
 
+    /// <summary>The party a party administrator writes for: the only employer offered besides the person's stored one.</summary>
+    protected virtual Guid? OwnPartyId => null;
+
+    private Guid? _storedEmployer;
+
     protected async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
         if (Id is not null)
@@ -39,6 +44,7 @@ public abstract class PersonFormModel(AppDbContext db, DpoRegister register) : F
             }
 
             (Name, WorkPhone, WorkEmail, EmployingPartyId, IsActive, Version) = (p.Name, p.WorkPhone, p.WorkEmail, p.EmployingPartyId, p.IsActive, p.Version);
+            _storedEmployer = p.EmployingPartyId;
             OtherRoles = string.Join('\n', p.OtherRoles);
         }
 
@@ -60,6 +66,11 @@ public abstract class PersonFormModel(AppDbContext db, DpoRegister register) : F
         return Refusal(result)!;
     }
 
-    private async Task LoadPartiesAsync(CancellationToken ct) =>
-        Parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
+    private async Task LoadPartiesAsync(CancellationToken ct)
+    {
+        var own = OwnPartyId;
+        var stored = _storedEmployer;
+        Parties = await db.Parties.AsNoTracking().Where(p => p.IsActive && (own == null || p.Id == own || p.Id == stored))
+            .OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
+    }
 }

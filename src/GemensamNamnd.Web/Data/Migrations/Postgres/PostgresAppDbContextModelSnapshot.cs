@@ -1418,6 +1418,43 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("memberships");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Infrastructure.FormSubmission", b =>
                 {
                     b.Property<Guid>("Key")
@@ -1748,6 +1785,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_memberships_users_user_id");
 
                     b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Identity.UserSession", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>

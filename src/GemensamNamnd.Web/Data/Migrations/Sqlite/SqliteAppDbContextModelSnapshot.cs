@@ -1411,6 +1411,43 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("memberships");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Infrastructure.FormSubmission", b =>
                 {
                     b.Property<Guid>("Key")
@@ -1739,6 +1776,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_memberships_users_user_id");
 
                     b.Navigation("Party");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Identity.UserSession", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Parties.Party", b =>
