@@ -295,6 +295,33 @@ public sealed class BreachesApiTests(AppFactory app)
     }
 
     [PostgresFact]
+    public async Task EveryReadOfABreach_ListExportApiAndImyReport_IsLoggedAsAPersonalDataRead()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var (id, _) = await CreateAsync(anna, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var key = id.ToString();
+        async Task<List<string>> Reads() => await app.InParty("ostersund", db => db.PersonalDataReads.AsNoTracking()
+            .Where(r => r.EntityType == "Breach" && r.EntityId == key).OrderBy(r => r.At).Select(r => r.Purpose).ToListAsync());
+
+        var reads = new[]
+        {
+            "/ostersund/incidenter",
+            "/ostersund/incidenter/export?format=csv",
+            "/ostersund/incidenter/export?format=xlsx",
+            Base,
+            $"{Base}/{id}",
+            $"/ostersund/incidenter/{id}/imy",
+            $"/ostersund/incidenter/{id}/imy?handler=Text",
+        };
+        foreach (var (url, i) in reads.Select((u, i) => (u, i)))
+        {
+            var response = await anna.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True((await Reads()).Count == i + 1, $"{url}: {string.Join(" | ", await Reads())}");
+        }
+    }
+
+    [PostgresFact]
     public async Task Changes_BadInput_Is400InSwedish_AndStoresNothing()
     {
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
