@@ -246,30 +246,4 @@ public static partial class BreachRules
 
         return errors;
     }
-
-    /// <summary>
-    /// Free text that goes into the report to IMY becomes a public record there; it must not carry the personnummer of
-    /// the people affected. True when <paramref name="text"/> holds something that parses as a personnummer or
-    /// samordningsnummer (with a valid check digit).
-    /// </summary>
-    public static bool ContainsPersonalIdentityNumber(string? text, DateOnly today)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        foreach (Match m in NumberLike().Matches(text))
-        {
-            if (PersonalIdentityNumber.TryParse(m.Value.Replace(' ', '-'), today, out _, out _))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    [GeneratedRegex(@"(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)")]
-    private static partial Regex NumberLike();
 }

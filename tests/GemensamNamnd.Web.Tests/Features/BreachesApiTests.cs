@@ -297,6 +297,67 @@ public sealed class BreachesApiTests(AppFactory app)
         Assert.Equal(before, await app.InParty("ostersund", db => db.Breaches.CountAsync()));
     }
 
+    [PostgresTheory]
+    [InlineData("contactName", "ContactName", "Kontaktperson", "Sven Svensson 20151101-1234")]
+    [InlineData("contactDetails", "ContactDetails", "Kontaktuppgifter", "sven@example.org, 151101 1234")]
+    [InlineData("description", "Description", "Beskrivning", "Brev om 20151101-1234 gick fel.")]
+    [InlineData("title", "Title", "Rubrik", "Brev om 201511011234")]
+    [InlineData("systems", "Systems", "Berörda system", "Procapita 1511011234")]
+    public async Task Register_TextShapedLikeAPersonnummer_AnyCheckDigit_IsRefusedNamingTheField(string property, string field, string label, string text)
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var body = await BodyAsync(DateTimeOffset.UtcNow.AddHours(-2));
+        body[property] = text;
+        var before = await app.InParty("ostersund", db => db.Breaches.CountAsync());
+        var response = await anna.PostAsJsonAsync(Base, body);
+        var problem = await response.Content.ReadAsStringAsync();
+        await AssertSwedish400Async(response, field, property);
+        Assert.Contains($"{label}: texten ser ut att innehålla ett personnummer", JsonDocument.Parse(problem).RootElement.GetProperty("errors").ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.InParty("ostersund", db => db.Breaches.CountAsync()));
+    }
+
+    [PostgresFact]
+    public async Task ReportAndNotice_ImyReferenceAndNoticeMethodShapedLikeAPersonnummer_AreRefused()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var (id, version) = await CreateAsync(anna, DateTimeOffset.UtcNow.AddHours(-10));
+        var assessed = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/assessment", Assessment(version, notice: true)));
+        var before = await StoredAsync(id);
+        await AssertSwedish400Async(await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt = DateTimeOffset.UtcNow, imyReference = "151101-1234", version = VersionOf(assessed) }), "ImyReference", "IMY reference");
+        Assert.Equal(before, await StoredAsync(id));
+        var reported = await OkJsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/report", new { reportedAt = DateTimeOffset.UtcNow, imyReference = "IMY-2026-0042", version = VersionOf(assessed) }));
+        var afterReport = await StoredAsync(id);
+        await AssertSwedish400Async(await anna.PostAsJsonAsync($"{Base}/{id}/notice", new { sentAt = DateTimeOffset.UtcNow.AddMinutes(-1), method = "brev till 20151101-1234", version = VersionOf(reported) }), "NoticeMethod", "notice method");
+        Assert.Equal(afterReport, await StoredAsync(id));
+    }
+
+    [PostgresFact]
+    public async Task EveryReadOfABreach_ListExportApiAndImyReport_IsLoggedAsAPersonalDataRead()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var (id, _) = await CreateAsync(anna, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var key = id.ToString();
+        async Task<List<string>> Reads() => await app.InParty("ostersund", db => db.PersonalDataReads.AsNoTracking()
+            .Where(r => r.EntityType == "Breach" && r.EntityId == key).OrderBy(r => r.At).Select(r => r.Purpose).ToListAsync());
+
+        var reads = new[]
+        {
+            "/ostersund/incidenter",
+            "/ostersund/incidenter/export?format=csv",
+            "/ostersund/incidenter/export?format=xlsx",
+            Base,
+            $"{Base}/{id}",
+            $"/ostersund/incidenter/{id}/imy",
+            $"/ostersund/incidenter/{id}/imy?handler=Text",
+        };
+        foreach (var (url, i) in reads.Select((u, i) => (u, i)))
+        {
+            var response = await anna.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True((await Reads()).Count == i + 1, $"{url}: {string.Join(" | ", await Reads())}");
+        }
+    }
+
     [PostgresFact]
     public async Task Changes_BadInput_Is400InSwedish_AndStoresNothing()
     {

@@ -33,6 +33,8 @@ public sealed class MailStartupTests
     [InlineData("Mail:Port", "70000")]
     [InlineData("Mail:From", "inte en adress")]
     [InlineData("Mail:Security", "Kanske")]
+    [InlineData("Mail:RetryHours", "23")]
+    [InlineData("Mail:RetryMaxSeconds", "10")]
     [InlineData("Hangfire:Schema", "Hangfire; DROP")]
     public void BadMailOrJobSettings_StopTheStart(string key, string value)
     {

@@ -17,7 +17,6 @@ namespace GemensamNamnd.Web.Tests.Reminders;
 /// <summary>The app on its own PostgreSQL database, a FakeTimeProvider for every clock, a real aiosmtpd, and captured logs.</summary>
 public sealed class ReminderFactory : AppFactory, IAsyncLifetime
 {
-    public const int MaxAttempts = 3;
     public const int RetryBaseSeconds = 10;
 
     /// <summary>A Monday morning in Sweden; tests only move it forward.</summary>
@@ -25,7 +24,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
 
     public LocalSmtp Smtp { get; } = new();
 
-    public ConcurrentQueue<(LogLevel Level, string Message)> Logs { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,7 +33,6 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
         builder.UseSetting("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Security", "None");
         builder.UseSetting("Mail:From", "paminnelser@gemensamnamnd.test");
-        builder.UseSetting("Mail:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:RetryBaseSeconds", RetryBaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:BatchSize", "10");
         builder.UseSetting("Mail:TimeoutSeconds", "5");
@@ -98,7 +96,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
         }
     }
 
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string)> logs) : ILoggerProvider
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string, Exception?)> logs) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(logs);
 
@@ -106,7 +104,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
         {
         }
 
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> logs) : ILogger
+        private sealed class Logger(ConcurrentQueue<(LogLevel, string, Exception?)> logs) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
@@ -114,7 +112,7 @@ public sealed class ReminderFactory : AppFactory, IAsyncLifetime
             public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Enqueue((logLevel, formatter(state, exception)));
+                logs.Enqueue((logLevel, formatter(state, exception), exception));
         }
     }
 }

@@ -53,11 +53,27 @@ public sealed class RequestReminderRulesTests
             PartyReminders.NextDigest(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void Backoff_DoublesFromTheBase_CappedAtAnHour()
+    public void Backoff_DoublesFromTheBase_CappedAt15Minutes()
     {
-        Assert.Equal(TimeSpan.FromSeconds(30), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(1, 30));
-        Assert.Equal(TimeSpan.FromSeconds(60), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(2, 30));
-        Assert.Equal(TimeSpan.FromSeconds(240), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(4, 30));
-        Assert.Equal(TimeSpan.FromHours(1), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(20, 30));
+        Assert.Equal(TimeSpan.FromSeconds(30), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(1, 30, 900));
+        Assert.Equal(TimeSpan.FromSeconds(60), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(2, 30, 900));
+        Assert.Equal(TimeSpan.FromSeconds(240), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(4, 30, 900));
+        Assert.Equal(TimeSpan.FromMinutes(15), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(20, 30, 900));
+        Assert.Equal(TimeSpan.FromMinutes(15), GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(5000, 30, 900));
+    }
+
+    [Fact]
+    public void WithTheDefaults_AMailIsGivenUpOnlyAfter24HoursOfAttempts()
+    {
+        var o = new GemensamNamnd.Web.Features.Outbox.MailOptions();
+        var waited = TimeSpan.Zero;
+        var attempt = 1;
+        while (!GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.GivesUp(attempt, o))
+        {
+            waited += GemensamNamnd.Web.Features.Outbox.OutboxDispatcher.Backoff(attempt, o.RetryBaseSeconds, o.RetryMaxSeconds);
+            attempt++;
+        }
+
+        Assert.InRange(waited, TimeSpan.FromHours(24), TimeSpan.FromHours(24) + TimeSpan.FromMinutes(15));
     }
 }

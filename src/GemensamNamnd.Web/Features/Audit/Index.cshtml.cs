@@ -27,4 +27,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
     }
+
+    /// <summary>The row's changes without the personnummer hash or free text (<see cref="AuditChanges"/>).</summary>
+    public string Changes(AuditEntry entry) => AuditChanges.Describe(db.Model, entry.EntityType, entry.Changes);
 }

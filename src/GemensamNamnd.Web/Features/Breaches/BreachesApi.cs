@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
@@ -46,7 +47,7 @@ public static class BreachesApi
     }
 
     private static async Task<Results<Ok<List<BreachListItemDto>>, ValidationProblem>> ListAsync(
-        BreachStatus? status, RiskLevel? risk, string? clockFilter, int? page, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        BreachStatus? status, RiskLevel? risk, string? clockFilter, int? page, AppDbContext db, PersonalDataReadLog readLog, TimeProvider clock, CancellationToken ct)
     {
         var number = page ?? 1;
         var errors = new Dictionary<string, string[]>();
@@ -70,6 +71,7 @@ public static class BreachesApi
             .OrderByDescending(b => b.AwareAt).ThenBy(b => b.Id)
             .Skip((number - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
+        await readLog.RecordManyAsync(nameof(Breach), rows.Select(b => b.Id), "Läste incidentlistan via API", ct);
         return TypedResults.Ok(rows.Select(b => BreachListItemDto.From(b, now)).ToList());
     }
 
@@ -83,13 +85,15 @@ public static class BreachesApi
             summary.Reportable, summary.ReportedWithin72Hours, summary.ShareWithin72Hours, summary.MedianHoursToReport, summary.ClockRunning));
     }
 
-    private static async Task<Results<Ok<BreachDto>, NotFound>> GetAsync(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<BreachDto>, NotFound>> GetAsync(Guid id, AppDbContext db, PersonalDataReadLog readLog, TimeProvider clock, CancellationToken ct)
     {
         var b = await db.Breaches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null)
         {
             return TypedResults.NotFound();
         }
+
+        await readLog.RecordAsync(nameof(Breach), b.Id, "Läste incidenten via API", ct);
 
         var supplements = await db.BreachSupplements.AsNoTracking().Where(s => s.BreachId == id).OrderBy(s => s.SubmittedAt)
             .Select(s => new BreachSupplementDto(s.SubmittedAt, s.Text)).ToListAsync(ct);

@@ -37,9 +37,8 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
             errors.TryAdd(e.Field, [e.Message]);
         }
 
-        var today = Swedish.Today(clock);
-        SaveBreach.CheckText(errors, nameof(assessment.RiskReasoning), assessment.RiskReasoning, BreachRules.TextLimit, today, toImy: true);
-        SaveBreach.CheckText(errors, nameof(assessment.SubjectNoticeNotRequiredReason), assessment.SubjectNoticeNotRequiredReason, BreachRules.TextLimit, today, toImy: true);
+        SaveBreach.CheckText(errors, nameof(assessment.RiskReasoning), assessment.RiskReasoning, BreachRules.TextLimit, leaves: true);
+        SaveBreach.CheckText(errors, nameof(assessment.SubjectNoticeNotRequiredReason), assessment.SubjectNoticeNotRequiredReason, BreachRules.TextLimit, leaves: true);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -99,7 +98,9 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
             errors["ImyReference"] = ["IMY:s diarienummer får vara högst 100 tecken."];
         }
 
-        SaveBreach.CheckText(errors, "LateReason", lateReason, BreachRules.TextLimit, Swedish.Date(now), toImy: true);
+        SaveBreach.CheckText(errors, "ImyReference", imyReference, 100, leaves: true);
+
+        SaveBreach.CheckText(errors, "LateReason", lateReason, BreachRules.TextLimit, leaves: true);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -207,7 +208,7 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
             errors["SupplementText"] = ["Beskriv vad som kompletterades."];
         }
 
-        SaveBreach.CheckText(errors, "SupplementText", text, BreachRules.TextLimit, Swedish.Date(now), toImy: true);
+        SaveBreach.CheckText(errors, "SupplementText", text, BreachRules.TextLimit, leaves: true);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -259,6 +260,8 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
         {
             errors["NoticeMethod"] = ["Ange hur de registrerade informerades, t.ex. brev eller e-post (högst 1 000 tecken)."];
         }
+
+        SaveBreach.CheckText(errors, "NoticeMethod", method, Limits.Reason, leaves: true);
 
         if (errors.Count > 0)
         {

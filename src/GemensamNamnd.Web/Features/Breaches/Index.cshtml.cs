@@ -1,4 +1,5 @@
 using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
@@ -16,7 +17,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// and the table of the same filter that <see cref="ExportModel"/> writes as .xlsx or CSV.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, PersonalDataReadLog reads, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -59,6 +60,7 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
+        await reads.RecordManyAsync(nameof(Breach), Rows.Select(b => b.Id), "Visade incidentlistan", ct);
     }
 
     /// <summary>
@@ -68,6 +70,7 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
     public async Task<Spreadsheet> ExportSheetAsync(CancellationToken ct)
     {
         var rows = await Query().OrderBy(b => b.AwareAt).ThenBy(b => b.Id).Take(100_000).ToListAsync(ct);
+        await reads.RecordManyAsync(nameof(Breach), rows.Select(b => b.Id), "Exporterade incidentlistan", ct);
         string[] header =
         [
             "Diarienummer", "Rubrik", "Status", "Inträffade", "Upptäcktes", "Kännedom", "Upphörde", "Typ", "Orsak", "Grupper",

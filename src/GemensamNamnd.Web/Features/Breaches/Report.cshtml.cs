@@ -1,6 +1,7 @@
 using System.Text;
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Identity;
@@ -20,7 +21,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// personnummer is refused when saved. The party's contact person and DPO are staff, named as IMY asks.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, TimeProvider clock) : PageModel
+public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, PersonalDataReadLog reads, TimeProvider clock) : PageModel
 {
     public sealed record Line(string Label, string Value);
 
@@ -34,19 +35,21 @@ public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, Time
 
     public string Slug => currentParty.Required.Slug;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, "Visade anmälan till IMY", ct) ? Page() : NotFound();
 
     /// <summary>The same report as plain text (UTF-8), for pasting into IMY's e-form.</summary>
     public async Task<IActionResult> OnGetTextAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Content(Text, "text/plain; charset=utf-8", Encoding.UTF8) : NotFound();
+        await LoadAsync(id, "Hämtade anmälan till IMY som text", ct) ? Content(Text, "text/plain; charset=utf-8", Encoding.UTF8) : NotFound();
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, string purpose, CancellationToken ct)
     {
         var b = await db.Breaches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (b is null)
         {
             return false;
         }
+
+        await reads.RecordAsync(nameof(Breach), id, purpose, ct);
 
         Case = b;
         var party = currentParty.Required;

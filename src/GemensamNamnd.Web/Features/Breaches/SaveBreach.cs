@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Identity;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Identity;
@@ -159,7 +160,6 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
     private async Task<Dictionary<string, string[]>> ValidateAsync(BreachInput input, Breach? existing, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = Swedish.Date(now);
         var errors = new Dictionary<string, string[]>();
         void Error(string key, string message) => errors.TryAdd(key, [message]);
 
@@ -237,32 +237,54 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
             Error(nameof(input.ApproxRecords), "Ange ett ungefärligt antal poster från 0 till 100 000 000.");
         }
 
-        CheckText(errors, nameof(input.Description), input.Description, BreachRules.TextLimit, today, toImy: true);
-        CheckText(errors, nameof(input.Systems), input.Systems, Limits.Reason, today, toImy: true);
-        CheckText(errors, nameof(input.Consequences), input.Consequences, BreachRules.TextLimit, today, toImy: true);
-        CheckText(errors, nameof(input.MeasuresTaken), input.MeasuresTaken, BreachRules.TextLimit, today, toImy: true);
-        CheckText(errors, nameof(input.MeasuresProposed), input.MeasuresProposed, BreachRules.TextLimit, today, toImy: true);
-        CheckText(errors, nameof(input.Title), input.Title, Limits.Name, today, toImy: true);
-        CheckText(errors, nameof(input.ReportedInternallyBy), input.ReportedInternallyBy, Limits.Name, today, toImy: false);
-        CheckText(errors, nameof(input.ContactName), input.ContactName, Limits.Name, today, toImy: false);
-        CheckText(errors, nameof(input.ContactDetails), input.ContactDetails, Limits.Reason, today, toImy: false);
+        CheckText(errors, nameof(input.Description), input.Description, BreachRules.TextLimit, leaves: true);
+        CheckText(errors, nameof(input.Systems), input.Systems, Limits.Reason, leaves: true);
+        CheckText(errors, nameof(input.Consequences), input.Consequences, BreachRules.TextLimit, leaves: true);
+        CheckText(errors, nameof(input.MeasuresTaken), input.MeasuresTaken, BreachRules.TextLimit, leaves: true);
+        CheckText(errors, nameof(input.MeasuresProposed), input.MeasuresProposed, BreachRules.TextLimit, leaves: true);
+        CheckText(errors, nameof(input.Title), input.Title, Limits.Name, leaves: true);
+        CheckText(errors, nameof(input.ReportedInternallyBy), input.ReportedInternallyBy, Limits.Name, leaves: false);
+        CheckText(errors, nameof(input.ContactName), input.ContactName, Limits.Name, leaves: true);
+        CheckText(errors, nameof(input.ContactDetails), input.ContactDetails, Limits.Reason, leaves: true);
         return errors;
     }
 
     /// <summary>
-    /// Length, and for text that goes into the report to IMY — a public record there — no personnummer of the people affected.
+    /// Length, and for text that leaves the register — the report to IMY, a public record there, or a mail — nothing
+    /// shaped like a personnummer or samordningsnummer (<see cref="PersonalNumberShape"/>), with a message naming the field.
     /// </summary>
-    internal static void CheckText(Dictionary<string, string[]> errors, string key, string? text, int limit, DateOnly today, bool toImy)
+    internal static void CheckText(Dictionary<string, string[]> errors, string key, string? text, int limit, bool leaves)
     {
         if (text?.Trim().Length > limit)
         {
             errors.TryAdd(key, [string.Create(Swedish.Culture, $"Texten får vara högst {limit:N0} tecken.")]);
         }
-        else if (toImy && BreachRules.ContainsPersonalIdentityNumber(text, today))
+        else if (leaves && PersonalNumberShape.Contains(text))
         {
-            errors.TryAdd(key, ["Texten ser ut att innehålla ett personnummer. Anmälan till IMY blir en allmän handling: skriv inga personuppgifter om de drabbade."]);
+            errors.TryAdd(key, [$"{FieldLabel(key)}: texten ser ut att innehålla ett personnummer eller samordningsnummer (10 eller 12 siffror). Den kommer med i anmälan till IMY, som blir en allmän handling: skriv inga personnummer. Skriv ett telefonnummer i grupper, t.ex. 070-123 45 67."]);
         }
     }
+
+    /// <summary>The field's name as the form and the report to IMY call it.</summary>
+    internal static string FieldLabel(string key) => key switch
+    {
+        nameof(BreachInput.Title) => "Rubrik",
+        nameof(BreachInput.Description) => "Beskrivning",
+        nameof(BreachInput.Systems) => "Berörda system",
+        nameof(BreachInput.Consequences) => "Sannolika konsekvenser",
+        nameof(BreachInput.MeasuresTaken) => "Vidtagna åtgärder",
+        nameof(BreachInput.MeasuresProposed) => "Föreslagna åtgärder",
+        nameof(BreachInput.ContactName) => "Kontaktperson",
+        nameof(BreachInput.ContactDetails) => "Kontaktuppgifter",
+        nameof(BreachInput.ReportedInternallyBy) => "Rapporterad internt av",
+        "RiskReasoning" => "Motivering av risken",
+        "SubjectNoticeNotRequiredReason" => "Skäl att inte informera de registrerade",
+        "LateReason" => "Skäl till förseningen",
+        "SupplementText" => "Komplettering",
+        "ImyReference" => "IMY:s diarienummer",
+        "NoticeMethod" => "Hur de registrerade informerades",
+        _ => key,
+    };
 
     private BreachEvent Event(Breach b, string text) =>
         new() { BreachId = b.Id, At = clock.GetUtcNow(), ActorName = actor.DisplayName, Text = text };

@@ -43,13 +43,24 @@ public sealed class MailOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Attempts before a message is marked failed and listed for administrators.</summary>
-    [Range(1, 50)]
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long a mail is retried before it is marked failed and listed for administrators: at least 24 hours, so a mail
+    /// relay down overnight loses nothing (counted from the first attempt, by the backoffs).
+    /// </summary>
+    [Range(24, 168, ErrorMessage = "Mail:RetryHours måste vara 24–168: ett meddelande ska prövas minst ett dygn innan det ges upp.")]
+    public int RetryHours { get; set; } = 24;
 
-    /// <summary>First retry delay; doubled after every failed attempt (exponential backoff), capped at one hour.</summary>
-    [Range(1, 3600)]
+    /// <summary>First retry delay; doubled after every failed attempt (exponential backoff), capped at <see cref="RetryMaxSeconds"/>.</summary>
+    [Range(1, 3600, ErrorMessage = "Mail:RetryBaseSeconds måste vara 1–3600.")]
     public int RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>The longest wait between two attempts (15 minutes): after an outage, mail goes out within this.</summary>
+    [Range(60, 3600, ErrorMessage = "Mail:RetryMaxSeconds måste vara 60–3600.")]
+    public int RetryMaxSeconds { get; set; } = 900;
+
+    /// <summary>A reminder sent more than this many minutes after it was created says that it is late, and why.</summary>
+    [Range(1, 1440, ErrorMessage = "Mail:LateAfterMinutes måste vara 1–1440.")]
+    public int LateAfterMinutes { get; set; } = 30;
 
     /// <summary>How often the dispatcher looks for due mail.</summary>
     [Range(1, 3600)]

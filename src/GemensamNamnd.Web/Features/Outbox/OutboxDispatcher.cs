@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
     IMailTransport transport,
     IOptions<MailOptions> options,
     IOptions<DatabaseOptions> database,
+    MailOutage outage,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -50,20 +51,36 @@ public sealed class OutboxDispatcher(
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<Identity.CurrentActor>().UseSystem("system:utkorg");
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = await ClaimAsync(db, postgres, cancellationToken);
-            if (batch.Count == 0)
+            int claimed, sent;
+            Exception? unreachable;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                return (0, 0);
+                scope.ServiceProvider.GetRequiredService<Identity.CurrentActor>().UseSystem("system:utkorg");
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var batch = await ClaimAsync(db, postgres, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    return (0, 0);
+                }
+
+                (sent, unreachable) = await SendAsync(batch, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                claimed = batch.Count;
             }
 
-            var sent = await SendAsync(batch, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (batch.Count, sent);
+            // After the batch is recorded: the outage's state changes (one log line each, never a trace per poll).
+            if (unreachable is not null)
+            {
+                await outage.UnreachableAsync(unreachable, cancellationToken);
+            }
+            else
+            {
+                await outage.ReachableAsync(cancellationToken);
+            }
+
+            return (claimed, sent);
         }
         finally
         {
@@ -96,7 +113,8 @@ public sealed class OutboxDispatcher(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<int> SendAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    /// <summary>Sends the batch over one connection; returns how many went out, and the error when the server could not be reached.</summary>
+    private async Task<(int Sent, Exception? Unreachable)> SendAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
     {
         IMailSession session;
         try
@@ -105,13 +123,13 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Mail server unreachable; {Count} outbox messages wait for their next attempt", batch.Count);
+            // Logged by MailOutage when the state changes, not here for every poll.
             foreach (var message in batch)
             {
                 Failed(message, ex);
             }
 
-            return 0;
+            return (0, ex);
         }
 
         var sent = 0;
@@ -121,9 +139,11 @@ public sealed class OutboxDispatcher(
             {
                 try
                 {
-                    message.ServerReply = Truncate(await session.SendAsync(ToMime(message), cancellationToken), 1000);
+                    var now = clock.GetUtcNow();
+                    var late = now - message.CreatedAt > TimeSpan.FromMinutes(options.Value.LateAfterMinutes) ? now : (DateTimeOffset?)null;
+                    message.ServerReply = Truncate(await session.SendAsync(ToMime(message, late), cancellationToken), 1000);
                     message.Status = OutboxStatus.Sent;
-                    message.SentAt = clock.GetUtcNow();
+                    message.SentAt = now;
                     message.Attempts++;
                     message.LastError = null;
                     sent++;
@@ -135,7 +155,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        return sent;
+        return (sent, null);
     }
 
     private void Failed(OutboxMessage message, Exception ex)
@@ -143,7 +163,7 @@ public sealed class OutboxDispatcher(
         var o = options.Value;
         message.Attempts++;
         message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
-        if (message.Attempts >= o.MaxAttempts)
+        if (GivesUp(message.Attempts, o))
         {
             message.Status = OutboxStatus.Failed;
             // Infra's alert queries this exact text (infra/modules/alerts.bicep); the details go in the scope.
@@ -161,14 +181,36 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts, o.RetryBaseSeconds);
+        message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts, o.RetryBaseSeconds, o.RetryMaxSeconds);
     }
 
-    /// <summary>Base × 2^(attempts−1), at most one hour: 30 s, 1 min, 2 min, 4 min … with the default base.</summary>
-    public static TimeSpan Backoff(int attempts, int baseSeconds) =>
-        TimeSpan.FromSeconds(Math.Min(3600, baseSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
+    /// <summary>Base × 2^(attempts−1), at most <paramref name="maxSeconds"/>: 30 s, 1 min, 2 min … 15 min with the defaults.</summary>
+    public static TimeSpan Backoff(int attempts, int baseSeconds, int maxSeconds) =>
+        TimeSpan.FromSeconds(Math.Min(maxSeconds, baseSeconds * Math.Pow(2, Math.Min(30, Math.Max(0, attempts - 1)))));
 
-    public static MimeMessage ToMime(OutboxMessage m)
+    /// <summary>
+    /// True when the attempt numbered <paramref name="attempts"/> failed at least <see cref="MailOptions.RetryHours"/> after
+    /// the first: the backoffs before it add up to that. Counted from the attempts alone, so "Skicka igen" (attempts 0)
+    /// gives a mail a fresh day, and a dispatcher that was down only makes the wait longer.
+    /// </summary>
+    public static bool GivesUp(int attempts, MailOptions o)
+    {
+        var waited = TimeSpan.Zero;
+        var limit = TimeSpan.FromHours(o.RetryHours);
+        for (var n = 1; n < attempts; n++)
+        {
+            waited += Backoff(n, o.RetryBaseSeconds, o.RetryMaxSeconds);
+            if (waited >= limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The mail as sent; <paramref name="lateAt"/> when it goes out late adds a line saying when it was created and sent.</summary>
+    public static MimeMessage ToMime(OutboxMessage m, DateTimeOffset? lateAt = null)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(m.FromName ?? string.Empty, m.From));
@@ -176,9 +218,21 @@ public sealed class OutboxDispatcher(
         message.Subject = m.Subject;
         message.MessageId = m.MessageId(m.From);
         message.Date = m.CreatedAt;
-        message.Body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody }.ToMessageBody();
+        var (text, html) = (m.TextBody, m.HtmlBody);
+        if (lateAt is { } sent)
+        {
+            var note = LateNote(m, sent);
+            text = note + "\n\n" + text;
+            html = $"<p><strong>{System.Net.WebUtility.HtmlEncode(note)}</strong></p>\n" + html;
+        }
+
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
+
+    /// <summary>"Påminnelsen skickades sent på grund av ett driftavbrott: skapad …, skickad …."</summary>
+    public static string LateNote(OutboxMessage m, DateTimeOffset sentAt) =>
+        $"{(m.PartyId is null ? "Meddelandet" : "Påminnelsen")} skickades sent på grund av ett driftavbrott: skapad {Infrastructure.Swedish.DateTime(m.CreatedAt)}, skickad {Infrastructure.Swedish.DateTime(sentAt)}.";
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

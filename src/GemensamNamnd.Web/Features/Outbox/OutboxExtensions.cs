@@ -23,6 +23,7 @@ public static class OutboxExtensions
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupFolderTransport>());
+        services.AddSingleton<MailOutage>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<ResendOutboxMessage>();
         if (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.ServerEnabled ?? true)
