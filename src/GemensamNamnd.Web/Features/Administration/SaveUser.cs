@@ -55,8 +55,9 @@ public sealed class SaveUser(AppDbContext db)
         user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         (user.EntraTenantId, user.EntraObjectId) = (tid, oid);
         (user.IsGlobalAdministrator, user.IsEStrategist) = (input.IsGlobalAdministrator, input.IsEStrategist);
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Done(user);
+        return await db.TrySaveUniqueAsync(ct)
+            ? CommandResult.Done(user)
+            : CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid.");
     }
 }
 

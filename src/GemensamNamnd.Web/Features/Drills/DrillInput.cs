@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure;
 
 namespace GemensamNamnd.Web.Features.Drills;
 
@@ -13,6 +14,10 @@ public sealed record DrillInput(DateOnly? HeldOn, string? Scenario, string? Part
         if (HeldOn is not { } held)
         {
             errors[nameof(HeldOn)] = ["Ange vilken dag övningen hölls (ÅÅÅÅ-MM-DD)."];
+        }
+        else if (FormValues.CheckRange(nameof(HeldOn), "Dagen övningen hölls", held, today) is { } outOfRange)
+        {
+            errors[nameof(HeldOn)] = [outOfRange.Message];
         }
         else if (held > today)
         {
