@@ -122,6 +122,56 @@ public sealed partial class InputGuardTests(AppFactory app)
         Assert.Equal(before, await RequestCountAsync());
     }
 
+    /// <summary>A request or a breach dated 1900 (or 9999) is refused with the field's range, and no "KS 1900/…" series starts.</summary>
+    [PostgresFact]
+    public async Task RequestOrBreach_DatedOutsideTheSaneRange_IsRefused_AndNothingStored()
+    {
+        using var client = app.ClientFor(AppFactory.Demo("anna"));
+        var controller = await app.InParty("ostersund", db => db.DataControllers.Where(c => c.IsActive).Select(c => c.Id).FirstAsync());
+        var before = await app.InParty("ostersund", async db => (await db.Requests.CountAsync(), await db.Breaches.CountAsync()));
+        foreach (var at in new[] { "1900-03-01T09:00:00+01:00", "9999-12-31T09:00:00+01:00" })
+        {
+            var request = await client.PostAsync("/api/v1/ostersund/requests", JsonContent.Create(new Dictionary<string, object?>
+            {
+                ["receivedAt"] = at,
+                ["channel"] = "Letter",
+                ["controllerId"] = controller,
+                ["rights"] = new[] { "Access" },
+                ["requesterName"] = "Sekelgammal Begäran",
+            }));
+            var breach = await client.PostAsync("/api/v1/ostersund/breaches", JsonContent.Create(new Dictionary<string, object?>
+            {
+                ["title"] = "Sekelgammal incident",
+                ["controllerIds"] = new[] { controller },
+                ["awareAt"] = at,
+                ["discoveredAt"] = at,
+                ["description"] = "Ett brev.",
+            }));
+            foreach (var response in new[] { request, breach })
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains($"mellan år {FormValues.MinYear} och", Regex.Unescape(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            }
+        }
+
+        var after = await app.InParty("ostersund", async db => (await db.Requests.CountAsync(), await db.Breaches.CountAsync()));
+        Assert.Equal(before, after);
+        Assert.False(await app.InParty("ostersund", db => db.Set<GemensamNamnd.Web.Features.CaseNumbers.CaseNumberSeries>().AnyAsync(s => s.Year < FormValues.MinYear || s.Year > 9000)));
+    }
+
+    [PostgresFact]
+    public async Task DpoOverview_OnYear9999_Is400_NotA500()
+    {
+        using var client = app.ClientFor(AppFactory.Demo("cecilia"));
+        var api = await client.GetAsync("/api/v1/ostersund/dpo/overview?date=9999-12-31");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var page = await client.GetAsync("/ostersund/dataskyddsombud?datum=9999-12-31");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Datumet kunde inte läsas", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public async Task QueryString_WithANulCharacter_Is400()
     {

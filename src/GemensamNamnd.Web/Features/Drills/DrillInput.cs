@@ -15,13 +15,13 @@ public sealed record DrillInput(DateOnly? HeldOn, string? Scenario, string? Part
         {
             errors[nameof(HeldOn)] = ["Ange vilken dag övningen hölls (ÅÅÅÅ-MM-DD)."];
         }
-        else if (FormValues.CheckRange(nameof(HeldOn), "Dagen övningen hölls", held, today) is { } outOfRange)
-        {
-            errors[nameof(HeldOn)] = [outOfRange.Message];
-        }
         else if (held > today)
         {
             errors[nameof(HeldOn)] = ["En övning kan inte registreras innan den har hållits."];
+        }
+        else if (FormValues.CheckRange(nameof(HeldOn), "Dagen övningen hölls", held, today) is { } outOfRange)
+        {
+            errors[nameof(HeldOn)] = [outOfRange.Message];
         }
 
         if (string.IsNullOrWhiteSpace(Scenario) || Scenario.Trim().Length > Limits.Reason)
