@@ -31,6 +31,17 @@ public static class FormValues
 
     public static bool InRange(DateOnly date, TimeProvider clock) => date.Year >= MinYear && date.Year <= MaxYear(clock);
 
+    /// <summary>A typed date (an API body's): an error naming <paramref name="label"/> when outside <see cref="MinYear"/>…next year, else null.</summary>
+    public static Error? CheckRange(string field, string label, DateOnly? date, TimeProvider clock) => CheckRange(field, label, date, Swedish.Today(clock));
+
+    /// <summary>The same, for rules that are given today's date rather than the clock.</summary>
+    public static Error? CheckRange(string field, string label, DateOnly? date, DateOnly today) =>
+        date is { } d && (d.Year < MinYear || d.Year > today.Year + 1) ? new Error(field, DateOutOfRange(label, today.Year + 1)) : null;
+
+    /// <summary>A typed instant, by its UTC date (no conversion that could overflow at year 1 or 9999).</summary>
+    public static Error? CheckRange(string field, string label, DateTimeOffset? at, TimeProvider clock) =>
+        at is { } a ? CheckRange(field, label, DateOnly.FromDateTime(a.UtcDateTime), clock) : null;
+
     /// <summary>
     /// A required or optional date field: the parsed date, or an error naming <paramref name="label"/> when it is missing
     /// (if <paramref name="required"/>), not a date, or outside <see cref="MinYear"/>…next year.

@@ -61,7 +61,12 @@ public static class SwedishProblemDetails
         await writer.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,
-            ProblemDetails = { Status = context.HttpContext.Response.StatusCode },
+            ProblemDetails =
+            {
+                Status = context.HttpContext.Response.StatusCode,
+                Detail = InputGuard.Message(context.HttpContext)
+                         ?? (context.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest ? InputGuard.UnreadableMessage : null),
+            },
         });
     }
 }

@@ -25,6 +25,7 @@ public static class WebShellExtensions
         });
         services.AddProblemDetails(SwedishProblemDetails.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddInputGuard();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "GemensamNamnd API";
@@ -57,6 +58,7 @@ public static class WebShellExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(SwedishProblemDetails.IsApi, api => api.UseStatusCodePages(SwedishProblemDetails.WriteApiStatusAsync));
         app.UseWhen(http => !SwedishProblemDetails.IsApi(http), ui => ui.UseStatusCodePagesWithReExecute("/fel/{0}"));
+        app.UseMiddleware<InputGuardMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

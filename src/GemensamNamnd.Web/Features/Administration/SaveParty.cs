@@ -85,8 +85,9 @@ public sealed class SaveParty(AppDbContext db, IOptions<Retention.RetentionOptio
         party.Settings.BreachReminderHours = parsed.BreachHours;
         party.Settings.SupplementReminderDays = input.SupplementReminderDays;
         party.Settings.DrillIntervalMonths = input.DrillIntervalMonths;
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Done(party);
+        return await db.TrySaveUniqueAsync(ct)
+            ? CommandResult.Done(party)
+            : CommandResult<Party>.Invalid(nameof(input.Slug), "Adressen används redan av en annan part.");
     }
 
     private sealed record Parsed(List<Guid> TenantIds, List<Guid> IntakeClients, Reminders.ReminderSettingsInput Reminders, List<int> BreachHours);

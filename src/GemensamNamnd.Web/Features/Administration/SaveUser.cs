@@ -58,7 +58,11 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
         user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         (user.EntraTenantId, user.EntraObjectId) = (tid, oid);
         (user.IsGlobalAdministrator, user.IsEStrategist) = (input.IsGlobalAdministrator, input.IsEStrategist);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid.");
+        }
+
         if (rightsTaken)
         {
             await sessions.EndAllAsync(user.Id, UserSessionEnd.RightsChanged, ct);

@@ -187,9 +187,26 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
             }
         }
 
-        foreach (var e in BreachRules.CheckTimes(new BreachTimes(input.OccurredFrom, input.OccurredTo, input.DiscoveredAt, input.AwareAt, input.CeasedAt), now))
+        // Years outside 2000…next year never reach the clock's arithmetic (a breach dated 1900 is not stored).
+        var outOfRange = new[]
+        {
+            FormValues.CheckRange(nameof(input.OccurredFrom), "Inträffade från", input.OccurredFrom, clock),
+            FormValues.CheckRange(nameof(input.OccurredTo), "Inträffade till", input.OccurredTo, clock),
+            FormValues.CheckRange(nameof(input.DiscoveredAt), "Upptäcktes", input.DiscoveredAt, clock),
+            FormValues.CheckRange(nameof(input.AwareAt), "Parten fick kännedom", input.AwareAt, clock),
+            FormValues.CheckRange(nameof(input.CeasedAt), "Upphörde", input.CeasedAt, clock),
+        }.OfType<Error>().ToList();
+        foreach (var e in outOfRange)
         {
             Error(e.Field, e.Message);
+        }
+
+        if (outOfRange.Count == 0)
+        {
+            foreach (var e in BreachRules.CheckTimes(new BreachTimes(input.OccurredFrom, input.OccurredTo, input.DiscoveredAt, input.AwareAt, input.CeasedAt), now))
+            {
+                Error(e.Field, e.Message);
+            }
         }
 
         // Art. 33(1): whether the report was within 72 hours is judged against the awareness it was made with. Once the

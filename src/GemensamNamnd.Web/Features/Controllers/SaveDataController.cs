@@ -43,7 +43,11 @@ public sealed class SaveDataController(AppDbContext db)
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Another controller of the same name saved since the check above: the same answer as the check.
+            if (!await db.TrySaveUniqueAsync(ct))
+            {
+                return CommandResult<DataController>.Conflict(nameof(DataControllerInput.Name), NameTaken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

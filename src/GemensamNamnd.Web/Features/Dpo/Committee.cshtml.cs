@@ -37,8 +37,8 @@ public sealed class CommitteeModel(DpoMatrix matrix, AppDbContext db, IAuthoriza
 
     private DateOnly Day()
     {
-        var on = FormValues.Date(Date);
-        BadDate = on is null && !string.IsNullOrWhiteSpace(Date);
+        var on = DpoApi.DayOrToday(Date, Swedish.Today(clock));
+        BadDate = on is null;
         return on ?? Swedish.Today(clock);
     }
 }

@@ -112,12 +112,16 @@ public static class DpoApi
 
     public static string MatrixFileName(DateOnly on) => $"dataskyddsombud-{on.ToString("yyyy-MM-dd", Swedish.Culture)}.xlsx";
 
-    /// <summary>The day asked for (ÅÅÅÅ-MM-DD, read by <see cref="FormValues"/>), or today when absent; null when unreadable.</summary>
+    /// <summary>
+    /// The day asked for (ÅÅÅÅ-MM-DD, read by <see cref="FormValues"/>), or today when absent; null when unreadable or
+    /// outside <see cref="FormValues.MinYear"/>…next year (year 9999 never reaches the date arithmetic).
+    /// </summary>
     public static DateOnly? DayOrToday(string? text, DateOnly today) =>
-        string.IsNullOrWhiteSpace(text) ? today : FormValues.Date(text);
+        string.IsNullOrWhiteSpace(text) ? today
+        : FormValues.Date(text) is { } day && FormValues.CheckRange("date", "Datum", day, today) is null ? day : null;
 
     private static ValidationProblem BadDate() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ange datum som ÅÅÅÅ-MM-DD."] }, title: CommandMessages.InvalidTitle);
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"Ange datum som ÅÅÅÅ-MM-DD, mellan år {FormValues.MinYear} och nästa år."] }, title: CommandMessages.InvalidTitle);
 }
 
 /// <summary>An update carries the version the client read (optimistic concurrency).</summary>

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using GemensamNamnd.Domain.Dpo;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure;
 
 namespace GemensamNamnd.Web.Features.Dpo;
 
@@ -38,6 +39,16 @@ public sealed record AllocationInput(
         if (SharePercent is not { } share || !AllocationRules.IsValidShare(share))
         {
             errors[nameof(SharePercent)] = ["Andelen av en heltidstjänst ska vara ett heltal från 1 till 100 %."];
+        }
+
+        foreach (var outOfRange in new[]
+                 {
+                     FormValues.CheckRange(nameof(StartsOn), "Första dag", StartsOn, today),
+                     FormValues.CheckRange(nameof(EndsOn), "Sista dag", EndsOn, today),
+                     FormValues.CheckRange(nameof(ImyReportedOn), "Anmäld till IMY", ImyReportedOn, today),
+                 }.OfType<Error>())
+        {
+            errors[outOfRange.Field] = [outOfRange.Message];
         }
 
         if (StartsOn is null)

@@ -26,10 +26,10 @@ public sealed class ExportModel(DpoMatrix matrix, TimeProvider clock) : PageMode
             return Exports.UnknownFormat();
         }
 
-        var on = string.IsNullOrWhiteSpace(Date) ? Swedish.Today(clock) : FormValues.Date(Date);
+        var on = DpoApi.DayOrToday(Date, Swedish.Today(clock));
         if (on is not { } day)
         {
-            return new ContentResult { StatusCode = StatusCodes.Status400BadRequest, Content = FormValues.InvalidDate("Datum"), ContentType = "text/plain; charset=utf-8" };
+            return new ContentResult { StatusCode = StatusCodes.Status400BadRequest, Content = FormValues.DateOutOfRange("Datum", Swedish.Today(clock).Year + 1), ContentType = "text/plain; charset=utf-8" };
         }
 
         return Exports.File(format, Path.GetFileNameWithoutExtension(DpoApi.MatrixFileName(day)), DpoMatrix.ToSheets(await matrix.BuildAsync(day, ct)));

@@ -26,8 +26,8 @@ public sealed class IndexModel(DpoRegister register, CurrentParty currentParty, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var on = FormValues.Date(Date);
-        BadDate = on is null && !string.IsNullOrWhiteSpace(Date);
+        var on = DpoApi.DayOrToday(Date, register.Today);
+        BadDate = on is null;
         Overview = await register.OverviewAsync(on ?? register.Today, ct);
         Date = DpoWords.Iso(Overview.On);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.PartyAdministrator)).Succeeded;

@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure;
 
 namespace GemensamNamnd.Web.Features.Drills;
 
@@ -17,6 +18,10 @@ public sealed record DrillInput(DateOnly? HeldOn, string? Scenario, string? Part
         else if (held > today)
         {
             errors[nameof(HeldOn)] = ["En övning kan inte registreras innan den har hållits."];
+        }
+        else if (FormValues.CheckRange(nameof(HeldOn), "Dagen övningen hölls", held, today) is { } outOfRange)
+        {
+            errors[nameof(HeldOn)] = [outOfRange.Message];
         }
 
         if (string.IsNullOrWhiteSpace(Scenario) || Scenario.Trim().Length > Limits.Reason)

@@ -29,8 +29,7 @@ public sealed class MaturityRounds(AppDbContext db, TimeProvider clock, CurrentU
 
         var round = MaturityRound.Draft(year, closesOn!.Value);
         db.MaturityRounds.Add(round);
-        await db.SaveChangesAsync(ct);
-        return CommandResult.Done(round.Id);
+        return await db.TrySaveUniqueAsync(ct) ? CommandResult.Done(round.Id) : CommandResult<Guid>.Invalid("Year", $"Det finns redan en omgång för {year}.");
     }
 
     public async Task<CommandResult<Guid>> EditAsync(Guid id, Guid version, DateOnly? closesOn, IReadOnlyList<DimensionText> dimensions, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed class ErrorModel : PageModel
 
     public string Title => SwedishProblemDetails.Title(Code);
 
-    public string Detail => SwedishProblemDetails.Detail(Code);
+    public string Detail => InputGuard.Message(HttpContext) ?? SwedishProblemDetails.Detail(Code);
 
     public void OnGet(int? code) => Code = Resolve(code);
 

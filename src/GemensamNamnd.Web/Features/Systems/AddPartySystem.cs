@@ -33,7 +33,8 @@ public sealed class AddPartySystem(AppDbContext db)
 
         var system = new PartySystem { Name = trimmed, Description = described };
         db.PartySystems.Add(system);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Done(system);
+        return await db.TrySaveUniqueAsync(cancellationToken)
+            ? CommandResult.Done(system)
+            : CommandResult<PartySystem>.Invalid("Name", $"Systemet {trimmed} finns redan i listan.");
     }
 }

@@ -49,6 +49,10 @@ public sealed class RegisterRequest(
         {
             Error(nameof(input.ReceivedAt), "Ange när begäran kom in.");
         }
+        else if (FormValues.CheckRange(nameof(input.ReceivedAt), "Mottagningsdagen", input.ReceivedAt, clock) is { } outOfRange)
+        {
+            errors.Add(outOfRange);
+        }
         else if (input.ReceivedAt > now.AddMinutes(5))
         {
             Error(nameof(input.ReceivedAt), "Mottagningstiden kan inte ligga i framtiden.");
