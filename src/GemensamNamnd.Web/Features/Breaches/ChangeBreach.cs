@@ -148,7 +148,7 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
             errors.TryAdd(e.Field, [e.Message]);
         }
 
-        SaveBreach.CheckText(errors, "LateReason", lateReason, BreachRules.TextLimit, Swedish.Date(now), toImy: true);
+        SaveBreach.CheckText(errors, "LateReason", lateReason, BreachRules.TextLimit, leaves: true);
         if (errors.Count > 0)
         {
             return Invalid(errors);
