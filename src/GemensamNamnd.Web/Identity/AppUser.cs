@@ -29,6 +29,12 @@ public sealed class AppUser
     /// <summary>The committee's e-strateg: sees cross-party aggregates only.</summary>
     public bool IsEStrategist { get; set; }
 
+    /// <summary>
+    /// Spärrad: an administrator has shut the user out. A disabled user has no rights anywhere (<see cref="CurrentUser"/>
+    /// does not know them), gets no reminders and cannot be assigned; disabling ends the user's sessions at once.
+    /// </summary>
+    public bool IsDisabled { get; set; }
+
     /// <summary>Reminders as they happen, or one digest a day at 07:00 Swedish time.</summary>
     public bool WantsDailyDigest { get; set; }
 

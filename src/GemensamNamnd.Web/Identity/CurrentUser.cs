@@ -22,7 +22,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
             _user = await db.Users.AsNoTracking()
                 .Include(u => u.Memberships).ThenInclude(m => m.Party)
                 .AsSplitQuery()
-                .FirstOrDefaultAsync(u => u.EntraTenantId == k.PartyId && u.EntraObjectId == k.ObjectId, cancellationToken);
+                .FirstOrDefaultAsync(u => u.EntraTenantId == k.PartyId && u.EntraObjectId == k.ObjectId && !u.IsDisabled, cancellationToken);
         }
 
         _loaded = true;

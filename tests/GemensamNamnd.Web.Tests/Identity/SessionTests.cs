@@ -78,6 +78,34 @@ public sealed partial class SessionTests(AppFactory app)
         Assert.NotEqual(HttpStatusCode.OK, (await GetAsync(Page, auth)).StatusCode);
     }
 
+    [PostgresFact]
+    public async Task ADisabledUser_LosesTheSessionAtOnce_AndTheBearerTokenOpensNothing()
+    {
+        var user = await NewUserAsync(PartyRole.Dataskyddsombud, eStrategist: false);
+        var (auth, _) = await SignInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Page, auth)).StatusCode);
+        AppUser saved;
+        using (var scope = app.Services.CreateScope())
+        {
+            saved = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == user);
+            var input = new UserInput(saved.DisplayName, saved.Email, saved.EntraTenantId.ToString(), saved.EntraObjectId.ToString(), false, false, IsDisabled: true);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SaveUser>().SaveAsync(user, input, default)).Ok);
+        }
+
+        Assert.NotEqual(HttpStatusCode.OK, (await GetAsync(Page, auth)).StatusCode);
+        Assert.Contains(await SessionsOfAsync(user), s => s.EndReason == UserSessionEnd.RightsChanged);
+
+        // A valid Entra token of the disabled user: signed in, but nobody the app knows — no party opens.
+        using var token = app.ClientWithToken(TestTokens.Issue(saved.EntraTenantId, saved.EntraObjectId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await token.GetAsync("/api/v1/ostersund/requests")).StatusCode);
+
+        // Nor can the demo sign-in become them again.
+        var page = await GetAsync("/demo/logga-in");
+        var again = await SendAsync(HttpMethod.Post, "/demo/logga-in",
+            new() { ["__RequestVerificationToken"] = TokenField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value, ["userId"] = user.ToString() }, Cookie(page, "gn.af"));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
     private async Task<Guid> NewUserAsync(PartyRole? role, bool eStrategist)
     {
         using var scope = app.Services.CreateScope();

@@ -45,7 +45,7 @@ public sealed class DemoModel(SignInMethods methods, IHostEnvironment environmen
             return NotFound();
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && !u.IsDisabled);
         if (user is null)
         {
             return NotFound();

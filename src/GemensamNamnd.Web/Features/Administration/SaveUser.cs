@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Administration;
 
 /// <summary>A user as the administration form sends it; the Entra ids as typed.</summary>
-public sealed record UserInput(string? DisplayName, string? Email, string? EntraTenantId, string? EntraObjectId, bool IsGlobalAdministrator, bool IsEStrategist);
+public sealed record UserInput(string? DisplayName, string? Email, string? EntraTenantId, string? EntraObjectId, bool IsGlobalAdministrator, bool IsEStrategist, bool IsDisabled = false);
 
 /// <summary>Creates (<c>id</c> null) or changes a user (global administrators): one user per Entra tid and oid.</summary>
 public sealed class SaveUser(AppDbContext db, UserSessions sessions)
@@ -50,14 +50,15 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
             return CommandResult<AppUser>.NotFound();
         }
 
-        // Taking a global role away ends the user's sessions at once: a copied cookie keeps no right that was removed.
+        // Taking a global role away, or disabling the user, ends the user's sessions at once: a copied cookie keeps no right
+        // that was removed.
         var rightsTaken = user is not null && ((user.IsGlobalAdministrator && !input.IsGlobalAdministrator) || (user.IsEStrategist && !input.IsEStrategist)
-            || user.EntraTenantId != tid || user.EntraObjectId != oid);
+            || (input.IsDisabled && !user.IsDisabled) || user.EntraTenantId != tid || user.EntraObjectId != oid);
         user ??= db.Users.Add(new AppUser { DisplayName = string.Empty }).Entity;
         user.DisplayName = input.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         (user.EntraTenantId, user.EntraObjectId) = (tid, oid);
-        (user.IsGlobalAdministrator, user.IsEStrategist) = (input.IsGlobalAdministrator, input.IsEStrategist);
+        (user.IsGlobalAdministrator, user.IsEStrategist, user.IsDisabled) = (input.IsGlobalAdministrator, input.IsEStrategist, input.IsDisabled);
         if (!await db.TrySaveUniqueAsync(ct))
         {
             return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid.");

@@ -19,6 +19,8 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, AddMembership 
     [BindProperty] public bool IsGlobalAdministrator { get; set; }
     [BindProperty] public bool IsEStrategist { get; set; }
 
+    [BindProperty] public bool IsDisabled { get; set; }
+
     public List<Membership> Memberships { get; private set; } = [];
 
     public List<Party> AllParties { get; private set; } = [];
@@ -33,7 +35,7 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, AddMembership 
                 return NotFound();
             }
 
-            (DisplayName, Email, IsGlobalAdministrator, IsEStrategist) = (u.DisplayName, u.Email, u.IsGlobalAdministrator, u.IsEStrategist);
+            (DisplayName, Email, IsGlobalAdministrator, IsEStrategist, IsDisabled) = (u.DisplayName, u.Email, u.IsGlobalAdministrator, u.IsEStrategist, u.IsDisabled);
             (EntraTenantId, EntraObjectId) = (u.EntraTenantId.ToString(), u.EntraObjectId.ToString());
         }
 
@@ -43,7 +45,7 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, AddMembership 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await save.SaveAsync(Id, new UserInput(DisplayName, Email, EntraTenantId, EntraObjectId, IsGlobalAdministrator, IsEStrategist), ct);
+        var result = await save.SaveAsync(Id, new UserInput(DisplayName, Email, EntraTenantId, EntraObjectId, IsGlobalAdministrator, IsEStrategist, IsDisabled), ct);
         if (!result.Ok)
         {
             await LoadListsAsync(ct);

@@ -121,7 +121,7 @@ public sealed class MailOutage(JobStorage storage, IServiceScopeFactory scopes, 
         if (state.Told || now - state.Since!.Value >= TellAfter)
         {
             var o = options.Value;
-            var admins = await db.Users.AsNoTracking().Where(u => u.IsGlobalAdministrator && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
+            var admins = await db.Users.AsNoTracking().Where(u => u.IsGlobalAdministrator && !u.IsDisabled && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
             var (subject, text, html) = EndedMail(state.Since!.Value, now, released, o);
             foreach (var address in admins.Distinct(StringComparer.OrdinalIgnoreCase))
             {

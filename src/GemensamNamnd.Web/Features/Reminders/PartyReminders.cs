@@ -156,7 +156,7 @@ public sealed class PartyReminders(
     private async Task<Recipients> RecipientsAsync(Party party, CancellationToken cancellationToken)
     {
         var members = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && u.Memberships.Any(m => m.PartyId == party.Id))
+            .Where(u => u.Email != null && !u.IsDisabled && u.Memberships.Any(m => m.PartyId == party.Id))
             .Select(u => new Recipients.Member(u.Id, u.Email!, u.WantsDailyDigest, u.Memberships.Any(m => m.PartyId == party.Id && m.Role == PartyRole.Dataskyddsombud)))
             .ToListAsync(cancellationToken);
 

@@ -13,7 +13,7 @@ public sealed class RequestOfficers(AppDbContext db, CurrentParty currentParty)
         var partyId = currentParty.Required.Id;
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.PartyId == partyId && (m.Role == PartyRole.Handlaggare || m.Role == PartyRole.Dataskyddsombud))
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
+            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName })
             .Distinct().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
         return rows.Select(u => (u.Id, u.DisplayName)).ToList();
     }

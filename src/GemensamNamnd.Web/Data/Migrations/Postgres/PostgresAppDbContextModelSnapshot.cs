@@ -1362,6 +1362,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("entra_tenant_id");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_disabled");
+
                     b.Property<bool>("IsEStrategist")
                         .HasColumnType("boolean")
                         .HasColumnName("is_e_strategist");

@@ -1355,6 +1355,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entra_tenant_id");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_disabled");
+
                     b.Property<bool>("IsEStrategist")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_e_strategist");
