@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Parties;
@@ -105,6 +106,33 @@ public sealed class RowLevelSecurityTests(AppFactory app)
             Assert.True(await reader.ReadAsync(), table);
             Assert.True(reader.GetBoolean(0), $"{table}: RLS not enabled");
             Assert.True(reader.GetInt64(1) > 0, $"{table}: no policy");
+        }
+    }
+    [PostgresFact]
+    public async Task RequestsOfTwoParties_Alternating_AtOnce_EachSeeOnlyTheirOwnRows_OnReusedConnections()
+    {
+        // The request keeps one connection with its party set once: a connection that served Östersund and went back to
+        // the pool must show Krokom's request nothing of Östersund's, and the other way round.
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        using var bo = app.ClientFor(AppFactory.Demo("bo"));
+        var own = new Dictionary<string, HashSet<Guid>>();
+        foreach (var slug in new[] { "ostersund", "krokom" })
+        {
+            own[slug] = await app.InParty(slug, async db => (await db.Requests.Select(r => r.Id).ToListAsync()).ToHashSet());
+        }
+
+        var calls = Enumerable.Range(0, 60).Select(async i =>
+        {
+            var (client, slug) = i % 2 == 0 ? (anna, "ostersund") : (bo, "krokom");
+            var rows = await client.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/v1/{slug}/requests?page={1 + (i % 3)}");
+            return (slug, ids: rows!.Select(r => r.GetProperty("id").GetGuid()).ToList());
+        });
+
+        var seen = await Task.WhenAll(calls);
+        Assert.Contains(seen, s => s.ids.Count > 0);
+        foreach (var (slug, ids) in seen)
+        {
+            Assert.All(ids, id => Assert.Contains(id, own[slug]));
         }
     }
 }
