@@ -371,22 +371,17 @@ public sealed class ChangeRequestTests(AppFactory app)
         }
     }
 
-    private async Task SetEvesAreHolidaysAsync(string slug, bool value)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var party = await db.Parties.SingleAsync(p => p.Slug == slug);
-        party.Settings.EvesAreHolidays = value;
-        await db.SaveChangesAsync();
-    }
+    private Task SetEvesAreHolidaysAsync(string slug, bool value) => ChangeSettingsAsync(slug, s => s.EvesAreHolidays = value);
 
-    private async Task SetClockStartAsync(string slug, DeadlineClockStart start)
+    private Task SetClockStartAsync(string slug, DeadlineClockStart start) => ChangeSettingsAsync(slug, s => s.RequestClockStart = start);
+
+    private async Task ChangeSettingsAsync(string slug, Action<PartySettings> change)
     {
         // Parties are global: editable from a plain scope, no party lease.
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var party = await db.Parties.SingleAsync(p => p.Slug == slug);
-        party.Settings.RequestClockStart = start;
+        change(party.Settings);
         await db.SaveChangesAsync();
     }
 }

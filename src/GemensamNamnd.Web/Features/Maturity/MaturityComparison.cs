@@ -113,9 +113,25 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
     {
         var asOf = period.To < today ? period.To : today;
         var parties = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var measured = await crossParty.MeasuredAsync(period, today, ct);
-        // A quarter is shown beside its year: what it may show is decided over the year's four quarters.
-        var hiddenInQuarter = period.QuarterNumber is { } quarter ? await HiddenInQuarterAsync(period.From.Year, quarter, parties.Select(p => p.Id), today, ct) : [];
+        // A quarter is shown beside its year: what it may show is decided over the year's four quarters, measured once
+        // (the chosen quarter among them).
+        Dictionary<Guid, PartyMeasured> measured;
+        HashSet<(Guid PartyId, string Key)> hiddenInQuarter = [];
+        if (period.QuarterNumber is { } quarter)
+        {
+            var byQuarter = new List<Dictionary<Guid, PartyMeasured>>();
+            for (var q = 1; q <= 4; q++)
+            {
+                byQuarter.Add(await crossParty.MeasuredAsync(Period.Quarter(period.From.Year, q), today, ct));
+            }
+
+            measured = byQuarter[quarter - 1];
+            hiddenInQuarter = HiddenInQuarter(byQuarter, period.From.Year, quarter, parties.Select(p => p.Id), today);
+        }
+        else
+        {
+            measured = await crossParty.MeasuredAsync(period, today, ct);
+        }
         var matrix = await dpoMatrix.BuildAsync(asOf, ct);
         var exact = new List<ComparisonRow>();
         var shown = new List<ComparisonRow>();
@@ -180,14 +196,9 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
     /// The figures of <paramref name="quarter"/> to hide for its year's sake (<see cref="SmallNumbers.HiddenQuarters"/>):
     /// for each party and figure, the cases under it in each quarter decide.
     /// </summary>
-    private async Task<HashSet<(Guid PartyId, string Key)>> HiddenInQuarterAsync(int year, int quarter, IEnumerable<Guid> partyIds, DateOnly today, CancellationToken ct)
+    private static HashSet<(Guid PartyId, string Key)> HiddenInQuarter(
+        List<Dictionary<Guid, PartyMeasured>> byQuarter, int year, int quarter, IEnumerable<Guid> partyIds, DateOnly today)
     {
-        var byQuarter = new List<Dictionary<Guid, PartyMeasured>>();
-        for (var q = 1; q <= 4; q++)
-        {
-            byQuarter.Add(await crossParty.MeasuredAsync(Period.Quarter(year, q), today, ct));
-        }
-
         var hidden = new HashSet<(Guid, string)>();
         foreach (var partyId in partyIds)
         {
