@@ -30,6 +30,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>True only for the explicit cross-party path (<see cref="CrossParty"/>): read-only, no party filter.</summary>
     internal bool IsCrossParty { get; private set; }
 
+    /// <summary>A save of this lease changed a party, user or membership (<see cref="DirectoryChangeInterceptor"/>).</summary>
+    internal DirectoryChange DirectoryChange { get; set; }
+
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -63,6 +66,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         _party = currentParty;
         _actor = actor;
         IsCrossParty = false;
+        DirectoryChange = DirectoryChange.None;
     }
 
     internal void LeaseCrossParty(CurrentActor actor)
@@ -70,6 +74,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         _party = null;
         _actor = actor;
         IsCrossParty = true;
+        DirectoryChange = DirectoryChange.None;
         ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
     }
 

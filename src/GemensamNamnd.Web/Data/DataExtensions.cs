@@ -26,11 +26,19 @@ public static class DataExtensions
         builder.Services.AddSingleton<PartyBoundaryInterceptor>();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<PostgresPartyConnectionInterceptor>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOptions<DirectoryCacheOptions>().BindConfiguration(DirectoryCacheOptions.Section);
+        builder.Services.AddSingleton<DirectoryCache>();
+        builder.Services.AddSingleton<DirectoryChangeInterceptor>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => Configure(o, sp, DatabaseProvider.Postgres, app, rowLevelSecurity: true));
             builder.Services.AddScoped<AppDbContext>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext()));
+            if (!migrateOnly)
+            {
+                builder.Services.AddHostedService<DirectoryListener>();
+            }
         }
         else
         {
@@ -85,7 +93,7 @@ public static class DataExtensions
             o.UseSqlite(connectionString);
         }
 
-        o.AddInterceptors(sp.GetRequiredService<PartyBoundaryInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+        o.AddInterceptors(sp.GetRequiredService<PartyBoundaryInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>());
         if (rowLevelSecurity)
         {
             o.AddInterceptors(sp.GetRequiredService<PostgresPartyConnectionInterceptor>());

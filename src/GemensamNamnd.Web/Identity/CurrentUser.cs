@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Identity;
 
-/// <summary>The signed-in user's record and memberships, loaded once per request.</summary>
-public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
+/// <summary>
+/// The signed-in user's record and memberships, from <see cref="DirectoryCache"/> (any change to a user or membership
+/// clears it on every instance). Disabled users are not known. The record is shared and read-only.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, DirectoryCache cache)
 {
     private AppUser? _user;
     private bool _loaded;
@@ -19,10 +22,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         var key = UserKey.From(http.HttpContext?.User);
         if (key is { } k)
         {
-            _user = await db.Users.AsNoTracking()
+            _user = await cache.GetOrLoadAsync($"user:{k.PartyId:N}:{k.ObjectId:N}", ct => db.Users.AsNoTracking()
                 .Include(u => u.Memberships).ThenInclude(m => m.Party)
                 .AsSplitQuery()
-                .FirstOrDefaultAsync(u => u.EntraTenantId == k.PartyId && u.EntraObjectId == k.ObjectId && !u.IsDisabled, cancellationToken);
+                .FirstOrDefaultAsync(u => u.EntraTenantId == k.PartyId && u.EntraObjectId == k.ObjectId && !u.IsDisabled, ct), cancellationToken);
         }
 
         _loaded = true;

@@ -28,19 +28,27 @@ public sealed class PartyScope(IServiceScopeFactory scopes)
         RunAsync(partyId, async sp => { await work(sp); return true; }, cancellationToken);
 }
 
-/// <summary>Reads parties (a global table) by slug, id or Entra tenant id.</summary>
-public sealed class PartyDirectory(AppDbContext db)
+/// <summary>
+/// Reads parties (a global table) by slug, id or Entra tenant id: all of them, read once and kept in
+/// <see cref="DirectoryCache"/> (≤ a few hundred rows), so resolving a request's party costs no query.
+/// </summary>
+public sealed class PartyDirectory(AppDbContext db, DirectoryCache cache)
 {
-    public Task<Party?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.IsActive, cancellationToken);
+    public async Task<Party?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).BySlug.GetValueOrDefault(slug) is { IsActive: true } party ? party : null;
 
-    public Task<Party?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+    public async Task<Party?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).ById.GetValueOrDefault(id);
 
-    public async Task<bool> IsKnownEntraTenantAsync(Guid tid, CancellationToken cancellationToken)
-    {
-        // Few parties (≤ 311); the list column is not indexable on SQLite, so compare in memory.
-        var lists = await db.Parties.AsNoTracking().Where(p => p.IsActive).Select(p => p.EntraTenantIds).ToListAsync(cancellationToken);
-        return lists.Any(l => l.Contains(tid));
-    }
+    public async Task<bool> IsKnownEntraTenantAsync(Guid tid, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).ById.Values.Any(p => p.IsActive && p.EntraTenantIds.Contains(tid));
+
+    private Task<Parties> AllAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync("parties", async ct =>
+        {
+            var all = await db.Parties.AsNoTracking().ToListAsync(ct);
+            return new Parties(all.ToDictionary(p => p.Slug, StringComparer.Ordinal), all.ToDictionary(p => p.Id));
+        }, cancellationToken);
+
+    private sealed record Parties(IReadOnlyDictionary<string, Party> BySlug, IReadOnlyDictionary<Guid, Party> ById);
 }
