@@ -151,44 +151,24 @@ await using (var owner = new NpgsqlConnection(Conn("gn_bench_owner")))
 
 await CompareSweepAsync($"{dueCount:N0} cases due", runs: 1);
 
-// Outbox dispatch throughput to aiosmtpd, beside a raw MailKit loop against the same server.
-await using (var scope = host.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    var now = DateTimeOffset.UtcNow;
-    db.OutboxMessages.AddRange(Enumerable.Range(1, mails).Select(i => new OutboxMessage
-    {
-        To = $"mottagare{i % 50}@bench.test", From = "bench@gemensamnamnd.test", Subject = $"Bänk {i}",
-        TextBody = "Påminnelse: KS 2026/0042, sista dag 24 november 2026.", HtmlBody = "<p>Påminnelse: KS 2026/0042</p>",
-        CreatedAt = now, NextAttemptAt = now,
-    }));
-    await db.SaveChangesAsync();
-}
-
-var pending = await CountPendingAsync();
+// Outbox dispatch throughput to aiosmtpd, beside a raw MailKit loop against the same server: the reminders' mails
+// first (whatever the sweeps above queued), then two rounds, each the dispatcher and the raw loop on the same number
+// of mails, interleaved, so both see the same machine.
 var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-var dispatchWatch = Stopwatch.StartNew();
-var dispatched = await dispatcher.DispatchAllAsync();
-dispatchWatch.Stop();
-Console.WriteLine($"Outbox dispatch: {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {dispatched / dispatchWatch.Elapsed.TotalSeconds:F0} mails/s (goal ≥ 300; {pending:N0} were pending, {await CountPendingAsync()} left)");
-
-using (var client = new SmtpClient())
+var reminderMails = await CountPendingAsync();
+var drain = Stopwatch.StartNew();
+var drained = await dispatcher.DispatchAllAsync();
+Console.WriteLine($"Outbox, the reminders' mails: {drained:N0} in {drain.Elapsed.TotalSeconds:F2} s ({reminderMails:N0} were pending)");
+for (var round = 1; round <= 2; round++)
 {
-    await client.ConnectAsync("127.0.0.1", smtpPort, SecureSocketOptions.None);
-    var raw = Stopwatch.StartNew();
-    for (var i = 0; i < mails; i++)
-    {
-        var m = new MimeMessage();
-        m.From.Add(MailboxAddress.Parse("bench@gemensamnamnd.test"));
-        m.To.Add(MailboxAddress.Parse($"mottagare{i % 50}@bench.test"));
-        m.Subject = $"Rå {i}";
-        m.Body = new BodyBuilder { TextBody = "Påminnelse", HtmlBody = "<p>Påminnelse</p>" }.ToMessageBody();
-        await client.SendAsync(m);
-    }
-
-    raw.Stop();
-    await client.DisconnectAsync(true);
-    Console.WriteLine($"Raw MailKit loop, one connection: {mails:N0} mails in {raw.Elapsed.TotalSeconds:F2} s → {mails / raw.Elapsed.TotalSeconds:F0} mails/s");
+    await QueueMailsAsync(mails);
+    var pending = await CountPendingAsync();
+    var dispatchWatch = Stopwatch.StartNew();
+    var dispatched = await dispatcher.DispatchAllAsync();
+    dispatchWatch.Stop();
+    var outboxRate = dispatched / dispatchWatch.Elapsed.TotalSeconds;
+    var rawRate = await RawLoopAsync(mails);
+    Console.WriteLine($"Outbox dispatch, round {round}: {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {outboxRate:F0} mails/s ({pending:N0} were pending, {await CountPendingAsync()} left); raw MailKit loop, one connection: {rawRate:F0} mails/s → outbox at {100 * outboxRate / rawRate:F0} % of raw (goal ≥ 90 %)");
 }
 
 Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB; total allocated: {GC.GetTotalAllocatedBytes() / 1024 / 1024} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
@@ -278,6 +258,40 @@ void ClearQueue()
     c.Open();
     using var cmd = new NpgsqlCommand("DELETE FROM hangfire.jobqueue; DELETE FROM hangfire.job;", c);
     cmd.ExecuteNonQuery();
+}
+
+async Task QueueMailsAsync(int count)
+{
+    await using var scope = host.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var now = DateTimeOffset.UtcNow;
+    db.OutboxMessages.AddRange(Enumerable.Range(1, count).Select(i => new OutboxMessage
+    {
+        To = $"mottagare{i % 50}@bench.test", From = "bench@gemensamnamnd.test", Subject = $"Bänk {i}",
+        TextBody = "Påminnelse: KS 2026/0042, sista dag 24 november 2026.", HtmlBody = "<p>Påminnelse: KS 2026/0042</p>",
+        CreatedAt = now, NextAttemptAt = now,
+    }));
+    await db.SaveChangesAsync();
+}
+
+async Task<double> RawLoopAsync(int count)
+{
+    using var client = new SmtpClient();
+    await client.ConnectAsync("127.0.0.1", smtpPort, SecureSocketOptions.None);
+    var raw = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        var m = new MimeMessage();
+        m.From.Add(MailboxAddress.Parse("bench@gemensamnamnd.test"));
+        m.To.Add(MailboxAddress.Parse($"mottagare{i % 50}@bench.test"));
+        m.Subject = $"Rå {i}";
+        m.Body = new BodyBuilder { TextBody = "Påminnelse", HtmlBody = "<p>Påminnelse</p>" }.ToMessageBody();
+        await client.SendAsync(m);
+    }
+
+    raw.Stop();
+    await client.DisconnectAsync(true);
+    return count / raw.Elapsed.TotalSeconds;
 }
 
 async Task<int> RunAllAsync(IEnumerable<Guid> ids)
