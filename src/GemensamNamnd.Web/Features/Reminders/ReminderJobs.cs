@@ -21,15 +21,22 @@ public sealed class ReminderSweepJob(
 {
     public const string RecurringId = "reminder-sweep";
 
+    private const int EnqueueConcurrency = 4;
+
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var candidates = await crossParty.ReminderCandidatesAsync(sources, clock.GetUtcNow(), cancellationToken);
-        foreach (var id in candidates.PartyIds)
-        {
-            jobs.Enqueue<PartyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
-        }
+
+        // Each enqueue is its own short transaction in the storage (a few round trips): a few at a time when many parties
+        // have something due.
+        await Parallel.ForEachAsync(candidates.PartyIds, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken },
+            (id, _) =>
+            {
+                jobs.Enqueue<PartyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
+                return ValueTask.CompletedTask;
+            });
 
         // Infra's alert queries this exact text (infra/modules/alerts.bicep): none for 45 minutes raises it.
         using (logger.BeginScope(new Dictionary<string, object>
