@@ -7,7 +7,7 @@ namespace GemensamNamnd.Web.Data;
 
 /// <summary>
 /// THE explicit cross-party path. Everything that reads across parties — the e-strateg's aggregates, the job
-/// sweep that enqueues one job per party — goes through here, so a reviewer can find every such read by this name.
+/// sweeps that enqueue one job per party (the reminder sweep: per party that may have something due) — goes through here, so a reviewer can find every such read by this name.
 /// Read-only (SaveChanges refuses), no party filter, and on PostgreSQL it connects as the owner role, which row-level
 /// security does not restrict. Callers must return aggregates or ids, never personal data.
 /// </summary>

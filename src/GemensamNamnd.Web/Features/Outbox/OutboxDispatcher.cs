@@ -27,6 +27,11 @@ public sealed class OutboxDispatcher(
     {
         // One SMTP connection for the whole run, not one per batch: connecting (and EHLO) costs more than a batch's sends.
         await using var connection = new Connection(transport);
+        if (database.Value.Provider == DatabaseProvider.Postgres)
+        {
+            return await DispatchPipelinedAsync(connection, cancellationToken);
+        }
+
         var total = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -40,6 +45,120 @@ public sealed class OutboxDispatcher(
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the same batches, but the database work overlaps the sending. While batch n is sent, batch n+1 is
+    /// claimed in its own transaction (batch n's rows are locked, so SKIP LOCKED passes over them), and batch n is marked
+    /// and committed while batch n+1 is sent. Each batch is still marked only after its mails were accepted and only in
+    /// its claim's transaction, so a crash re-sends at most the mails of the batches not yet committed; one mark is in
+    /// flight at a time, so the outage is told batch by batch in order.
+    /// </summary>
+    private async Task<int> DispatchPipelinedAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        Task<Claimed>? claiming = ClaimNewAsync(cancellationToken);
+        Task? marking = null;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var claimed = await claiming;
+                claiming = null;
+                if (claimed.Batch.Count == 0)
+                {
+                    await claimed.DisposeAsync();
+                    break;
+                }
+
+                claiming = ClaimNewAsync(cancellationToken);
+                (List<Delivered> Sent, Exception? Unreachable) result;
+                try
+                {
+                    result = await SendAsync(connection, claimed.Batch, cancellationToken);
+                    if (marking is not null)
+                    {
+                        var previous = marking;
+                        marking = null;
+                        await previous;
+                    }
+                }
+                catch
+                {
+                    await claimed.DisposeAsync();
+                    throw;
+                }
+
+                marking = MarkAndCommitAsync(claimed, result.Sent, result.Unreachable, cancellationToken);
+                total += claimed.Batch.Count;
+                // Nothing in it went out (the server is down): wait for the backoff.
+                if (result.Sent.Count == 0)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (claiming is not null)
+            {
+                await (await claiming).DisposeAsync();
+            }
+
+            if (marking is not null)
+            {
+                await marking;
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<Claimed> ClaimNewAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            scope.ServiceProvider.GetRequiredService<Identity.CurrentActor>().UseSystem("system:utkorg");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Held by the context until the batch is marked (committed) or the scope is disposed (rolled back).
+            await db.Database.BeginTransactionAsync(cancellationToken);
+            return new Claimed(scope, db, await ClaimAsync(db, postgres: true, cancellationToken));
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task MarkAndCommitAsync(Claimed claimed, List<Delivered> delivered, Exception? unreachable, CancellationToken cancellationToken)
+    {
+        await using (claimed)
+        {
+            await MarkSentAsync(claimed.Db, postgres: true, delivered, cancellationToken);
+            await claimed.Db.SaveChangesAsync(cancellationToken);
+            await claimed.Db.Database.CommitTransactionAsync(cancellationToken);
+        }
+
+        if (unreachable is not null)
+        {
+            await outage.UnreachableAsync(unreachable, cancellationToken);
+        }
+        else
+        {
+            await outage.ReachableAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One claimed batch with its scope; disposing it rolls back the claim's transaction if it was not committed.</summary>
+    private sealed class Claimed(AsyncServiceScope scope, AppDbContext db, List<OutboxMessage> batch) : IAsyncDisposable
+    {
+        public AppDbContext Db => db;
+
+        public List<OutboxMessage> Batch => batch;
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
     /// <summary>One batch: claim, send over one connection, mark. Returns (claimed, sent).</summary>
