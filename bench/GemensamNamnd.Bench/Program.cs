@@ -238,7 +238,7 @@ async Task CompareSweepAsync(string label, int runs = 5)
     var r = Median(references);
     var w = Median(sweeps);
     Console.WriteLine($"Set-based reference, {label} (one SQL query as owner, every register, all parties): {r:F1} ms, {referenceParties} parties with something due");
-    Console.WriteLine($"Whole sweep, {label} (recurring job: pre-check {Median(enqueues):F1} ms incl. enqueueing {enqueued} of {partyIds.Count} parties' jobs; plus those jobs): {w:F1} ms → {w / r:F1}× the reference (goal ≤ 5×)");
+    Console.WriteLine($"Whole sweep, {label} (recurring job: pre-check {Median(enqueues):F1} ms incl. enqueueing {enqueued} of {partyIds.Count} parties' jobs; plus those jobs): {w:F1} ms → {w / r:F1}× the reference{(enqueued == 0 ? " (goal ≤ 5×)" : string.Empty)}");
     ClearQueue();
 }
 
@@ -281,11 +281,14 @@ async Task<double> RawLoopAsync(int count)
     var raw = Stopwatch.StartNew();
     for (var i = 0; i < count; i++)
     {
+        // The same mail as the outbox's rows above (addresses, subject, bodies, a Message-Id and a date), built by hand.
         var m = new MimeMessage();
         m.From.Add(MailboxAddress.Parse("bench@gemensamnamnd.test"));
         m.To.Add(MailboxAddress.Parse($"mottagare{i % 50}@bench.test"));
-        m.Subject = $"Rå {i}";
-        m.Body = new BodyBuilder { TextBody = "Påminnelse", HtmlBody = "<p>Påminnelse</p>" }.ToMessageBody();
+        m.Subject = $"Bänk {i}";
+        m.MessageId = $"{Guid.CreateVersion7():N}@gemensamnamnd.test";
+        m.Date = DateTimeOffset.UtcNow;
+        m.Body = new BodyBuilder { TextBody = "Påminnelse: KS 2026/0042, sista dag 24 november 2026.", HtmlBody = "<p>Påminnelse: KS 2026/0042</p>" }.ToMessageBody();
         await client.SendAsync(m);
     }
 
