@@ -2,6 +2,8 @@
 # Reminder and outbox benchmark (issue 7), on demand, never a test: starts a throwaway PostgreSQL cluster and aiosmtpd
 # (Sink handler: accepts and discards) on loopback, seeds 311 parties and 1,000,000 open requests, and prints the sweep
 # time when nothing is due, the cost per due reminder, allocations, peak memory, and outbox vs raw MailKit throughput.
+# Issue 15: the whole sweep (pre-check, enqueues, party jobs) beside a set-based reference query as the owner role, with
+# the ratio (goal ≤ 5× when nothing is due), and outbox vs a raw MailKit loop sending the same mails, two rounds (≥ 90 %).
 # Sizes: GN_BENCH_PARTIES, GN_BENCH_REQUESTS, GN_BENCH_DUE, GN_BENCH_MAILS. Run as root (or with the packages installed).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

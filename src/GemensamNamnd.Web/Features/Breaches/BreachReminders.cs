@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
@@ -21,9 +22,8 @@ public sealed class BreachReminderSource : IReminderSource
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         var hours = context.Party.Settings.BreachReminderHours.Where(h => h > 0).Distinct().ToList();
-        var first = hours.DefaultIfEmpty((int)BreachClock.ReportingWindow.TotalHours).Min();
-        var awareBefore = context.Now.AddHours(-first);
-        var supplementDays = Math.Max(0, context.Party.Settings.SupplementReminderDays);
+        var awareBefore = context.Now.AddHours(-FirstHours(context.Party.Settings));
+        var supplementDays = SupplementDays(context.Party.Settings);
         var supplementBy = context.Today.AddDays(supplementDays);
 
         var awaiting = await BreachQueries.AwaitingReport(context.Db.Breaches.AsNoTracking())
@@ -63,6 +63,35 @@ public sealed class BreachReminderSource : IReminderSource
 
         return result;
     }
+
+    /// <summary>
+    /// Parties with a breach awaiting its report past the party's first threshold, or a supplement due within its days:
+    /// the same two conditions as <see cref="FindDueAsync"/>'s queries, per party, bounded by the loosest setting.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>> FindCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken)
+    {
+        var awareBefore = context.Now.AddHours(-context.Loosest(FirstHours, largest: false));
+        var supplementBy = context.Today.AddDays(context.Loosest(SupplementDays, largest: true));
+        // The shared conditions are composed outside the projection (a method call inside it would not translate).
+        var awaiting = BreachQueries.AwaitingReport(context.Sets.Set<Breach>());
+        var supplements = BreachQueries.AwaitingSupplement(context.Sets.Set<Breach>());
+        var rows = await context.Parties.Select(p => new
+        {
+            p.Id,
+            Aware = awaiting.Where(b => b.PartyId == p.Id && b.AwareAt <= awareBefore).Min(b => (DateTimeOffset?)b.AwareAt),
+            Supplement = supplements.Where(b => b.PartyId == p.Id && b.SupplementDueOn <= supplementBy).Min(b => b.SupplementDueOn),
+        }).Where(x => x.Aware != null || x.Supplement != null).ToListAsync(cancellationToken);
+        return [.. rows.Where(x => context.Settings.TryGetValue(x.Id, out var s)
+            && (x.Aware <= context.Now.AddHours(-FirstHours(s)) || x.Supplement <= context.Today.AddDays(SupplementDays(s))))
+            .Select(x => x.Id)];
+    }
+
+    /// <summary>Hours after awareness of a party's first clock reminder (72 when it sets none).</summary>
+    public static int FirstHours(PartySettings s) =>
+        s.BreachReminderHours.Where(h => h > 0).DefaultIfEmpty((int)BreachClock.ReportingWindow.TotalHours).Min();
+
+    /// <summary>Days before a supplement is due that a party's reminder goes out.</summary>
+    public static int SupplementDays(PartySettings s) => Math.Max(0, s.SupplementReminderDays);
 
     /// <summary>
     /// The clock reminder a breach awaiting its report is at: the highest threshold (hours after awareness) reached, so a

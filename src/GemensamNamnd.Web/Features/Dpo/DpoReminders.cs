@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Dpo;
+using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,5 +63,27 @@ public sealed class DpoReminderSource : IReminderSource
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Parties with an allocation ending within <see cref="FollowUp.EndingSoonDays"/> days, an ordinary DPO not told to
+    /// IMY in time, or an active controller that no ordinary allocation covers today: the same rules as
+    /// <see cref="FindDueAsync"/> (no per-party settings), as conditions on the party's rows.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>> FindCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken)
+    {
+        var today = context.Today;
+        var endingBy = today.AddDays(FollowUp.EndingSoonDays);
+        var imyBefore = today.AddDays(-FollowUp.ImyNoticeDays);
+        var allocations = context.Sets.Set<DpoAllocation>();
+        var controllers = context.Sets.Set<DataController>();
+        return await context.Parties
+            .Where(p => allocations.Any(a => a.PartyId == p.Id && a.EndsOn >= today && a.EndsOn <= endingBy)
+                || allocations.Any(a => a.PartyId == p.Id && a.Role == DpoRole.Ordinarie && a.ImyReportedOn == null && a.StartsOn < imyBefore
+                    && (a.EndsOn == null || a.EndsOn >= today))
+                || controllers.Any(c => c.PartyId == p.Id && c.IsActive && !allocations.Any(a => a.PartyId == p.Id && a.Role == DpoRole.Ordinarie
+                    && a.ControllerIds.Contains(c.Id) && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
     }
 }

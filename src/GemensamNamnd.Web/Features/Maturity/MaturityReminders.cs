@@ -34,4 +34,17 @@ public sealed class MaturityReminderSource : IReminderSource
             $"Parten har inte besvarat nämndens mognadsenkät {r.Year}; sista svarsdag är {SwedishDates.Long(r.ClosesOn)}.",
             SwedishDates.Long(r.ClosesOn), $"/{context.Party.Slug}/mognad", null))];
     }
+
+    /// <summary>Parties that have not answered an open round closing within <see cref="DaysBefore"/> days: the same rule, per party.</summary>
+    public async Task<IReadOnlyCollection<Guid>> FindCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken)
+    {
+        var today = context.Today;
+        var horizon = today.AddDays(DaysBefore);
+        var closing = context.Sets.Set<MaturityRound>().Where(r => r.Status == RoundStatus.Open && r.ClosesOn >= today && r.ClosesOn <= horizon);
+        var answers = context.Sets.Set<MaturityAnswer>();
+        return await context.Parties
+            .Where(p => closing.Any(r => !answers.Any(a => a.PartyId == p.Id && a.RoundId == r.Id)))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
 }

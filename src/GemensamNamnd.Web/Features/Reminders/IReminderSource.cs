@@ -17,6 +17,28 @@ public interface IReminderSource
     /// so a case that skipped a threshold (the app was down) gets one reminder, not a burst.
     /// </summary>
     Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sweep's pre-check, across all parties at once (<see cref="CrossParty"/>, owner path): the ids of the active
+    /// parties for which <see cref="FindDueAsync"/> may find something. It must be a superset — it may name a party that
+    /// turns out to have nothing due, never miss one that has — so it uses the same thresholds from each party's
+    /// settings (or a bound that is safe for all of them), and ignores the ledger. Party ids only: no case, no name.
+    /// </summary>
+    Task<IReadOnlyCollection<Guid>> FindCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a source's pre-check sees: the cross-party sets (read-only, no party filter), the active parties' settings by
+/// id, and the time. <see cref="Parties"/> is the active parties, to start a per-party query from (one index probe per
+/// party on the party-first indexes, instead of a scan of the whole register).
+/// </summary>
+public sealed record ReminderCandidateContext(CrossParty.Sets Sets, IReadOnlyDictionary<Guid, PartySettings> Settings, DateTimeOffset Now, DateOnly Today)
+{
+    public IQueryable<Party> Parties => Sets.Set<Party>().Where(p => p.IsActive);
+
+    /// <summary>The loosest value of a setting over all active parties: a bound that is safe for every one of them.</summary>
+    public T Loosest<T>(Func<PartySettings, T> threshold, bool largest)
+        where T : IComparable<T> => largest ? Settings.Values.Select(threshold).Max()! : Settings.Values.Select(threshold).Min()!;
 }
 
 /// <summary>What a source sees: the party's database, the party (its settings hold the thresholds) and the time.</summary>

@@ -128,6 +128,20 @@ public sealed class PartyReminders(
         return db.OutboxMessages.AnyAsync(m => m.PartyId == partyId && m.Status == OutboxStatus.Held && m.HoldUntil <= now, cancellationToken);
     }
 
+    /// <summary>
+    /// The digest's rule for the sweep's pre-check (<see cref="CrossParty.ReminderCandidatesAsync"/>): parties with a held
+    /// mail whose 07:00 has come — the same condition as <see cref="AnyDigestDueAsync"/>, per party.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<Guid>> DigestCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Now;
+        var outbox = context.Sets.Set<OutboxMessage>();
+        return await context.Parties
+            .Where(p => outbox.Any(m => m.PartyId == p.Id && m.Status == OutboxStatus.Held && m.HoldUntil <= now))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     private async Task<List<DueReminder>> DropRecordedAsync(List<DueReminder> due, CancellationToken cancellationToken)
     {
         if (due.Count == 0)

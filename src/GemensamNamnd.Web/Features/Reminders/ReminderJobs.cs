@@ -6,25 +6,45 @@ using Hangfire;
 namespace GemensamNamnd.Web.Features.Reminders;
 
 /// <summary>
-/// The recurring sweep: one <see cref="PartyReminderJob"/> per active party. Job arguments are ids only — the
-/// dashboard shows them — never personal data.
+/// The recurring sweep: a cheap cross-party pre-check (<see cref="CrossParty.ReminderCandidatesAsync"/>, party ids
+/// only) finds the active parties that may have a reminder or digest due, and one <see cref="PartyReminderJob"/> is
+/// enqueued for each of those — the rest have nothing to do, and enqueueing a job costs several round trips to
+/// Hangfire's storage. Each job still runs in its own party's scope. Job arguments are ids only — the dashboard shows
+/// them — never personal data.
 /// </summary>
-public sealed class ReminderSweepJob(CrossParty crossParty, IBackgroundJobClient jobs, ILogger<ReminderSweepJob> logger)
+public sealed class ReminderSweepJob(
+    CrossParty crossParty,
+    IEnumerable<IReminderSource> sources,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<ReminderSweepJob> logger)
 {
     public const string RecurringId = "reminder-sweep";
+
+    private const int EnqueueConcurrency = 4;
 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var parties = await crossParty.ActivePartyIdsAsync(cancellationToken);
-        foreach (var id in parties)
-        {
-            jobs.Enqueue<PartyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
-        }
+        var candidates = await crossParty.ReminderCandidatesAsync(sources, clock.GetUtcNow(), cancellationToken);
+
+        // Each enqueue is its own short transaction in the storage (a few round trips): a few at a time when many parties
+        // have something due.
+        await Parallel.ForEachAsync(candidates.PartyIds, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken },
+            (id, _) =>
+            {
+                jobs.Enqueue<PartyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
+                return ValueTask.CompletedTask;
+            });
 
         // Infra's alert queries this exact text (infra/modules/alerts.bicep): none for 45 minutes raises it.
-        using (logger.BeginScope(new Dictionary<string, object> { ["Parties"] = parties.Count, ["ElapsedMs"] = watch.ElapsedMilliseconds }))
+        using (logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Parties"] = candidates.ActiveParties,
+            ["Enqueued"] = candidates.PartyIds.Count,
+            ["ElapsedMs"] = watch.ElapsedMilliseconds,
+        }))
         {
             logger.LogInformation("Reminder sweep completed");
         }

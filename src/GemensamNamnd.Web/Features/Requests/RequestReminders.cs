@@ -26,10 +26,10 @@ public sealed class RequestReminderSource : IReminderSource
         var s = context.Party.Settings;
         var before = s.RequestReminderDays.Where(d => d >= 0).Distinct().ToList();
         var noticeDays = Math.Max(0, s.ExtensionNoticeReminderDays);
-        var horizon = context.Today.AddDays(Math.Max(before.DefaultIfEmpty(0).Max(), noticeDays));
+        var horizon = context.Today.AddDays(HorizonDays(s));
 
         // One query on the party's (status, deadline) index: deadlines near or past, and identity checks left waiting.
-        var waitedSince = context.Now.AddDays(-Math.Max(1, s.IdentityCheckReminderDays));
+        var waitedSince = context.Now.AddDays(-IdentityWaitDays(s));
         var rows = await context.Db.Requests.AsNoTracking()
             .Where(r => (RequestStatusRules.Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
                 || (r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince))
@@ -67,6 +67,36 @@ public sealed class RequestReminderSource : IReminderSource
 
         return result;
     }
+
+    /// <summary>
+    /// Parties with an open case whose deadline in force is within the party's horizon (or past), or an identity check
+    /// waiting its days: the same two conditions as <see cref="FindDueAsync"/>'s query, per party. One query, two index
+    /// probes per party, bounded by the loosest setting; each party's own setting is then applied to its earliest date.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>> FindCandidatesAsync(ReminderCandidateContext context, CancellationToken cancellationToken)
+    {
+        var horizon = context.Today.AddDays(context.Loosest(HorizonDays, largest: true));
+        var waitedSince = context.Now.AddDays(-context.Loosest(IdentityWaitDays, largest: false));
+        var open = RequestStatusRules.Open;
+        var requests = context.Sets.Set<DataSubjectRequest>();
+        var rows = await context.Parties.Select(p => new
+        {
+            p.Id,
+            Due = requests.Where(r => r.PartyId == p.Id && open.Contains(r.Status) && r.EffectiveDueOn <= horizon).Min(r => (DateOnly?)r.EffectiveDueOn),
+            Asked = requests.Where(r => r.PartyId == p.Id && r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince)
+                .Min(r => r.IdentityCheckAskedAt),
+        }).Where(x => x.Due != null || x.Asked != null).ToListAsync(cancellationToken);
+        return [.. rows.Where(x => context.Settings.TryGetValue(x.Id, out var s)
+            && (x.Due <= context.Today.AddDays(HorizonDays(s)) || x.Asked <= context.Now.AddDays(-IdentityWaitDays(s))))
+            .Select(x => x.Id)];
+    }
+
+    /// <summary>How far ahead a party's request reminders look: its furthest "days before" or the extension notice's days.</summary>
+    public static int HorizonDays(PartySettings s) =>
+        Math.Max(s.RequestReminderDays.Where(d => d >= 0).DefaultIfEmpty(0).Max(), Math.Max(0, s.ExtensionNoticeReminderDays));
+
+    /// <summary>Days an identity check waits before its reminder (at least one).</summary>
+    public static int IdentityWaitDays(PartySettings s) => Math.Max(1, s.IdentityCheckReminderDays);
 
     /// <summary>
     /// The deadline reminder a case is at on <paramref name="today"/>: the smallest threshold (days before) already
