@@ -29,7 +29,14 @@ public sealed class WarmupState
 
     public bool HasEnded => _ended.Task.IsCompleted;
 
-    internal void End() => _ended.TrySetResult();
+    /// <summary>Why the warm-up failed, when it did (then it was logged as a warning).</summary>
+    public Exception? Failure { get; private set; }
+
+    internal void End(Exception? failure)
+    {
+        Failure ??= failure;
+        _ended.TrySetResult();
+    }
 }
 
 /// <summary>Not ready while the warm-up runs, so that App Service routes the first users to a warm instance.</summary>
@@ -66,6 +73,7 @@ public sealed partial class Warmup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        Exception? failure = null;
         try
         {
             if (!options.Value.Enabled)
@@ -76,13 +84,13 @@ public sealed partial class Warmup(
             // After the endpoints are mapped and the server listens: /health/live answers while this runs.
             await WhenStartedAsync(stoppingToken);
             var clock = Stopwatch.StartNew();
+            var partyId = await FirstActivePartyAsync(stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 LoadPages(scope.ServiceProvider);
                 scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warmup").Protect([1]);
             }
 
-            var partyId = await FirstActivePartyAsync(stoppingToken);
             foreach (var (model, party) in Pages)
             {
                 await RunPageAsync(model, party ? partyId : null, stoppingToken);
@@ -98,10 +106,11 @@ public sealed partial class Warmup(
 #pragma warning restore CA1031
         {
             LogFailed(logger, e);
+            failure = e;
         }
         finally
         {
-            state.End();
+            state.End(failure);
         }
     }
 
