@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +60,7 @@ public sealed class WarmupHealthCheck(WarmupState state) : IHealthCheck
 /// anyway and the first requests pay what is left.
 /// </summary>
 public sealed partial class Warmup(
-    IServiceScopeFactory scopes, PartyScope partyScope, WarmupState state, IHostApplicationLifetime lifetime, IOptions<WarmupOptions> options, ILogger<Warmup> logger)
+    IServiceProvider root, IServiceScopeFactory scopes, PartyScope partyScope, WarmupState state, IHostApplicationLifetime lifetime, IOptions<WarmupOptions> options, ILogger<Warmup> logger)
     : BackgroundService
 {
     /// <summary>The main pages whose GET handlers run: party pages as the first active party, the committee's as no party.</summary>
@@ -96,6 +99,7 @@ public sealed partial class Warmup(
                 await RunPageAsync(model, party ? partyId : null, stoppingToken);
             }
 
+            await RequestAnonymouslyAsync(partyId is null ? null : await SlugAsync(partyId.Value, stoppingToken), stoppingToken);
             LogDone(logger, clock.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -138,8 +142,44 @@ public sealed partial class Warmup(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Slug).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        var slug = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Slug).Select(p => p.Slug).FirstOrDefaultAsync(ct);
+        // As every party request resolves its party: by the slug in its address.
+        return slug is null ? null : (await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, ct))?.Id;
     }
+
+    private async Task<string?> SlugAsync(Guid partyId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Parties.AsNoTracking().Where(p => p.Id == partyId).Select(p => p.Slug).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The pipeline itself (input guard, routing, party resolution, authentication, authorization, the layout) by a few
+    /// anonymous requests to the app's own HTTP address: a party page only answers with the way to sign in, so nothing
+    /// is read. Not under a test server, which has no address.
+    /// </summary>
+    private async Task RequestAnonymouslyAsync(string? slug, CancellationToken ct)
+    {
+        var address = root.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        if (address is null || !Uri.TryCreate(ToLocal(address), UriKind.Absolute, out var baseAddress))
+        {
+            return;
+        }
+
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        string[] paths = slug is null ? ["/"] : ["/", $"/{slug}", $"/{slug}/dataskyddsombud", $"/{slug}/begaranden", "/mognad"];
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
+        }
+    }
+
+    /// <summary>A wildcard listening address (<c>http://+:8080</c>, <c>http://[::]:80</c>) as one this process can call.</summary>
+    [GeneratedRegex(@"(?<=://)(\+|\*|\[::\]|0\.0\.0\.0)(?=[:/]|$)")]
+    private static partial Regex LocalHostPattern();
+
+    private static string ToLocal(string address) => LocalHostPattern().Replace(address, "localhost");
 
     /// <summary>The page model made as the page would make it, and its GET handler run; its result goes nowhere.</summary>
     private async Task RunPageAsync(Type modelType, Guid? partyId, CancellationToken ct)
