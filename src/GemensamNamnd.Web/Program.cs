@@ -30,6 +30,7 @@ builder.AddWebShell();
 builder.AddKeyRingProtection();
 builder.AddFeatures();
 builder.AddJobs();
+builder.AddWarmup();
 
 var app = builder.Build();
 if (seedDemoOnMigrate)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GemensamNamnd.Web.Tests.Features;
 
@@ -27,6 +28,8 @@ public sealed class WebShellTests(AppFactory app)
     {
         using var client = app.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        // Ready only once the start-up warm-up has ended (WarmupTests).
+        await app.Services.GetRequiredService<GemensamNamnd.Web.Infrastructure.WarmupState>().Ended.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
     }
 
