@@ -23,3 +23,4 @@ for path in "/ostersund/begaranden" "/ostersund/begaranden/$case_id" "/ostersund
   printf "%-46s %6s %11s %11s %11s\n" "$path" "$code" "$(wc -l <"$work/one.log")" "$(grep -c "set_config" "$work/one.log" || true)" "$(grep -c "DISCARD ALL" "$work/one.log" || true)"
   if [ -n "${GN_BENCH_SHOW:-}" ]; then cut -c1-160 "$work/one.log" | sed "s/^/      /"; fi
 done
+echo "server RSS: $(bench_rss) MiB"

@@ -158,6 +158,22 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
         return request.Id;
     }
 
+    /// <summary>Until the app's party directory knows <paramref name="slug"/> (at most 10 s).</summary>
+    private async Task WaitUntilKnownAsync(string slug)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            using var scope = app.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, default) is not null || DateTime.UtcNow > until)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private Task<Guid> BreachAsync(string slug, DateTimeOffset awareAt, Action<Breach>? change = null) => app.InParty(slug, async db =>
     {
         var breach = new Breach
@@ -201,6 +217,15 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
             await cmd.ExecuteNonQueryAsync();
         }
 
+        // A party written by SQL, past the app: the running instances hear of it as an operator's script tells them.
+        await using (var c = new NpgsqlConnection(app.Database.OwnerConnection))
+        {
+            await c.OpenAsync();
+            await using var notify = new NpgsqlCommand("NOTIFY " + DirectoryChangeInterceptor.Channel, c);
+            await notify.ExecuteNonQueryAsync();
+        }
+
+        await WaitUntilKnownAsync("tysta");
         await app.InParty("tysta", async db =>
         {
             var party = await db.Parties.SingleAsync(p => p.Id == id);
