@@ -159,17 +159,31 @@ var reminderMails = await CountPendingAsync();
 var drain = Stopwatch.StartNew();
 var drained = await dispatcher.DispatchAllAsync();
 Console.WriteLine($"Outbox, the reminders' mails: {drained:N0} in {drain.Elapsed.TotalSeconds:F2} s ({reminderMails:N0} were pending)");
-for (var round = 1; round <= 2; round++)
+// Four rounds, the order switched each round (the first of a pair must not be the only one to meet, say, PostgreSQL's
+// autovacuum), and the queued rows vacuumed and analysed first, as a table in steady use is.
+var ratios = new List<double>();
+for (var round = 1; round <= 4; round++)
 {
     await QueueMailsAsync(mails);
+    await using (var owner = new NpgsqlConnection(Conn("gn_bench_owner")))
+    {
+        await owner.OpenAsync();
+        await Exec(owner, "VACUUM ANALYZE outbox_messages");
+    }
+
+    var rawFirst = round % 2 == 0;
+    var rawRate = rawFirst ? await RawLoopAsync(mails) : 0;
     var pending = await CountPendingAsync();
     var dispatchWatch = Stopwatch.StartNew();
     var dispatched = await dispatcher.DispatchAllAsync();
     dispatchWatch.Stop();
     var outboxRate = dispatched / dispatchWatch.Elapsed.TotalSeconds;
-    var rawRate = await RawLoopAsync(mails);
-    Console.WriteLine($"Outbox dispatch, round {round}: {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {outboxRate:F0} mails/s ({pending:N0} were pending, {await CountPendingAsync()} left); raw MailKit loop, one connection: {rawRate:F0} mails/s → outbox at {100 * outboxRate / rawRate:F0} % of raw (goal ≥ 90 %)");
+    rawRate = rawFirst ? rawRate : await RawLoopAsync(mails);
+    ratios.Add(outboxRate / rawRate);
+    Console.WriteLine($"Outbox dispatch, round {round} ({(rawFirst ? "raw loop first" : "outbox first")}): {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {outboxRate:F0} mails/s ({pending:N0} were pending, {await CountPendingAsync()} left); raw MailKit loop, one connection: {rawRate:F0} mails/s → outbox at {100 * outboxRate / rawRate:F0} % of raw");
 }
+
+Console.WriteLine($"Outbox beside the raw MailKit loop, mean of the four rounds: {100 * ratios.Average():F0} % (goal ≥ 90 %)");
 
 Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB; total allocated: {GC.GetTotalAllocatedBytes() / 1024 / 1024} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
 
