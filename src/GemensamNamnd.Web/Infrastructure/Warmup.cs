@@ -87,19 +87,19 @@ public sealed partial class Warmup(
             // After the endpoints are mapped and the server listens: /health/live answers while this runs.
             await WhenStartedAsync(stoppingToken);
             var clock = Stopwatch.StartNew();
-            var partyId = await FirstActivePartyAsync(stoppingToken);
+            var party = await FirstActivePartyAsync(stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 LoadPages(scope.ServiceProvider);
                 scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warmup").Protect([1]);
             }
 
-            foreach (var (model, party) in Pages)
+            foreach (var (model, asParty) in Pages)
             {
-                await RunPageAsync(model, party ? partyId : null, stoppingToken);
+                await RunPageAsync(model, asParty ? party?.Id : null, stoppingToken);
             }
 
-            await RequestAnonymouslyAsync(partyId is null ? null : await SlugAsync(partyId.Value, stoppingToken), stoppingToken);
+            await RequestAnonymouslyAsync(party?.Slug, stoppingToken);
             LogDone(logger, clock.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -138,19 +138,13 @@ public sealed partial class Warmup(
         }
     }
 
-    private async Task<Guid?> FirstActivePartyAsync(CancellationToken ct)
+    /// <summary>The first active party, resolved as every party request resolves it: by its slug, through the directory.</summary>
+    private async Task<Party?> FirstActivePartyAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var slug = await db.Parties.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Slug).Select(p => p.Slug).FirstOrDefaultAsync(ct);
-        // As every party request resolves its party: by the slug in its address.
-        return slug is null ? null : (await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, ct))?.Id;
-    }
-
-    private async Task<string?> SlugAsync(Guid partyId, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Parties.AsNoTracking().Where(p => p.Id == partyId).Select(p => p.Slug).FirstOrDefaultAsync(ct);
+        var slug = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Parties.AsNoTracking()
+            .Where(p => p.IsActive).OrderBy(p => p.Slug).Select(p => p.Slug).FirstOrDefaultAsync(ct);
+        return slug is null ? null : await scope.ServiceProvider.GetRequiredService<PartyDirectory>().FindBySlugAsync(slug, ct);
     }
 
     /// <summary>
