@@ -3,9 +3,14 @@
 # (Sink handler: accepts and discards) on loopback, seeds 311 parties and 1,000,000 open requests, and prints the sweep
 # time when nothing is due, the cost per due reminder, allocations, peak memory, and outbox vs raw MailKit throughput.
 # Issue 15: the whole sweep (pre-check, enqueues, party jobs) beside a set-based reference query as the owner role, with
-# the ratio (goal ≤ 5× when nothing is due), and outbox vs a raw MailKit loop sending the same mails, two rounds (≥ 90 %).
+# the ratio (goal ≤ 5× when nothing is due), and outbox vs a raw MailKit loop sending the same mails,
+# in alternating rounds (GN_BENCH_OUTBOX_ROUNDS, 8), their median ratio (≥ 90 %) and CPU per mail.
 # Sizes: GN_BENCH_PARTIES, GN_BENCH_REQUESTS, GN_BENCH_DUE, GN_BENCH_MAILS. Run as root (or with the packages installed).
 set -euo pipefail
+# On a shared machine, other work steals the CPU that the outbox's database work needs more than the raw loop does: as
+# root the whole benchmark (PostgreSQL, aiosmtpd, the .NET process; both sides of every ratio alike) runs at a raised
+# priority, so the ratios measure the code rather than the neighbours. GN_BENCH_NICE=0 turns it off.
+if [ "$(id -u)" -eq 0 ] && [ "${GN_BENCH_NICE:-1}" != 0 ]; then renice -n -10 -p $$ >/dev/null; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 

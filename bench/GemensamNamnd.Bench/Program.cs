@@ -152,17 +152,20 @@ await using (var owner = new NpgsqlConnection(Conn("gn_bench_owner")))
 await CompareSweepAsync($"{dueCount:N0} cases due", runs: 1);
 
 // Outbox dispatch throughput to aiosmtpd, beside a raw MailKit loop against the same server: the reminders' mails
-// first (whatever the sweeps above queued), then two rounds, each the dispatcher and the raw loop on the same number
+// first (whatever the sweeps above queued), then rounds of the dispatcher and the raw loop on the same number
 // of mails, interleaved, so both see the same machine.
 var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 var reminderMails = await CountPendingAsync();
 var drain = Stopwatch.StartNew();
 var drained = await dispatcher.DispatchAllAsync();
 Console.WriteLine($"Outbox, the reminders' mails: {drained:N0} in {drain.Elapsed.TotalSeconds:F2} s ({reminderMails:N0} were pending)");
-// Four rounds, the order switched each round (the first of a pair must not be the only one to meet, say, PostgreSQL's
-// autovacuum), and the queued rows vacuumed and analysed first, as a table in steady use is.
+// Rounds (GN_BENCH_OUTBOX_ROUNDS, 8), the order switched each round (the first of a pair must not be the only one to
+// meet, say, PostgreSQL's autovacuum), and the queued rows vacuumed and analysed first, as a table in steady use is. On a
+// shared machine one round in a few meets a neighbour's build: the median of the rounds' ratios is the figure, the mean
+// is printed beside it. The CPU this process spent per mail is printed too: unlike the rates, it hardly moves with load.
+var rounds = int.Parse(Environment.GetEnvironmentVariable("GN_BENCH_OUTBOX_ROUNDS") ?? "8", CultureInfo.InvariantCulture);
 var ratios = new List<double>();
-for (var round = 1; round <= 4; round++)
+for (var round = 1; round <= rounds; round++)
 {
     await QueueMailsAsync(mails);
     await using (var owner = new NpgsqlConnection(Conn("gn_bench_owner")))
@@ -172,18 +175,20 @@ for (var round = 1; round <= 4; round++)
     }
 
     var rawFirst = round % 2 == 0;
-    var rawRate = rawFirst ? await RawLoopAsync(mails) : 0;
+    var raw = rawFirst ? await RawLoopAsync(mails) : default;
     var pending = await CountPendingAsync();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var dispatchWatch = Stopwatch.StartNew();
     var dispatched = await dispatcher.DispatchAllAsync();
     dispatchWatch.Stop();
+    var outboxCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / Math.Max(1, dispatched);
     var outboxRate = dispatched / dispatchWatch.Elapsed.TotalSeconds;
-    rawRate = rawFirst ? rawRate : await RawLoopAsync(mails);
-    ratios.Add(outboxRate / rawRate);
-    Console.WriteLine($"Outbox dispatch, round {round} ({(rawFirst ? "raw loop first" : "outbox first")}): {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {outboxRate:F0} mails/s ({pending:N0} were pending, {await CountPendingAsync()} left); raw MailKit loop, one connection: {rawRate:F0} mails/s → outbox at {100 * outboxRate / rawRate:F0} % of raw");
+    raw = rawFirst ? raw : await RawLoopAsync(mails);
+    ratios.Add(outboxRate / raw.Rate);
+    Console.WriteLine($"Outbox dispatch, round {round} ({(rawFirst ? "raw loop first" : "outbox first")}): {dispatched:N0} mails in {dispatchWatch.Elapsed.TotalSeconds:F2} s → {outboxRate:F0} mails/s, {outboxCpu:F0} µs CPU per mail ({pending:N0} were pending, {await CountPendingAsync()} left); raw MailKit loop, one connection: {raw.Rate:F0} mails/s, {raw.CpuMicroseconds:F0} µs CPU per mail → outbox at {100 * outboxRate / raw.Rate:F0} % of raw");
 }
 
-Console.WriteLine($"Outbox beside the raw MailKit loop, mean of the four rounds: {100 * ratios.Average():F0} % (goal ≥ 90 %)");
+Console.WriteLine($"Outbox beside the raw MailKit loop over {rounds} rounds: median {100 * Median(ratios):F0} %, mean {100 * ratios.Average():F0} % (goal ≥ 90 %)");
 
 Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB; total allocated: {GC.GetTotalAllocatedBytes() / 1024 / 1024} MB; GC gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
 
@@ -256,7 +261,11 @@ async Task CompareSweepAsync(string label, int runs = 5)
     ClearQueue();
 }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
 
 long EnqueuedCount() => host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedCount("default");
 
@@ -288,10 +297,11 @@ async Task QueueMailsAsync(int count)
     await db.SaveChangesAsync();
 }
 
-async Task<double> RawLoopAsync(int count)
+async Task<(double Rate, double CpuMicroseconds)> RawLoopAsync(int count)
 {
     using var client = new SmtpClient();
     await client.ConnectAsync("127.0.0.1", smtpPort, SecureSocketOptions.None);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var raw = Stopwatch.StartNew();
     for (var i = 0; i < count; i++)
     {
@@ -307,8 +317,9 @@ async Task<double> RawLoopAsync(int count)
     }
 
     raw.Stop();
+    var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / count;
     await client.DisconnectAsync(true);
-    return count / raw.Elapsed.TotalSeconds;
+    return (count / raw.Elapsed.TotalSeconds, used);
 }
 
 async Task<int> RunAllAsync(IEnumerable<Guid> ids)

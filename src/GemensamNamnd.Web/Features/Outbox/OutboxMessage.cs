@@ -84,8 +84,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.ServerReply).HasMaxLength(1000);
         b.Property(m => m.LastError).HasMaxLength(2000);
-        // The dispatcher's claim: due pending rows in order; the party job's digest: a party's held rows.
-        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
-        b.HasIndex(m => new { m.PartyId, m.Status, m.HoldUntil });
+        // The dispatcher's claim: due pending rows in order; the party job's digest: a party's held rows. Partial, so that
+        // they hold only the rows still to go: marking a row sent then writes no entry into either (the heap and the
+        // key only), and neither grows with the mails already sent.
+        b.HasIndex(m => m.NextAttemptAt, "ix_outbox_messages_pending").HasFilter("status = 'Pending'");
+        b.HasIndex(m => new { m.PartyId, m.HoldUntil }, "ix_outbox_messages_held").HasFilter("status = 'Held'");
     }
 }

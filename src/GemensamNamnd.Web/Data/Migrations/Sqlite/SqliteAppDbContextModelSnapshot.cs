@@ -858,11 +858,13 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+                    b.HasIndex(new[] { "PartyId", "HoldUntil" }, "ix_outbox_messages_held")
+                        .HasDatabaseName("ix_outbox_messages_held")
+                        .HasFilter("status = 'Held'");
 
-                    b.HasIndex("PartyId", "Status", "HoldUntil")
-                        .HasDatabaseName("ix_outbox_messages_party_id_status_hold_until");
+                    b.HasIndex(new[] { "NextAttemptAt" }, "ix_outbox_messages_pending")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("status = 'Pending'");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
