@@ -14,8 +14,8 @@ namespace GemensamNamnd.Web.Features.Record;
 /// <summary>One kind of record, the personal data it holds, why and on what basis.</summary>
 public sealed record ProcessingRow(string What, IReadOnlyList<string> PersonalData, string Purpose, string LegalBasis, string Retention);
 
-/// <summary>A part of the tool and the roles that reach it.</summary>
-public sealed record AccessRow(string Area, string Route, IReadOnlyList<string> Roles);
+/// <summary>A part of the tool, the roles that reach it, and whether the reader is one of them (then it is a link).</summary>
+public sealed record AccessRow(string Area, string Route, IReadOnlyList<string> Roles, bool MayOpen);
 
 /// <summary>
 /// The tool's own record of processing (Art. 30), <c>/{party}/behandlingar</c>, generated from the running
@@ -26,7 +26,7 @@ public sealed record AccessRow(string Area, string Route, IReadOnlyList<string> 
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(
     AppDbContext db, CurrentParty currentParty, IConfiguration configuration, IOptions<DatabaseOptions> database,
-    IAuthorizationPolicyProvider policies, EndpointDataSource endpoints) : PageModel
+    IAuthorizationPolicyProvider policies, IAuthorizationService authorization, EndpointDataSource endpoints) : PageModel
 {
     public List<ProcessingRow> Processing { get; private set; } = [];
 
@@ -87,8 +87,10 @@ public sealed class IndexModel(
             .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal))
         {
             var roles = new SortedSet<string>(StringComparer.Ordinal);
+            var mayOpen = true;
             foreach (var name in e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>())
             {
+                mayOpen = mayOpen && (await authorization.AuthorizeAsync(User, name)).Succeeded;
                 if (await policies.GetPolicyAsync(name) is { } policy)
                 {
                     foreach (var r in policy.Requirements.OfType<PartyRoleRequirement>().SelectMany(r => r.Roles))
@@ -99,7 +101,7 @@ public sealed class IndexModel(
             }
 
             var route = e.RoutePattern.RawText!.TrimStart('/').Replace("{party}", currentParty.Required.Slug, StringComparison.Ordinal);
-            Access.Add(new AccessRow(e.DisplayName?.Split(' ').LastOrDefault()?.Trim('/') ?? route, "/" + route, [.. roles]));
+            Access.Add(new AccessRow(e.DisplayName?.Split(' ').LastOrDefault()?.Trim('/') ?? route, "/" + route, [.. roles], mayOpen));
         }
 
         var provider = database.Value.Provider;
