@@ -31,7 +31,7 @@ public sealed class TableTagHelper : TagHelper
 
         if (Scroll)
         {
-            output.PreElement.AppendHtml("<div class=\"table-scroll\">");
+            output.PreElement.AppendHtml("<div class=\"table-scroll\" data-table-scroll>");
             output.PostElement.AppendHtml("</div>");
         }
     }

@@ -1,8 +1,8 @@
-// A table wider than its wrapper (.table-scroll, TableTagHelper) scrolls inside it. Such a wrapper becomes a focusable
+// A table wider than its wrapper (.table-scroll[data-table-scroll], TableTagHelper) scrolls inside it. Such a wrapper becomes a focusable
 // region named by the table's caption, so a keyboard user can scroll it with the arrow keys (WCAG 2.1.1).
 (function () {
     function update() {
-        document.querySelectorAll('.table-scroll').forEach(function (wrapper) {
+        document.querySelectorAll('[data-table-scroll]').forEach(function (wrapper) {
             var scrolls = wrapper.scrollWidth > wrapper.clientWidth + 1;
             if (scrolls) {
                 var caption = wrapper.querySelector('caption');
