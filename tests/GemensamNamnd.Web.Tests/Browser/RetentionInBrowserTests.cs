@@ -46,7 +46,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync("/ostersund");
         await BrowserFixture.FollowMenuAsync(page, "Uppföljning", "Gallring");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gallring");
-        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#forhandsvisning + .table-scroll > table")).Not.ToContainTextAsync(caseNumber);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Below the minimum: refused in Swedish, the field marked.
@@ -60,15 +60,15 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await page.Locator("#RequestMonths").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringsplanen är sparad.");
-        var preview = page.Locator("#forhandsvisning + table");
+        var preview = page.Locator("#forhandsvisning + .table-scroll > table");
         await Assertions.Expect(preview).ToContainTextAsync(caseNumber);
         await Assertions.Expect(preview).ToContainTextAsync("förfallen");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gallra nu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringen är klar: 1 gallrade, 0 raderade, 0 med gallringsstopp.");
-        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync(caseNumber);
-        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
-        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
+        await Assertions.Expect(page.Locator("#forhandsvisning + .table-scroll > table")).Not.ToContainTextAsync(caseNumber);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // The case page explains the thinned fields.
