@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
@@ -57,9 +58,10 @@ public sealed class StatusTagTests
         var output = new TagHelperOutput("status-tag", [], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent().SetContent(words)));
         var helper = new StatusTagHelper { Urgency = urgency };
         helper.Process(context, output);
-        output.Content.SetHtmlContent((await output.GetChildContentAsync()).GetContent());
+        var encoder = HtmlEncoder.Create(UnicodeRanges.All);
+        output.Content.SetHtmlContent((await output.GetChildContentAsync()).GetContent(encoder));
         using var writer = new StringWriter();
-        output.WriteTo(writer, HtmlEncoder.Default);
+        output.WriteTo(writer, encoder);
         return writer.ToString();
     }
 }
