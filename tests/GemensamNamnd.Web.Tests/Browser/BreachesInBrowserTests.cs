@@ -13,7 +13,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Incidenter", Exact = true }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Ärenden", "Incidenter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Personuppgiftsincidenter");
         await BrowserFixture.AssertAccessibleAsync(page);
 

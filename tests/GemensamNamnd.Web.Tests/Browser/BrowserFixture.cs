@@ -49,6 +49,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Follows a link of the main menu as a person does: opens its group (a disclosure), then the link.</summary>
+    public static async Task FollowMenuAsync(IPage page, string group, string link)
+    {
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+        await menu.Locator("summary", new() { HasTextString = group }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
+
     /// <summary>axe finds no WCAG 2.1 AA violation on the page as it stands; the message names each rule and element.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

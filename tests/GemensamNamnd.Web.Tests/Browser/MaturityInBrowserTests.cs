@@ -15,7 +15,7 @@ public sealed class MaturityInBrowserTests(BrowserFixture browser) : IClassFixtu
     private static async Task AnswerAsync(IPage page, string slug, int level)
     {
         await page.GotoAsync($"/{slug}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mognad", Exact = true }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Uppföljning", "Mognad");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dataskyddsarbetets mognad");
         await BrowserFixture.AssertAccessibleAsync(page);
 

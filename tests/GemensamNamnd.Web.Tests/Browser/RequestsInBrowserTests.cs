@@ -13,7 +13,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Begäranden", Exact = true }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Ärenden", "Begäranden");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Begäranden från registrerade");
         await BrowserFixture.AssertAccessibleAsync(page);
 

@@ -44,9 +44,9 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         var (caseId, caseNumber) = await ClosedRequestAsync();
         var page = await browser.SignInAsync("Cecilia Claesson");
         await page.GotoAsync("/ostersund");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Gallring", Exact = true }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Uppföljning", "Gallring");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gallring");
-        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#forhandsvisning + .table-scroll > table")).Not.ToContainTextAsync(caseNumber);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Below the minimum: refused in Swedish, the field marked.
@@ -60,15 +60,15 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await page.Locator("#RequestMonths").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara planen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringsplanen är sparad.");
-        var preview = page.Locator("#forhandsvisning + table");
+        var preview = page.Locator("#forhandsvisning + .table-scroll > table");
         await Assertions.Expect(preview).ToContainTextAsync(caseNumber);
         await Assertions.Expect(preview).ToContainTextAsync("förfallen");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gallra nu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringen är klar: 1 gallrade, 0 raderade, 0 med gallringsstopp.");
-        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync(caseNumber);
-        await Assertions.Expect(page.Locator("#logg + table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
-        await Assertions.Expect(page.Locator("#forhandsvisning + table")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
+        await Assertions.Expect(page.Locator("#forhandsvisning + .table-scroll > table")).Not.ToContainTextAsync(caseNumber);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // The case page explains the thinned fields.
@@ -78,7 +78,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // The thinned case can no longer be found by its personnummer.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Personsökning" }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Ärenden", "Personsökning");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Personnummer eller samordningsnummer").FillAsync("19121212-1212");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
@@ -89,7 +89,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Inget i registren innehåller uppgifter om personen.");
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registerförteckning" }).ClickAsync();
+        await BrowserFixture.FollowMenuAsync(page, "Inställningar", "Registerförteckning");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Verktygets registerförteckning");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -44,7 +44,9 @@ public sealed class BreachPagesTests(AppFactory app)
 
         var all = await Html(anna, "/ostersund/incidenter");
         Assert.Contains("61 timmar kvar", Row(all, runningCase), StringComparison.Ordinal);
-        Assert.Contains("<strong>försenad 4 timmar</strong>", Row(all, lateCase), StringComparison.Ordinal);
+        Assert.DoesNotContain("ds-tag", Row(all, runningCase), StringComparison.Ordinal);
+        // Late: the words in the danger tag, never the colour alone.
+        Assert.Contains("<span class=\"ds-tag status-tag\" data-color=\"danger\" data-urgency=\"Overdue\">4 timmar försenad</span>", Row(all, lateCase), StringComparison.Ordinal);
 
         var runningOnly = await Html(anna, "/ostersund/incidenter?klocka=pagar");
         Assert.Contains(runningCase, runningOnly, StringComparison.Ordinal);

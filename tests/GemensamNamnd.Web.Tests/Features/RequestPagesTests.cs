@@ -71,7 +71,8 @@ public sealed partial class RequestPagesTests(AppFactory app)
         Assert.True(positions[^1] < html.IndexOf(fresh.CaseNumber, StringComparison.Ordinal), "a later deadline is listed later");
 
         var overdueDays = Today.DayNumber - first.DueOn.DayNumber;
-        Assert.Contains($"<strong>försenad {overdueDays} dagar</strong>", RowOf(html, first.CaseNumber), StringComparison.Ordinal);
+        // Overdue: the words in the danger tag, never the colour alone.
+        Assert.Contains($"<span class=\"ds-tag status-tag\" data-color=\"danger\" data-urgency=\"Overdue\">{overdueDays} dagar försenad</span>", RowOf(html, first.CaseNumber), StringComparison.Ordinal);
         Assert.Contains($"{fresh.DueOn.DayNumber - Today.DayNumber} dagar kvar", RowOf(html, fresh.CaseNumber), StringComparison.Ordinal);
         Assert.DoesNotContain("försenad", RowOf(html, fresh.CaseNumber), StringComparison.Ordinal);
         Assert.Contains($"href=\"/ostersund/begaranden/{first.Id}\"", html, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace GemensamNamnd.Web.Features.Breaches;
 /// <summary>How the breach pages put the 72-hour clock and times into words, in Swedish time.</summary>
 public static class BreachWords
 {
-    /// <summary>"53 timmar kvar", "1 timme kvar", "fristen går ut nu", "försenad 5 timmar", "anmäld inom 72 timmar", "anmäls inte".</summary>
+    /// <summary>"53 timmar kvar", "1 timme kvar", "mindre än en timme kvar", "5 timmar försenad", "anmäld inom 72 timmar", "anmäls inte".</summary>
     public static string Clock(Breach b, DateTimeOffset now)
     {
         var hours = BreachClock.HoursLeft(b.AwareAt, now);
@@ -16,15 +16,27 @@ public static class BreachWords
         {
             BreachClockState.Running when hours == 0 => "mindre än en timme kvar",
             BreachClockState.Running => Hours(hours) + " kvar",
-            BreachClockState.Overdue => "försenad " + Hours(-hours),
+            BreachClockState.Overdue => Hours(-hours) + " försenad",
             BreachClockState.ReportedOnTime => "anmäld inom 72 timmar",
             BreachClockState.ReportedLate => "anmäld efter 72 timmar",
             _ => "anmäls inte",
         };
     }
 
-    public static bool IsLate(Breach b, DateTimeOffset now) =>
-        BreachClock.StateAt(b.AwareAt, b.Reportable, b.ReportedAt, now) is BreachClockState.Overdue or BreachClockState.ReportedLate;
+    /// <summary>The clock is shown as urgent when fewer than this many hours are left of the 72.</summary>
+    public const int UrgentHoursLeft = 24;
+
+    /// <summary>The clock's tag: late (or reported late), under <see cref="UrgentHoursLeft"/> hours left, else words alone.</summary>
+    public static Urgency ClockUrgency(Breach b, DateTimeOffset now) =>
+        BreachClock.StateAt(b.AwareAt, b.Reportable, b.ReportedAt, now) switch
+        {
+            BreachClockState.Overdue or BreachClockState.ReportedLate => Urgency.Overdue,
+            BreachClockState.Running when BreachClock.HoursLeft(b.AwareAt, now) < UrgentHoursLeft => Urgency.ClockUnder24Hours,
+            _ => Urgency.None,
+        };
+
+    /// <summary>The tag for a status itself: a closed breach reads "Avslutad" in the closed colour.</summary>
+    public static Urgency StatusUrgency(BreachStatus status) => BreachStatusRules.IsClosed(status) ? Urgency.Closed : Urgency.None;
 
     /// <summary>"1 timme", "5 timmar".</summary>
     public static string Hours(int hours) => hours == 1 ? "1 timme" : string.Create(Swedish.Culture, $"{hours} timmar");

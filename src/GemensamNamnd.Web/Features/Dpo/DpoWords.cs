@@ -11,6 +11,10 @@ public static class DpoWords
     public static string Period(DateOnly from, DateOnly? to) =>
         to is { } end ? $"{SwedishDates.Long(from)} – {SwedishDates.Long(end)}" : $"{SwedishDates.Long(from)} – tills vidare";
 
+    /// <summary>An ended allocation reads "Avslutat" in the closed colour; the others as words.</summary>
+    public static Urgency StateUrgency(AllocationState state) =>
+        state is AllocationState.Current or AllocationState.Planned ? Urgency.None : Urgency.Closed;
+
     public static string State(AllocationState state) => state switch
     {
         AllocationState.Current => "Pågående",

@@ -124,7 +124,7 @@ public sealed class IndexModel(
 /// <summary>How the request pages put dates and deadlines into words.</summary>
 public static class RequestWords
 {
-    /// <summary>"3 dagar kvar", "1 dag kvar", "förfaller i dag", "försenad 1 dag", "försenad 2 dagar"; "avslutad" when closed.</summary>
+    /// <summary>"3 dagar kvar", "1 dag kvar", "förfaller i dag", "1 dag försenad", "7 dagar försenad"; "avslutad" when closed.</summary>
     public static string DaysLeft(DateOnly due, DateOnly today, RequestStatus status)
     {
         return DaysRemaining(due, today, status) switch
@@ -133,10 +133,29 @@ public static class RequestWords
             0 => "förfaller i dag",
             1 => "1 dag kvar",
             int days and > 1 => string.Create(Swedish.Culture, $"{days} dagar kvar"),
-            -1 => "försenad 1 dag",
-            int days => string.Create(Swedish.Culture, $"försenad {-days} dagar"),
+            -1 => "1 dag försenad",
+            int days => string.Create(Swedish.Culture, $"{-days} dagar försenad"),
         };
     }
+
+    /// <summary>
+    /// How pressing the deadline is, for its tag: overdue, due within the week (the list's filter "Förfaller inom 7
+    /// dagar", <see cref="RequestFilter.DueWithinWeek"/>), closed — the rules of <see cref="IsOverdue"/> and
+    /// <see cref="RequestStatusRules"/>, only put in a colour. An extension shows on the status (<see cref="StatusUrgency"/>).
+    /// </summary>
+    public static Urgency DeadlineUrgency(DateOnly due, DateOnly today, RequestStatus status) => DaysRemaining(due, today, status) switch
+    {
+        null => Urgency.Closed,
+        < 0 => Urgency.Overdue,
+        <= RequestFilter.DueWithinWeekDays => Urgency.DueSoon,
+        _ => Urgency.None,
+    };
+
+    /// <summary>The tag for a status itself: extended and closed stand out, the others read as words.</summary>
+    public static Urgency StatusUrgency(RequestStatus status) =>
+        RequestStatusRules.IsClosed(status) ? Urgency.Closed
+        : status == RequestStatus.Extended ? Urgency.Extended
+        : Urgency.None;
 
     /// <summary>Days until the deadline in force (negative when overdue); null once the case is closed.</summary>
     public static int? DaysRemaining(DateOnly due, DateOnly today, RequestStatus status) =>

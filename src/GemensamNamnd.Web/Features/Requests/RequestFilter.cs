@@ -13,6 +13,9 @@ public sealed record RequestFilter(string? Status, string? Right, Guid? Officer,
 {
     public const string DueWithinWeek = "7dagar";
 
+    /// <summary>"Förfaller inom 7 dagar": the deadline is today or within this many days.</summary>
+    public const int DueWithinWeekDays = 7;
+
     public const string DueOverdue = "forsenade";
 
     /// <summary>Every case, closed ones too; an empty status means the open cases.</summary>
@@ -58,7 +61,7 @@ public sealed record RequestFilter(string? Status, string? Right, Guid? Officer,
         switch (Due)
         {
             case DueWithinWeek:
-                var weekAhead = today.AddDays(7);
+                var weekAhead = today.AddDays(DueWithinWeekDays);
                 query = query.Where(r => !RequestStatusRules.Closed.Contains(r.Status) && r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead);
                 break;
             case DueOverdue:
