@@ -27,7 +27,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
 
         if (!Guid.TryParse(input.EntraTenantId, out var tid))
         {
-            errors.Add(new Error(nameof(input.EntraTenantId), "Ange klient-id (tid) som ett GUID."));
+            errors.Add(new Error(nameof(input.EntraTenantId), "Ange klientorganisations-id som ett GUID."));
         }
 
         if (!Guid.TryParse(input.EntraObjectId, out var oid))
