@@ -309,6 +309,7 @@ internal static class FieldErrors
 
     public static IHtmlContent? Error(FieldState field, string? prefix) => field.Error is null
         ? null
-        : new HtmlContentBuilder().AppendHtml("<p class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"")
-            .Append(field.Name + "-error").AppendHtml("\">").Append((prefix ?? "") + field.Error).AppendHtml("</p>");
+        // A div, not the system's usual p: right after a legend a p would take the fieldset's description colour.
+        : new HtmlContentBuilder().AppendHtml("<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"")
+            .Append(field.Name + "-error").AppendHtml("\">").Append((prefix ?? "") + field.Error).AppendHtml("</div>");
 }

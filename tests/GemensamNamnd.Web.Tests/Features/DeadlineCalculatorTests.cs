@@ -177,7 +177,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         var response = await client.GetAsync($"/tidsfrister?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains($"<p class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"received-error\">Fel: {message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"received-error\">Fel: {message}</div>", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"#received\">{message}</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<time", html, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class FieldTagHelperTests
         Assert.Equal(
             "<div class=\"ds-field\"><label class=\"ds-label\" for=\"Reason\">Skäl</label><div data-field=\"description\" id=\"Reason-hint\">Loggas.</div>"
             + "<textarea id=\"Reason\" name=\"Reason\" class=\"ds-input\" aria-describedby=\"Reason-hint Reason-error\" aria-invalid=\"true\"></textarea>"
-            + "<p class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"Reason-error\">Ange skälet.</p></div>",
+            + "<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"Reason-error\">Ange skälet.</div></div>",
             html);
     }
 
@@ -75,7 +75,7 @@ public sealed class FieldTagHelperTests
         Assert.Equal(
             "<fieldset class=\"ds-fieldset\" aria-describedby=\"Types-hint Types-error\"><legend class=\"ds-label\">Typ av incident</legend>"
             + "<div data-field=\"description\" id=\"Types-hint\">En eller flera.</div>"
-            + "<p class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"Types-error\">Välj minst en typ.</p>"
+            + "<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"Types-error\">Välj minst en typ.</div>"
             + "<label><input type=\"checkbox\" name=\"Types\" /> Röjande</label></fieldset>",
             invalid);
     }

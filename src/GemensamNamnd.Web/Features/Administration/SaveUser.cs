@@ -36,7 +36,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
         }
         else if (await db.Users.AnyAsync(u => u.EntraTenantId == tid && u.EntraObjectId == oid && u.Id != id, ct))
         {
-            errors.Add(new Error(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid."));
+            errors.Add(new Error(nameof(input.EntraObjectId), "Det finns redan en användare med samma klientorganisations-id och objekt-id."));
         }
 
         if (CommandResult.RefuseIfAny<AppUser>(errors) is { } refused)
@@ -61,7 +61,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
         (user.IsGlobalAdministrator, user.IsEStrategist, user.IsDisabled) = (input.IsGlobalAdministrator, input.IsEStrategist, input.IsDisabled);
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid.");
+            return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma klientorganisations-id och objekt-id.");
         }
 
         if (rightsTaken)
