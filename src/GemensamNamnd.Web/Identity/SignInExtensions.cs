@@ -144,7 +144,7 @@ public static class SignInExtensions
         var parties = http.RequestServices.GetRequiredService<PartyDirectory>();
         if (!await parties.IsKnownEntraTenantAsync(tid, http.RequestAborted))
         {
-            fail("Organisationen (tid) är inte ansluten till tjänsten.");
+            fail("Organisationen (klientorganisationen i Entra ID) är inte ansluten till tjänsten.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -6,12 +7,13 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace GemensamNamnd.Web.Infrastructure;
 
 /// <summary>
-/// The one accessible form field: <c>&lt;field name="X" label="…" hint="…"&gt;&lt;input /&gt;&lt;/field&gt;</c> renders the
-/// <c>&lt;label for="X"&gt;</c>, the hint (<c>X-hint</c>), the wrapped input, select or textarea with <c>id</c>, <c>name</c>,
-/// <c>aria-describedby</c> and <c>aria-invalid</c>, and the Swedish error from ModelState (<c>X-error</c>). The name is
+/// The one accessible form field, in Designsystemet's markup: <c>&lt;field name="X" label="…" hint="…"&gt;&lt;input /&gt;&lt;/field&gt;</c>
+/// renders a <c>div.ds-field</c> with the <c>label.ds-label</c>, the hint (<c>X-hint</c>, the system's description), the
+/// wrapped input, select or textarea (<c>ds-input</c>) with <c>id</c>, <c>name</c>, <c>aria-describedby</c> and
+/// <c>aria-invalid</c>, and the Swedish error from ModelState (<c>X-error</c>, <c>ds-validation-message</c>). The name is
 /// the ModelState key and the default id and name of the input, so the error summary (<c>_Errors</c>) links to it. A
-/// single checkbox or radio gets its label right after it. No wrapper element otherwise: the markup stays what the
-/// forms rendered by hand.
+/// single checkbox or radio comes first with its label right beside it (the system's grid). Other attributes (e.g.
+/// <c>class</c>) go to the wrapper.
 /// </summary>
 [HtmlTargetElement("field", Attributes = "name")]
 public sealed class FieldTagHelper : TagHelper
@@ -39,26 +41,24 @@ public sealed class FieldTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var field = new FieldState(Name, FieldErrors.Message(ViewContext, Name), Hint is not null);
         context.Items[typeof(FieldState)] = field;
+        FormOrder.Register(ViewContext.HttpContext, field);
         var content = await output.GetChildContentAsync();
 
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        FieldErrors.AddClass(output, "ds-field");
         output.Content.SetHtmlContent(content);
         var label = FieldErrors.Label(field.Id, Label, LabelClass);
         var hint = Hint is null ? null : FieldErrors.Hint(Name, Hint);
         var error = FieldErrors.Error(field, ErrorPrefix);
         if (field.IsCheck)
         {
-            // Checkbox or radio first, its label right after it, on one line (the .check rule in site.css); a span, so
-            // that it stays in line in a filter row.
-            output.TagName = "span";
-            output.TagMode = TagMode.StartTagAndEndTag;
-            output.Attributes.SetAttribute("class", "check");
-            output.PostContent.AppendHtml(" ").AppendHtml(label);
-            // Hint and error below the line, as under a text input.
-            if (hint is not null) output.PostElement.AppendHtml(hint);
-            if (error is not null) output.PostElement.AppendHtml(error);
+            // Checkbox or radio first, its label beside it; hint and error under the label (the system's grid).
+            output.PostContent.AppendHtml(label);
+            if (hint is not null) output.PostContent.AppendHtml(hint);
+            if (error is not null) output.PostContent.AppendHtml(error);
             return;
         }
-        output.TagName = null;
         output.PreContent.AppendHtml(label);
         if (hint is not null) output.PreContent.AppendHtml(hint);
         if (error is not null) output.PostContent.AppendHtml(error);
@@ -67,8 +67,8 @@ public sealed class FieldTagHelper : TagHelper
 
 /// <summary>
 /// A checkbox or radio group: <c>&lt;field-group name="X" legend="…" hint="…"&gt;options&lt;/field-group&gt;</c> renders
-/// a <c>&lt;fieldset&gt;</c> with its <c>&lt;legend&gt;</c>, hint and error, the fieldset described by both. Other
-/// attributes (e.g. <c>class</c>) go to the fieldset.
+/// a <c>fieldset.ds-fieldset</c> with its <c>&lt;legend&gt;</c>, hint and error, the fieldset described by both. The
+/// options are <c>&lt;field-option&gt;</c>s. Other attributes (e.g. <c>class</c>, <c>id</c>) go to the fieldset.
 /// </summary>
 [HtmlTargetElement("field-group", Attributes = "name")]
 public sealed class FieldGroupTagHelper : TagHelper
@@ -86,16 +86,25 @@ public sealed class FieldGroupTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var field = new FieldState(Name, FieldErrors.Message(ViewContext, Name), Hint is not null) { Claimed = true, GroupHint = Hint };
+        var field = new FieldState(Name, FieldErrors.Message(ViewContext, Name), Hint is not null)
+        {
+            Claimed = true,
+            GroupHint = Hint,
+            // The first option takes the group's name as its id (the summary links there) unless the fieldset has it.
+            OptionIdTaken = output.Attributes.ContainsName("id"),
+        };
+        if (field.OptionIdTaken) field.Id = output.Attributes["id"].Value?.ToString() ?? Name;
         context.Items[typeof(FieldState)] = field;
+        FormOrder.Register(ViewContext?.HttpContext, field);
         var content = await output.GetChildContentAsync();
 
         output.TagName = "fieldset";
         output.TagMode = TagMode.StartTagAndEndTag;
+        FieldErrors.AddClass(output, "ds-fieldset");
         if (field.DescribedBy(null) is { } describedBy) output.Attributes.SetAttribute("aria-describedby", describedBy);
         if (!field.LegendWritten)
         {
-            if (Legend is not null) output.PreContent.AppendHtml("<legend>").Append(Legend).AppendHtml("</legend>");
+            if (Legend is not null) output.PreContent.AppendHtml("<legend class=\"ds-label\">").Append(Legend).AppendHtml("</legend>");
             output.PreContent.AppendHtml(FieldGroupParts(field, Hint));
         }
         output.Content.SetHtmlContent(content);
@@ -111,6 +120,64 @@ public sealed class FieldGroupTagHelper : TagHelper
     }
 }
 
+/// <summary>
+/// One checkbox or radio of a <c>&lt;field-group&gt;</c>:
+/// <c>&lt;field-option type="radio" value="…" checked="…" label="…" /&gt;</c> (or the label as content) renders the
+/// system's <c>div.ds-field</c> with the input first and its label right beside it. The name defaults to the group's;
+/// the id to the group's name for the first option (the error summary links to it), else <c>name-value</c>. Other
+/// attributes go to the input. An option of the group's own name is marked invalid when the group is in error.
+/// </summary>
+[HtmlTargetElement("field-option", Attributes = "value")]
+public sealed class FieldOptionTagHelper : TagHelper
+{
+    /// <summary><c>checkbox</c> (default) or <c>radio</c>.</summary>
+    public string Type { get; set; } = "checkbox";
+
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string Value { get; set; } = "";
+
+    public bool Checked { get; set; }
+
+    public string? Label { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var group = context.Items.TryGetValue(typeof(FieldState), out var item) ? item as FieldState : null;
+        var name = Name ?? group?.Name ?? throw new InvalidOperationException("<field-option> needs a name or a <field-group>.");
+        var id = Id;
+        if (id is null && group is not null && !group.OptionIdTaken && name == group.Name)
+        {
+            id = group.Name;
+            group.OptionIdTaken = true;
+        }
+        id ??= new string((name + "-" + Value).Select(c => char.IsLetterOrDigit(c) || c is '_' ? c : '-').ToArray());
+
+        var input = new HtmlContentBuilder().AppendHtml("<input class=\"ds-input\" type=\"").Append(Type)
+            .AppendHtml("\" id=\"").Append(id).AppendHtml("\" name=\"").Append(name)
+            .AppendHtml("\" value=\"").Append(Value).AppendHtml("\"");
+        if (Checked) input.AppendHtml(" checked=\"checked\"");
+        foreach (var attribute in output.Attributes) input.AppendHtml(" ").AppendHtml(attribute);
+        if (group?.Error is not null && name == group.Name) input.AppendHtml(" aria-invalid=\"true\"");
+        input.AppendHtml(" />");
+
+        var label = new HtmlContentBuilder().AppendHtml("<label class=\"ds-label\" for=\"").Append(id).AppendHtml("\">");
+        if (Label is not null) label.Append(Label);
+        else label.AppendHtml(await output.GetChildContentAsync());
+        label.AppendHtml("</label>");
+
+        output.Attributes.Clear();
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "ds-field");
+        output.Content.SetHtmlContent(new HtmlContentBuilder().AppendHtml(input).AppendHtml(label));
+    }
+}
+
 /// <summary>A hint with markup (e.g. a link) inside <c>&lt;field&gt;</c> or <c>&lt;field-group&gt;</c>, before the input.</summary>
 [HtmlTargetElement("field-hint")]
 public sealed class FieldHintTagHelper : TagHelper
@@ -122,9 +189,9 @@ public sealed class FieldHintTagHelper : TagHelper
         if (!context.Items.TryGetValue(typeof(FieldState), out var item) || item is not FieldState field)
             throw new InvalidOperationException("<field-hint> belongs inside <field> or <field-group>.");
         field.HasHint = true;
-        output.TagName = "span";
+        output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "hint");
+        output.Attributes.SetAttribute("data-field", "description");
         output.Attributes.SetAttribute("id", field.Name + "-hint");
     }
 }
@@ -145,11 +212,12 @@ public sealed class FieldLegendTagHelper : TagHelper
         field.LegendWritten = true;
         output.TagName = "legend";
         output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "ds-label");
         output.PostElement.AppendHtml(FieldGroupTagHelper.FieldGroupParts(field, field.GroupHint));
     }
 }
 
-/// <summary>The input, select or textarea of a <c>&lt;field&gt;</c>: gets its id, name and ARIA attributes.</summary>
+/// <summary>The input, select or textarea of a <c>&lt;field&gt;</c>: gets its id, name, ARIA attributes and <c>ds-input</c>.</summary>
 [HtmlTargetElement("input", ParentTag = "field")]
 [HtmlTargetElement("select", ParentTag = "field")]
 [HtmlTargetElement("textarea", ParentTag = "field")]
@@ -169,6 +237,7 @@ public sealed class FieldControlTagHelper : TagHelper
         else output.Attributes.Insert(at = 0, new TagHelperAttribute("id", field.Id));
         if (!output.Attributes.ContainsName("name")) output.Attributes.Insert(at + 1, new TagHelperAttribute("name", field.Name));
         field.IsCheck = output.TagName == "input" && output.Attributes["type"]?.Value?.ToString() is "checkbox" or "radio";
+        FieldErrors.AddClass(output, "ds-input");
 
         var own = output.Attributes["aria-describedby"]?.Value?.ToString();
         if (field.DescribedBy(own) is { } describedBy) output.Attributes.SetAttribute("aria-describedby", describedBy);
@@ -186,6 +255,7 @@ internal sealed class FieldState(string name, string? error, bool hasHint)
     public bool Claimed { get; set; }
     public bool IsCheck { get; set; }
     public bool LegendWritten { get; set; }
+    public bool OptionIdTaken { get; set; }
     public string? GroupHint { get; init; }
 
     /// <summary>The hint and, only when in error, the error; null when neither.</summary>
@@ -198,25 +268,48 @@ internal sealed class FieldState(string name, string? error, bool hasHint)
     }
 }
 
-/// <summary>The pieces, written as the forms wrote them by hand (attribute order included).</summary>
+/// <summary>
+/// The fields of the page in the order they render, kept in the request's items, so that the error summary (written
+/// later, though it stands above the form) lists the errors in the form's order and links to each field's id.
+/// </summary>
+internal static class FormOrder
+{
+    private static readonly object Key = new();
+
+    public static void Register(HttpContext? http, FieldState field)
+    {
+        if (http is null) return;
+        if (http.Items[Key] is not List<FieldState> fields) http.Items[Key] = fields = [];
+        fields.Add(field);
+    }
+
+    public static IReadOnlyList<FieldState> Fields(HttpContext? http) =>
+        http?.Items[Key] as List<FieldState> ?? [];
+}
+
+/// <summary>The pieces, in Designsystemet's markup.</summary>
 internal static class FieldErrors
 {
     public static string? Message(ViewContext view, string key) =>
         view.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    // Encoded when written, by the app's encoder, like any Razor output.
-    public static IHtmlContent Label(string id, string? text, string? cssClass)
+    public static void AddClass(TagHelperOutput output, string cssClass)
     {
-        var label = new HtmlContentBuilder().AppendHtml("<label ");
-        if (cssClass is not null) label.AppendHtml("class=\"").Append(cssClass).AppendHtml("\" ");
-        return label.AppendHtml("for=\"").Append(id).AppendHtml("\">").Append(text ?? "").AppendHtml("</label>");
+        var own = output.Attributes["class"]?.Value?.ToString();
+        output.Attributes.SetAttribute("class", string.IsNullOrWhiteSpace(own) ? cssClass : cssClass + " " + own);
     }
 
+    // Encoded when written, by the app's encoder, like any Razor output.
+    public static IHtmlContent Label(string id, string? text, string? cssClass) => new HtmlContentBuilder()
+        .AppendHtml("<label class=\"ds-label").Append(cssClass is null ? "" : " " + cssClass)
+        .AppendHtml("\" for=\"").Append(id).AppendHtml("\">").Append(text ?? "").AppendHtml("</label>");
+
     public static IHtmlContent Hint(string name, string text) => new HtmlContentBuilder()
-        .AppendHtml("<span class=\"hint\" id=\"").Append(name + "-hint").AppendHtml("\">").Append(text).AppendHtml("</span>");
+        .AppendHtml("<div data-field=\"description\" id=\"").Append(name + "-hint").AppendHtml("\">").Append(text).AppendHtml("</div>");
 
     public static IHtmlContent? Error(FieldState field, string? prefix) => field.Error is null
         ? null
-        : new HtmlContentBuilder().AppendHtml("<span id=\"").Append(field.Name + "-error").AppendHtml("\" class=\"field-error\">")
-            .Append((prefix ?? "") + field.Error).AppendHtml("</span>");
+        // A div, not the system's usual p: right after a legend a p would take the fieldset's description colour.
+        : new HtmlContentBuilder().AppendHtml("<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"")
+            .Append(field.Name + "-error").AppendHtml("\">").Append((prefix ?? "") + field.Error).AppendHtml("</div>");
 }

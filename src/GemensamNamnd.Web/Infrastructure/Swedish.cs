@@ -17,4 +17,8 @@ public static class Swedish
     public static DateOnly Today(TimeProvider clock) => Date(clock.GetUtcNow());
 
     public static string DateTime(DateTimeOffset instant) => ToLocal(instant).ToString("d MMMM yyyy 'kl.' HH:mm", Culture);
+
+    /// <summary>A count with its noun in the right number: "1 ärende", "3 ärenden", "0 ärenden".</summary>
+    public static string Count(int count, string one, string many) =>
+        string.Create(Culture, $"{count} {(count == 1 ? one : many)}");
 }

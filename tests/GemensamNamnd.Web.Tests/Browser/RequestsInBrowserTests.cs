@@ -21,9 +21,15 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Registrera begäran");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        // The validator checks the personnummer before the controller, the rights and the name; the summary still
+        // lists the errors in the form's order, and takes the focus.
+        await page.GetByLabel("Personnummer eller samordningsnummer (valfritt)").FillAsync("12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
         var alert = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Begäran kunde inte registreras");
+        await Assertions.Expect(alert).ToBeFocusedAsync();
+        var targets = await alert.GetByRole(AriaRole.Link).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(["#Channel", "#ControllerId", "#Rights", "#RequesterName", "#PersonalNumber"], targets);
         await Assertions.Expect(alert).ToContainTextAsync("Välj hur begäran kom in.");
         await Assertions.Expect(alert).ToContainTextAsync("Välj minst en rättighet som den registrerade åberopar.");
         await Assertions.Expect(alert).ToContainTextAsync("Ange den registrerades namn");

@@ -156,7 +156,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         var response = await client.GetAsync("/tidsfrister?received=2026-03-05");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("<label for=\"received\">Mottagningsdatum</label>", html, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"ds-label\" for=\"received\">Mottagningsdatum</label>", html, StringComparison.Ordinal);
         Assert.Contains("Strikt tolkning (ingen part)", html, StringComparison.Ordinal);
         Assert.Contains("Östersunds kommun", html, StringComparison.Ordinal);
         Assert.Contains("<time datetime=\"2026-04-07\">7 april 2026</time>", html, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class DeadlineCalculatorTests(AppFactory app)
         var response = await client.GetAsync($"/tidsfrister?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains($"<span id=\"received-error\" class=\"field-error\">Fel: {message}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"ds-validation-message\" data-field=\"validation\" data-color=\"danger\" id=\"received-error\">Fel: {message}</div>", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"#received\">{message}</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<time", html, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
         (40, "Maja Sundberg", null, DataSubjectRights.Erasure, RequestChannel.Email, "overdue"),
         (25, "Leif Nilsson", "19760921-3389", DataSubjectRights.Access, RequestChannel.EService, "extended"),
         (50, "Amina Hassan", "19670101-8886", DataSubjectRights.Access, RequestChannel.Visit, "answered"),
-        (4, "Skyddad person", "19121212-1212", DataSubjectRights.Access, RequestChannel.Letter, "protected"),
+        (4, "Tove Skyddsson", "19121212-1212", DataSubjectRights.Access, RequestChannel.Letter, "protected"),
     ];
 
     public async Task EnsureAsync(IReadOnlyList<Party> parties, CancellationToken cancellationToken)

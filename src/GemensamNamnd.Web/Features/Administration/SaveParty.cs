@@ -124,7 +124,7 @@ public sealed class SaveParty(AppDbContext db, IOptions<Retention.RetentionOptio
             }
             else
             {
-                errors[nameof(input.EntraTenantIds)] = [$"”{line}” är inte ett giltigt klient-id (GUID)."];
+                errors[nameof(input.EntraTenantIds)] = [$"”{line}” är inte ett giltigt klientorganisations-id (GUID)."];
             }
         }
 

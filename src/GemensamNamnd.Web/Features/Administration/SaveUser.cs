@@ -27,7 +27,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
 
         if (!Guid.TryParse(input.EntraTenantId, out var tid))
         {
-            errors.Add(new Error(nameof(input.EntraTenantId), "Ange klient-id (tid) som ett GUID."));
+            errors.Add(new Error(nameof(input.EntraTenantId), "Ange klientorganisations-id som ett GUID."));
         }
 
         if (!Guid.TryParse(input.EntraObjectId, out var oid))
@@ -36,7 +36,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
         }
         else if (await db.Users.AnyAsync(u => u.EntraTenantId == tid && u.EntraObjectId == oid && u.Id != id, ct))
         {
-            errors.Add(new Error(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid."));
+            errors.Add(new Error(nameof(input.EntraObjectId), "Det finns redan en användare med samma klientorganisations-id och objekt-id."));
         }
 
         if (CommandResult.RefuseIfAny<AppUser>(errors) is { } refused)
@@ -61,7 +61,7 @@ public sealed class SaveUser(AppDbContext db, UserSessions sessions)
         (user.IsGlobalAdministrator, user.IsEStrategist, user.IsDisabled) = (input.IsGlobalAdministrator, input.IsEStrategist, input.IsDisabled);
         if (!await db.TrySaveUniqueAsync(ct))
         {
-            return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma tid och oid.");
+            return CommandResult<AppUser>.Invalid(nameof(input.EntraObjectId), "Det finns redan en användare med samma klientorganisations-id och objekt-id.");
         }
 
         if (rightsTaken)

@@ -149,7 +149,7 @@ public sealed class MailOutage(JobStorage storage, IServiceScopeFactory scopes, 
         var link = $"{o.LinkBaseUrl.TrimEnd('/')}/admin/utkorg";
         var subject = "E-posten fungerar igen efter ett avbrott";
         var what = $"E-postservern gick inte att nå från {Swedish.DateTime(since)} till {Swedish.DateTime(until)} ({Minutes(until - since)}).";
-        var rest = $"{waiting} meddelanden som väntade skickas nu. Ett meddelande ges upp först efter {o.RetryHours} timmar utan kontakt med servern; påminnelser som kommer fram sent säger det.";
+        var rest = $"{Swedish.Count(waiting, "meddelande", "meddelanden")} som väntade skickas nu. Ett meddelande ges upp först efter {o.RetryHours} timmar utan kontakt med servern; påminnelser som kommer fram sent säger det.";
         var text = $"""
             {what}
             {rest}

@@ -53,7 +53,7 @@ public sealed class IndexModel(
         {
             ["DataSubjectRequest"] = ("Begäranden från registrerade", "Handlägga och dokumentera de registrerades begäranden och svara i tid (art. 12, 15–21).",
                 "Rättslig förpliktelse, art. 6.1 c (art. 12 och 15–21 i dataskyddsförordningen).", Rule(RetentionRegister.Requests)),
-            ["Breach"] = ("Personuppgiftsincidenter", "Dokumentera varje incident och anmäla till IMY och informera de registrerade (art. 33–34).",
+            ["Breach"] = ("Personuppgiftsincidenter", "Dokumentera varje incident, anmäl den till IMY och informera de registrerade (art. 33–34).",
                 "Rättslig förpliktelse, art. 6.1 c (art. 33.5).", Rule(RetentionRegister.Breaches)),
             ["DpoPerson"] = ("Dataskyddsombud", "Utse dataskyddsombud och visa vem som är ombud, med vilken andel och oberoende (art. 37–38).",
                 "Rättslig förpliktelse, art. 6.1 c (art. 37); kontaktuppgifterna offentliggörs (art. 37.7).", Rule(RetentionRegister.DpoAllocations)),

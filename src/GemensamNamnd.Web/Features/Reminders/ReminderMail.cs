@@ -38,8 +38,8 @@ public static class ReminderMail
     public static (string Subject, string Text, string Html) Digest(IReadOnlyList<(string Subject, string Text)> items, string partyName, DateOnly day)
     {
         var subject = $"Dagens påminnelser {day.ToString("d MMMM yyyy", Swedish.Culture)} – {partyName} ({items.Count})";
-        var text = $"{items.Count} påminnelser för {partyName}:\n\n" + string.Join("\n----\n\n", items.Select(i => i.Text.Trim() + "\n"));
-        var html = $"<p>{items.Count} påminnelser för {E(partyName)}:</p>\n<ul>\n"
+        var text = $"{Swedish.Count(items.Count, "påminnelse", "påminnelser")} för {partyName}:\n\n" + string.Join("\n----\n\n", items.Select(i => i.Text.Trim() + "\n"));
+        var html = $"<p>{Swedish.Count(items.Count, "påminnelse", "påminnelser")} för {E(partyName)}:</p>\n<ul>\n"
             + string.Concat(items.Select(i => $"<li><pre>{E(i.Text.Trim())}</pre></li>\n")) + "</ul>";
         return (subject, text, html);
     }

@@ -123,7 +123,7 @@ public sealed class RegisterRequest(
             EffectiveDueOn = deadline.Due,
         };
         db.Requests.Add(request);
-        db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = $"Registrerad via {request.Channel.Swedish()}. {deadline.Explanation}" });
+        db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = $"Registrerad via {request.Channel.Swedish()}. Tidsfristen: {deadline.Explanation}." });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return CommandResult.Done(new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings));
