@@ -159,4 +159,68 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(timeline.First).ToContainTextAsync("Anna Andersson");
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [PostgresFact]
+    public async Task Officer_RegistersAndAnswersARequest_WithTheKeyboardAlone()
+    {
+        var page = await browser.SignInAsync("Anna Andersson");
+        await page.GotoAsync("/ostersund/begaranden/ny");
+
+        // Only Tab, the arrow keys, Space, typing and Enter from here: every field is reached in the page's tab order.
+        await ChooseAsync(page, page.GetByLabel("Kom in via"), "E-post");
+        await ChooseAsync(page, page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }), "Socialnämnden");
+        await TabToAsync(page, page.GetByLabel("Registerutdrag (art. 15)"));
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByLabel("Namn", new() { Exact = true }));
+        await page.Keyboard.TypeAsync("Kim Tangentbord");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+
+        var year = Swedish.ToLocal(DateTimeOffset.UtcNow).Year;
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Begäran KS {year}/");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kim Tangentbord");
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggningen har påbörjats.");
+
+        await ChooseAsync(page, page.GetByLabel("Svaret lämnades via"), "Säker e-post");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Besvara", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ärendet är besvarat");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=case-heading]")).ToContainTextAsync("via säker e-post");
+    }
+
+    /// <summary>Presses Tab until the element has the focus (from wherever the focus is); fails if it is never reached.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 200; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{target} nåddes inte med Tab");
+    }
+
+    /// <summary>Tabs to a select and moves through its options with the arrow keys until the one with this text is chosen.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await TabToAsync(page, select);
+        for (var presses = 0; presses < 40; presses++)
+        {
+            if (await select.EvaluateAsync<string>("s => s.options[s.selectedIndex]?.text ?? ''") == option)
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        Assert.Fail($"{option} gick inte att välja i {select} med piltangenterna");
+    }
 }

@@ -145,7 +145,11 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
                     failures.Add($"{what}: {status}, en post togs bort");
                     records = await OtherPartyRecords.EnsureAsync(app, Party);
                 }
-                else if (isDate && target.Method != "GET" && (Counts(before) != Counts(after) || NewlyHolds(before, after, bad)))
+                // On a record's page (a route with its id) one form's handler binds every form's fields: a bad date in
+                // another form's field may go with a valid change that adds a row (a supplement once the breach is
+                // reported — after 12:00 Swedish time, the corpus's report time), so there only the bad year counts.
+                else if (isDate && target.Method != "GET"
+                    && ((!target.Route.Contains("{id", StringComparison.Ordinal) && Counts(before) != Counts(after)) || NewlyHolds(before, after, bad)))
                 {
                     failures.Add($"{what}: {status}, något sparades");
                 }

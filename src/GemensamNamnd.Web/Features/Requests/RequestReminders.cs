@@ -121,7 +121,7 @@ public sealed class RequestReminderSource : IReminderSource
         0 => "Sista dag att besvara begäran är i dag.",
         1 => "Begäran ska besvaras senast i morgon.",
         > 1 and var n => $"Begäran ska besvaras inom {n} dagar.",
-        var n => $"Begäran är försenad sedan {-n} {(n == -1 ? "dag" : "dagar")} (art. 12.3).",
+        var n => $"Begäran är {-n} {(n == -1 ? "dag" : "dagar")} försenad (art. 12.3).",
     };
 
     private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId);
