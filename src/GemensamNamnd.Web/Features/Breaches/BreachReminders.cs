@@ -56,7 +56,7 @@ public sealed class BreachReminderSource : IReminderSource
             {
                 < 0 => $"Kompletteringen till IMY skulle ha lämnats senast {SwedishDates.Long(b.DueOn)} (art. 33.4).",
                 0 => "Sista dag att komplettera anmälan till IMY är i dag (art. 33.4).",
-                _ => $"Kompletteringen till IMY ska lämnas inom {left} {(left == 1 ? "dag" : "dagar")} (art. 33.4).",
+                _ => $"Kompletteringen till IMY ska lämnas inom {Swedish.Count(left, "dag", "dagar")} (art. 33.4).",
             };
             result.Add(new DueReminder(b.Id, Supplement, supplementDays, b.CaseNumber, headline, SwedishDates.Long(b.DueOn), $"/{slug}/incidenter/{b.Id}", null));
         }

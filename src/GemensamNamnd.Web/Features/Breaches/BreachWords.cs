@@ -39,7 +39,7 @@ public static class BreachWords
     public static Urgency StatusUrgency(BreachStatus status) => BreachStatusRules.IsClosed(status) ? Urgency.Closed : Urgency.None;
 
     /// <summary>"1 timme", "5 timmar".</summary>
-    public static string Hours(int hours) => hours == 1 ? "1 timme" : string.Create(Swedish.Culture, $"{hours} timmar");
+    public static string Hours(int hours) => Swedish.Count(hours, "timme", "timmar");
 
     /// <summary>"23 november 2026 kl. 14:30", or "okänt".</summary>
     public static string When(DateTimeOffset? at) => at is { } a ? Swedish.DateTime(a) : "okänt";

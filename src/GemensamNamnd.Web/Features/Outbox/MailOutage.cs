@@ -173,8 +173,8 @@ public sealed class MailOutage(JobStorage storage, IServiceScopeFactory scopes, 
         var minutes = Math.Max(0, (int)duration.TotalMinutes);
         var hours = minutes / 60;
         var rest = minutes % 60;
-        var m = rest == 1 ? "1 minut" : $"{rest} minuter";
-        return hours == 0 ? m : $"{hours} {(hours == 1 ? "timme" : "timmar")} och {m}";
+        var m = Swedish.Count(rest, "minut", "minuter");
+        return hours == 0 ? m : $"{Swedish.Count(hours, "timme", "timmar")} och {m}";
     }
 
     private static MailOutageState Read(Hangfire.Storage.IStorageConnection connection)

@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Features.Reminders;
+using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 
@@ -121,7 +122,7 @@ public sealed class RequestReminderSource : IReminderSource
         0 => "Sista dag att besvara begäran är i dag.",
         1 => "Begäran ska besvaras senast i morgon.",
         > 1 and var n => $"Begäran ska besvaras inom {n} dagar.",
-        var n => $"Begäran är {-n} {(n == -1 ? "dag" : "dagar")} försenad (art. 12.3).",
+        var n => $"Begäran är {Swedish.Count(-n, "dag", "dagar")} försenad (art. 12.3).",
     };
 
     private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId);

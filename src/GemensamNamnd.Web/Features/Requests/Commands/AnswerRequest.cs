@@ -37,7 +37,7 @@ public sealed class AnswerRequest(RequestChanges changes, TimeProvider clock)
             var late = answeredOn.DayNumber - r.EffectiveDueOn.DayNumber;
             var timing = late <= 0
                 ? "inom tidsfristen"
-                : string.Create(Swedish.Culture, $"{late} {(late == 1 ? "dag" : "dagar")} efter sista dag {SwedishDates.Long(r.EffectiveDueOn)}");
+                : $"{Swedish.Count(late, "dag", "dagar")} efter sista dag {SwedishDates.Long(r.EffectiveDueOn)}";
             return $"Besvarad {SwedishDates.Long(answeredOn)} via {delivery.Swedish()}, {timing}.";
         });
     }
