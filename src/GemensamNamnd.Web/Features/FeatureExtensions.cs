@@ -14,6 +14,7 @@ using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.Systems;
+using GemensamNamnd.Web.Features.Todo;
 
 namespace GemensamNamnd.Web.Features;
 
@@ -33,6 +34,7 @@ public static class FeatureExtensions
         builder.Services.AddPersonSearch();
         builder.Services.AddMaturity();
         builder.Services.AddReminders();
+        builder.Services.AddTodo();
         builder.AddOutbox();
         builder.Services.AddAdministration();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -43,6 +45,8 @@ public static class FeatureExtensions
     {
         var api = app.MapGroup("/api/v1");
         PartyApi.MapGlobal(api);
+        TodoApi.MapGlobal(api);
+        TodoApi.MapCalendar(app);
         DeadlinesApi.Map(api);
         var party = api.MapGroup("/{party}");
         PartyApi.Map(party);

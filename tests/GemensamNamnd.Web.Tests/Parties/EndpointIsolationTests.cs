@@ -29,6 +29,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     [
         "/", "/logga-in", "/logga-in/entra", "/logga-ut", "/demo/logga-in", "/fel/{code:int?}",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/v1/deadlines/request", "/tidsfrister",
+        "/kalender/{file}", // a calendar app sends no sign-in: the secret in the address is the key (Features/Todo/CalendarFeeds)
     ];
 
     /// <summary>Routes only the party's DPO and administrators reach (issue 9: retention and person search).</summary>
@@ -80,6 +81,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["code"] = "404",
         ["documentName"] = "v1",
         ["path"] = "jobs",
+        ["file"] = "okand.ics",
     };
 
     /// <summary>How a handler uses an id from a form or a body: it looks the record up (must answer 404), or points at it from

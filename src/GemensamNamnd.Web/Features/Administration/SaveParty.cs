@@ -42,7 +42,7 @@ public sealed class SaveParty(AppDbContext db, IOptions<Retention.RetentionOptio
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "api", "tidsfrister", "logga-in", "logga-ut", "demo", "fel", "health", "openapi", "byt-part", "hangfire", "mina-paminnelser", "css", "js", "lib", "favicon.ico",
-        "dataskyddsombud", "mognad",
+        "dataskyddsombud", "mognad", "att-gora", "kalender",
     };
 
     /// <summary>Every error of the input, without saving (a form with binding errors of its own shows them all at once).</summary>

@@ -1,6 +1,7 @@
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Parties;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GemensamNamnd.Web.Features.Start;
@@ -21,14 +22,23 @@ public sealed class IndexModel(CurrentUser currentUser, IAuthorizationService au
     public IEnumerable<string> RolesIn(Guid partyId) =>
         Me?.Memberships.Where(m => m.PartyId == partyId).Select(m => m.Role.Swedish()) ?? [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         Me = await currentUser.GetAsync();
+
+        // A member of a party starts the day with what is due across their parties (the list also links each party).
+        if (Me?.Memberships.Count > 0)
+        {
+            return LocalRedirect("/att-gora");
+        }
+
         Parties = Me?.Memberships.Select(m => m.Party!).DistinctBy(p => p.Id).OrderBy(p => p.Name).ToList() ?? [];
         if (Me is not null)
         {
             MayAdminister = (await authorization.AuthorizeAsync(User, Policies.GlobalAdministrator)).Succeeded;
             MayCompare = (await authorization.AuthorizeAsync(User, Policies.EStrategist)).Succeeded;
         }
+
+        return Page();
     }
 }
