@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # On-demand benchmark (not a test, issue 15): throughput under concurrency on PostgreSQL with row-level security, 311
-# parties and 100,000 requests in Östersund (scripts/bench-common.sh). For the request list, a case, the breach list
-# and the party's start page it first captures, from PostgreSQL's statement log, the SELECTs one request of the page
-# sends as the application role; the bare reference (bench/GemensamNamnd.Bench.Reference: plain ASP.NET Core and
-# Npgsql, same role, party set for RLS, no auth, no EF, no Razor) runs exactly those. Then wrk, 50 connections, for
-# each page and its reference in turn, interleaved twice, and prints requests/s, p50, p99 and the page's ratio to its
-# reference (goal for the list: ≥ 50 %), and the app's resident memory after the runs.
+# parties and 100,000 requests in Östersund (scripts/bench-common.sh). For the request list, a case, the breach list,
+# the party's start page and Bo's to-do list across his three parties (/att-gora) it first captures, from PostgreSQL's
+# statement log, the SELECTs one request of the page sends as the application role; the bare reference
+# (bench/GemensamNamnd.Bench.Reference: plain ASP.NET Core and Npgsql, same role, party set for RLS — Östersund's, so the
+# to-do list's queries for Krokom and Åre find nothing there, which flatters the reference — no auth, no EF, no Razor)
+# runs exactly those. Then wrk, 50 connections, for each page and its reference in turn, interleaved twice, and prints
+# requests/s, p50, p99 and the page's ratio to its reference (goal for the list: ≥ 50 %), and the app's resident memory
+# after the runs.
 # Usage: scripts/bench-throughput.sh [seconds per run=15] [connections=50]
 # Needs postgresql from Debian (scripts/test.sh installs it) and wrk (installed here from Debian when run as root).
 secs="${1:-15}"; conns="${2:-50}"
@@ -24,8 +26,8 @@ bench_sign_in "$jar"
 cookie=$(awk -F'\t' 'NF == 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar")
 party=$(PGUSER=gn_owner psql -tAc "SELECT id FROM parties WHERE slug = 'ostersund'")
 case_id=$(PGUSER=gn_owner psql -tAc "SELECT id FROM requests WHERE party_id = '$party' AND status = 'InProgress' AND NOT protected_identity ORDER BY case_number LIMIT 1 OFFSET 5000")
-declare -A paths=([list]="/ostersund/begaranden" [case]="/ostersund/begaranden/$case_id" [breaches]="/ostersund/incidenter" [start]="/ostersund")
-pages=(list case breaches start)
+declare -A paths=([list]="/ostersund/begaranden" [case]="/ostersund/begaranden/$case_id" [breaches]="/ostersund/incidenter" [start]="/ostersund" [todo]="/att-gora")
+pages=(list case breaches start todo)
 
 echo "capturing each page's SQL (the application role's SELECTs of one request, after 20 warm-up requests):"
 mkdir -p "$work/ref"

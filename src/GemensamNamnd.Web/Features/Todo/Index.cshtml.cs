@@ -11,7 +11,14 @@ public sealed class IndexModel(CurrentUser currentUser, TodoList todo, TimeProvi
 {
     public List<Party> Parties { get; private set; } = [];
 
+    /// <summary>The page shows at most this many rows, the most urgent; the registers' lists page through the rest.</summary>
+    public const int MaxRows = 200;
+
+    /// <summary>The filtered items, at most <see cref="MaxRows"/>.</summary>
     public IReadOnlyList<TodoItem> Items { get; private set; } = [];
+
+    /// <summary>The filtered count, before the cap.</summary>
+    public int Matching { get; private set; }
 
     /// <summary>The whole list's count, before the filters.</summary>
     public int Total { get; private set; }
@@ -39,6 +46,8 @@ public sealed class IndexModel(CurrentUser currentUser, TodoList todo, TimeProvi
         Register = TodoRegisters.All.Any(r => r.Key == register) ? register : null;
         var all = await todo.ForUserAsync(me, cancellationToken: ct);
         Total = all.Count;
-        Items = [.. all.Where(i => (Party is null || i.Party == Party) && (Register is null || i.Register == Register))];
+        var matching = all.Where(i => (Party is null || i.Party == Party) && (Register is null || i.Register == Register)).ToList();
+        Matching = matching.Count;
+        Items = matching[..Math.Min(MaxRows, matching.Count)];
     }
 }

@@ -1,3 +1,4 @@
+using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
@@ -31,18 +32,18 @@ public sealed record TodoContext(AppDbContext Db, Party Party, IReadOnlySet<Part
     /// <summary>An item due at the end of a day (Swedish time): overdue from the next midnight on.</summary>
     public TodoItem ByDay(string kind, string caseNumber, string title, DateOnly dueOn, string path) =>
         new(Party.Slug, Party.Name, kind, caseNumber, title, TodoTime.EndOf(dueOn), TodoTime.EndOf(dueOn) <= Now, path,
-            TodoTime.DaysLeft(dueOn, Today), dueOn);
+            TodoTime.DaysLeft(dueOn, Today), dueOn, SwedishDates.Long(dueOn));
 
     /// <summary>
     /// Something that should already have been done though it has no date of its own (a routine never tested, a
     /// controller that never had a DPO): due now, overdue, first in the list.
     /// </summary>
     public TodoItem AlreadyDue(string kind, string caseNumber, string title, string path) =>
-        new(Party.Slug, Party.Name, kind, caseNumber, title, Now.ToUniversalTime(), true, path, "försenad", Today);
+        new(Party.Slug, Party.Name, kind, caseNumber, title, Now.ToUniversalTime(), true, path, "försenad", Today, null);
 
     /// <summary>An item due at an instant (the 72-hour clock).</summary>
     public TodoItem ByInstant(string kind, string caseNumber, string title, DateTimeOffset dueAt, string path) =>
-        new(Party.Slug, Party.Name, kind, caseNumber, title, dueAt.ToUniversalTime(), dueAt <= Now, path, TodoTime.HoursLeft(dueAt, Now), null);
+        new(Party.Slug, Party.Name, kind, caseNumber, title, dueAt.ToUniversalTime(), dueAt <= Now, path, TodoTime.HoursLeft(dueAt, Now), null, Swedish.DateTime(dueAt));
 }
 
 /// <summary>
@@ -54,6 +55,7 @@ public sealed record TodoContext(AppDbContext Db, Party Party, IReadOnlySet<Part
 /// <param name="DueAt">The instant it is due: the end of the day (Swedish time) for a day deadline.</param>
 /// <param name="When">"i dag", "om 3 dagar", "5 timmar kvar", "2 dagar försenad" …</param>
 /// <param name="DueOn">The day, for a day deadline; null for one counted in hours.</param>
+/// <param name="DueText">The deadline in words ("24 november 2026", "2 december 2026 kl. 17:57"); null when it has none of its own.</param>
 public sealed record TodoItem(
     string Party,
     string PartyName,
@@ -64,7 +66,8 @@ public sealed record TodoItem(
     bool Overdue,
     string Url,
     string When,
-    DateOnly? DueOn)
+    DateOnly? DueOn,
+    string? DueText)
 {
     /// <summary>The register, the first part of the kind: request, breach, dpo, drill or maturity.</summary>
     public string Register => Kind.Split('.')[0];
