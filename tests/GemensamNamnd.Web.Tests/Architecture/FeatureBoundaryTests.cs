@@ -32,6 +32,8 @@ public sealed class FeatureBoundaryTests
         [("Reminders", "Maturity.MaturityReminderSource")] = "ReminderExtensions registers every register's source",
         [("Reminders", "Outbox.OutboxMessage")] = "reminders are written to the outbox in the ledger's transaction",
         [("Reminders", "Outbox.MailOptions")] = "the sender and link base of reminder mails",
+        [("Requests", "Outbox.OutboxMessage")] = "the mail to an officer assigned a case is written in the assignment's save",
+        [("Requests", "Outbox.MailOptions")] = "the sender and link base of the assignment mail",
         [("Reminders", "Dpo.DpoPerson")] = "the party's serving DPOs are recipients",
         [("Reminders", "Dpo.DpoAllocation")] = "the party's serving DPOs are recipients",
         [("Breaches", "Dpo.DpoPerson")] = "the report to IMY names the serving DPO",
