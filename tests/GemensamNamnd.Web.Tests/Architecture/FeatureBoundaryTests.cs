@@ -54,6 +54,7 @@ public sealed class FeatureBoundaryTests
         // held equal to [PersonalData] by RetentionFieldsTests. Reads go through RequestQueries/BreachQueries.
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
         [("Retention", "Requests.RequestEvent")] = "RetentionRun thins the timeline's texts",
+        [("Retention", "Requests.SystemSearch")] = "RetentionRun thins the notes of the searched systems",
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
