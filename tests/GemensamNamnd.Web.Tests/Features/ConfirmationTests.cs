@@ -47,8 +47,13 @@ public sealed partial class ConfirmationTests(AppFactory app)
         var id = body.GetProperty("id").GetGuid();
         var assessed = await anna.PostAsJsonAsync($"/api/v1/ostersund/breaches/{id}/assessment", new
         {
-            risk = "NoRisk", riskReasoning = "Brevet återsändes oöppnat.", reportable = false, notReportableReason = "Osannolikt att medföra en risk.",
-            subjectNoticeRequired = false, subjectNoticeNotRequiredReason = "Ingen risk.", version = body.GetProperty("version").GetGuid(),
+            risk = "NoRisk",
+            riskReasoning = "Brevet återsändes oöppnat.",
+            reportable = false,
+            notReportableReason = "Osannolikt att medföra en risk.",
+            subjectNoticeRequired = false,
+            subjectNoticeNotRequiredReason = "Ingen risk.",
+            version = body.GetProperty("version").GetGuid(),
         });
         Assert.True(assessed.StatusCode == HttpStatusCode.OK, await assessed.Content.ReadAsStringAsync());
         var version = (await assessed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid().ToString();

@@ -119,8 +119,9 @@ public sealed partial class RequestWorkbenchTests(AppFactory app)
 
         using var bo = app.ClientFor(AppFactory.Demo("bo"));
         var html = WebUtility.HtmlDecode(await bo.GetStringAsync($"/{slug}/begaranden/{r.Id}"));
-        Assert.Contains($"Mottagningstiden är rättad: först registrerad som {Swedish.DateTime(r.ReceivedAt)}", html, StringComparison.Ordinal);
-        Assert.Contains($"rättad till {SwedishDates.Long(correctDay)}", html, StringComparison.Ordinal);
+        Assert.Contains("Mottagningstiden är rättad: först registrerad som <time", html, StringComparison.Ordinal);
+        Assert.Contains($">{Swedish.DateTime(r.ReceivedAt)}</time>, rättad till <time", html, StringComparison.Ordinal);
+        Assert.Contains($">{SwedishDates.Long(correctDay)}</time>. Fristen ovan räknas från den rättade tiden.", html, StringComparison.Ordinal);
         Assert.Contains("Klockslaget då begäran kom in är okänt: dagens början räknas.", html, StringComparison.Ordinal);
         Assert.Contains(expected.Explanation, html, StringComparison.Ordinal);
         Assert.Contains("19900202-****", html, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class SaveSystemSearches(RequestChanges changes, AppDbContext db, 
         var systems = await db.PartySystems.AsNoTracking()
             .Where(s => s.IsActive || existing.Keys.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        if (marks.Keys.Any(k => !systems.ContainsKey(k)))
+        if (marks.Keys.Concat(notes.Keys).Any(k => !systems.ContainsKey(k)))
         {
             return RequestChanges.Refuse(Field, "Ett av systemen finns inte i partens lista. Ladda om sidan.");
         }
