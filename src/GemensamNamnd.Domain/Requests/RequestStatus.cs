@@ -23,12 +23,18 @@ public enum RequestStatus
 
     /// <summary>Återkallad: withdrawn by the data subject (closed).</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Makulerad: registered by mistake, e.g. a duplicate (closed). Not a statement about the data subject, unlike
+    /// <see cref="Withdrawn"/>; a voided case counts in no statistic (<see cref="RequestStatusRules.CountsInStatistics"/>).
+    /// </summary>
+    Voided,
 }
 
 /// <summary>Swedish names of <see cref="RequestStatus"/>.</summary>
 public static class RequestStatusNames
 {
-    /// <summary>"Registrerad", "Identitetskontroll", "Under handläggning", "Förlängd", "Besvarad", "Avslagen" or "Återkallad".</summary>
+    /// <summary>"Registrerad", "Identitetskontroll", "Under handläggning", "Förlängd", "Besvarad", "Avslagen", "Återkallad" or "Makulerad".</summary>
     public static string Swedish(this RequestStatus status) => status switch
     {
         RequestStatus.Registered => "Registrerad",
@@ -38,6 +44,7 @@ public static class RequestStatusNames
         RequestStatus.Answered => "Besvarad",
         RequestStatus.Refused => "Avslagen",
         RequestStatus.Withdrawn => "Återkallad",
+        RequestStatus.Voided => "Makulerad",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined request status."),
     };
 }

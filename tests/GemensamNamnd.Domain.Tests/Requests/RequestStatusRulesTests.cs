@@ -6,23 +6,24 @@ public class RequestStatusRulesTests
 {
     // The expected moves, written out: row = from, column = to, X = allowed, . = not.
     // Art. 12(6): identity check only before handling; Art. 12(3): extension only from handling, once;
-    // answered, refused and withdrawn cases are closed.
+    // answered, refused, withdrawn and voided cases are closed; any open case may be voided (registered by mistake).
     private static readonly RequestStatus[] Order =
     [
         RequestStatus.Registered, RequestStatus.IdentityCheck, RequestStatus.InProgress, RequestStatus.Extended,
-        RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn,
+        RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn, RequestStatus.Voided,
     ];
 
     private static readonly string[] Table =
     [
-        //                   to: Reg IdC InP Ext Ans Ref Wdr
-        /* Registered    */ "     .   X   X   .   X   X   X",
-        /* IdentityCheck */ "     .   .   X   .   .   X   X",
-        /* InProgress    */ "     .   .   .   X   X   X   X",
-        /* Extended      */ "     .   .   .   .   X   X   X",
-        /* Answered      */ "     .   .   .   .   .   .   .",
-        /* Refused       */ "     .   .   .   .   .   .   .",
-        /* Withdrawn     */ "     .   .   .   .   .   .   .",
+        //                   to: Reg IdC InP Ext Ans Ref Wdr Voi
+        /* Registered    */ "     .   X   X   .   X   X   X   X",
+        /* IdentityCheck */ "     .   .   X   .   .   X   X   X",
+        /* InProgress    */ "     .   .   .   X   X   X   X   X",
+        /* Extended      */ "     .   .   .   .   X   X   X   X",
+        /* Answered      */ "     .   .   .   .   .   .   .   .",
+        /* Refused       */ "     .   .   .   .   .   .   .   .",
+        /* Withdrawn     */ "     .   .   .   .   .   .   .   .",
+        /* Voided        */ "     .   .   .   .   .   .   .   .",
     ];
 
     public static TheoryData<RequestStatus, RequestStatus, bool> EveryPair()
@@ -45,7 +46,7 @@ public class RequestStatusRulesTests
     {
         Assert.Equal(Enum.GetValues<RequestStatus>(), Order);
         Assert.All(Table, row => Assert.Equal(Order.Length, row.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
-        Assert.Equal(49, EveryPair().Count);
+        Assert.Equal(64, EveryPair().Count);
     }
 
     [Theory]
@@ -72,13 +73,14 @@ public class RequestStatusRulesTests
     }
 
     [Theory]
-    [InlineData(RequestStatus.Registered, 5)]
-    [InlineData(RequestStatus.IdentityCheck, 3)]
-    [InlineData(RequestStatus.InProgress, 4)]
-    [InlineData(RequestStatus.Extended, 3)]
+    [InlineData(RequestStatus.Registered, 6)]
+    [InlineData(RequestStatus.IdentityCheck, 4)]
+    [InlineData(RequestStatus.InProgress, 5)]
+    [InlineData(RequestStatus.Extended, 4)]
     [InlineData(RequestStatus.Answered, 0)]
     [InlineData(RequestStatus.Refused, 0)]
     [InlineData(RequestStatus.Withdrawn, 0)]
+    [InlineData(RequestStatus.Voided, 0)]
     public void Next_Status_HasExpectedNumberOfMoves(RequestStatus from, int count)
     {
         Assert.Equal(count, RequestStatusRules.Next(from).Count);
@@ -92,6 +94,7 @@ public class RequestStatusRulesTests
     [InlineData(RequestStatus.Answered, true)]
     [InlineData(RequestStatus.Refused, true)]
     [InlineData(RequestStatus.Withdrawn, true)]
+    [InlineData(RequestStatus.Voided, true)]
     public void IsClosed_Status_ReturnsExpected(RequestStatus status, bool closed)
     {
         Assert.Equal(closed, RequestStatusRules.IsClosed(status));
@@ -103,11 +106,12 @@ public class RequestStatusRulesTests
     [InlineData(RequestStatus.Answered, RequestStatus.InProgress, "Ett besvarat ärende kan inte ändra status.")]
     [InlineData(RequestStatus.Refused, RequestStatus.Registered, "Ett avslaget ärende kan inte ändra status.")]
     [InlineData(RequestStatus.Withdrawn, RequestStatus.Withdrawn, "Ett återkallat ärende kan inte ändra status.")]
-    [InlineData(RequestStatus.Registered, RequestStatus.Extended, "Från Registrerad kan ärendet gå till: Identitetskontroll, Under handläggning, Besvarad, Avslagen eller Återkallad.")]
-    [InlineData(RequestStatus.IdentityCheck, RequestStatus.Extended, "Från Identitetskontroll kan ärendet gå till: Under handläggning, Avslagen eller Återkallad.")]
-    [InlineData(RequestStatus.IdentityCheck, RequestStatus.Answered, "Från Identitetskontroll kan ärendet gå till: Under handläggning, Avslagen eller Återkallad.")]
-    [InlineData(RequestStatus.InProgress, RequestStatus.IdentityCheck, "Från Under handläggning kan ärendet gå till: Förlängd, Besvarad, Avslagen eller Återkallad.")]
-    [InlineData(RequestStatus.Extended, RequestStatus.InProgress, "Från Förlängd kan ärendet gå till: Besvarad, Avslagen eller Återkallad.")]
+    [InlineData(RequestStatus.Voided, RequestStatus.InProgress, "Ett makulerat ärende kan inte ändra status.")]
+    [InlineData(RequestStatus.Registered, RequestStatus.Extended, "Från Registrerad kan ärendet gå till: Identitetskontroll, Under handläggning, Besvarad, Avslagen, Återkallad eller Makulerad.")]
+    [InlineData(RequestStatus.IdentityCheck, RequestStatus.Extended, "Från Identitetskontroll kan ärendet gå till: Under handläggning, Avslagen, Återkallad eller Makulerad.")]
+    [InlineData(RequestStatus.IdentityCheck, RequestStatus.Answered, "Från Identitetskontroll kan ärendet gå till: Under handläggning, Avslagen, Återkallad eller Makulerad.")]
+    [InlineData(RequestStatus.InProgress, RequestStatus.IdentityCheck, "Från Under handläggning kan ärendet gå till: Förlängd, Besvarad, Avslagen, Återkallad eller Makulerad.")]
+    [InlineData(RequestStatus.Extended, RequestStatus.InProgress, "Från Förlängd kan ärendet gå till: Besvarad, Avslagen, Återkallad eller Makulerad.")]
     [InlineData(RequestStatus.Extended, RequestStatus.Extended, "Ärendet har redan status Förlängd.")]
     [InlineData(RequestStatus.Registered, RequestStatus.Registered, "Ärendet har redan status Registrerad.")]
     public void WhyNot_DisallowedMove_ExplainsInSwedish(RequestStatus from, RequestStatus to, string expected)
@@ -123,6 +127,7 @@ public class RequestStatusRulesTests
     [InlineData(RequestStatus.Answered, "Besvarad")]
     [InlineData(RequestStatus.Refused, "Avslagen")]
     [InlineData(RequestStatus.Withdrawn, "Återkallad")]
+    [InlineData(RequestStatus.Voided, "Makulerad")]
     public void Swedish_Status_ReturnsName(RequestStatus status, string expected)
     {
         Assert.Equal(expected, status.Swedish());
@@ -144,9 +149,33 @@ public class RequestStatusRulesTests
     [Fact]
     public void OpenAndClosed_SplitEveryStatus_AsIsClosedDoes()
     {
-        Assert.Equal([RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn], RequestStatusRules.Closed);
+        Assert.Equal([RequestStatus.Answered, RequestStatus.Refused, RequestStatus.Withdrawn, RequestStatus.Voided], RequestStatusRules.Closed);
         Assert.All(RequestStatusRules.Open, s => Assert.False(RequestStatusRules.IsClosed(s)));
         Assert.All(RequestStatusRules.Closed, s => Assert.True(RequestStatusRules.IsClosed(s)));
         Assert.Equal(Enum.GetValues<RequestStatus>().Order(), RequestStatusRules.Open.Concat(RequestStatusRules.Closed).Order());
+    }
+
+    [Fact]
+    public void Voided_IsTheOnlyStatusKeptOutOfStatistics()
+    {
+        Assert.False(RequestStatusRules.CountsInStatistics(RequestStatus.Voided));
+        Assert.All(Enum.GetValues<RequestStatus>().Where(s => s != RequestStatus.Voided), s => Assert.True(RequestStatusRules.CountsInStatistics(s)));
+        Assert.DoesNotContain(RequestStatus.Voided, RequestStatusRules.Statistical);
+        Assert.Equal(Enum.GetValues<RequestStatus>().Length - 1, RequestStatusRules.Statistical.Count);
+    }
+
+    [Theory]
+    // A closed case reopens to handling, as extended when the extension was in force; an open one has nothing to reopen.
+    [InlineData(RequestStatus.Answered, false, RequestStatus.InProgress)]
+    [InlineData(RequestStatus.Refused, false, RequestStatus.InProgress)]
+    [InlineData(RequestStatus.Withdrawn, true, RequestStatus.Extended)]
+    [InlineData(RequestStatus.Voided, false, RequestStatus.InProgress)]
+    [InlineData(RequestStatus.Answered, true, RequestStatus.Extended)]
+    [InlineData(RequestStatus.Registered, false, null)]
+    [InlineData(RequestStatus.InProgress, false, null)]
+    [InlineData(RequestStatus.Extended, true, null)]
+    public void Reopened_ClosedCase_GoesBackToHandling(RequestStatus from, bool extended, RequestStatus? expected)
+    {
+        Assert.Equal(expected, RequestStatusRules.Reopened(from, extended));
     }
 }

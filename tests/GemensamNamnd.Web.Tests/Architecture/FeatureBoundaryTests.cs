@@ -41,6 +41,8 @@ public sealed class FeatureBoundaryTests
         [("Start", "Requests.RequestViewers")] = "the start page's request figures count the cases the user may open",
         [("Reminders", "Outbox.OutboxMessage")] = "reminders are written to the outbox in the ledger's transaction",
         [("Reminders", "Outbox.MailOptions")] = "the sender and link base of reminder mails",
+        [("Requests", "Outbox.OutboxMessage")] = "the mail to an officer assigned a case is written in the assignment's save",
+        [("Requests", "Outbox.MailOptions")] = "the sender and link base of the assignment mail",
         [("Reminders", "Dpo.DpoPerson")] = "the party's serving DPOs are recipients",
         [("Reminders", "Dpo.DpoAllocation")] = "the party's serving DPOs are recipients",
         [("Breaches", "Dpo.DpoPerson")] = "the report to IMY names the serving DPO",
@@ -61,6 +63,7 @@ public sealed class FeatureBoundaryTests
         // held equal to [PersonalData] by RetentionFieldsTests. Reads go through RequestQueries/BreachQueries.
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
         [("Retention", "Requests.RequestEvent")] = "RetentionRun thins the timeline's texts",
+        [("Retention", "Requests.SystemSearch")] = "RetentionRun thins the notes of the searched systems",
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",

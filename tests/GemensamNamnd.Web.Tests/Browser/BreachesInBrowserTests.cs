@@ -92,6 +92,11 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("section[aria-labelledby=supplements-heading]")).ToContainTextAsync("bekräftat att listan är raderad");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Avsluta incidenten" }).ClickAsync();
+        // Asked first, stating the consequence; only "Ja, …" closes.
+        await Assertions.Expect(page.Locator("#confirm")).ToContainTextAsync("Det går inte att ångra.");
+        await Assertions.Expect(facts).Not.ToContainTextAsync("Avslutad");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, avsluta incidenten" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Incidenten är avslutad.");
         await Assertions.Expect(facts).ToContainTextAsync("Avslutad");
         await Assertions.Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);

@@ -51,14 +51,20 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
 
         var officer = await browser.SignInAsync("Anna Andersson");
         await officer.GotoAsync($"/ostersund/begaranden/{registered.Id}");
+        // Assigning is among the other actions, folded away; the checklist folds too, its summary counting what is searched.
+        await officer.GetByText("Fler åtgärder", new() { Exact = true }).ClickAsync();
         await officer.GetByLabel("Tilldela handläggare").SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
         await officer.GetByRole(AriaRole.Button, new() { Name = "Spara handläggare" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggaren är tilldelad.");
+        await officer.Locator("#systems summary").ClickAsync();
         await officer.GetByLabel($"Resultat för Elevregistret {suffix}").SelectOptionAsync(new SelectOptionValue { Label = "Uppgifter finns" });
+        await officer.GetByLabel($"Anteckning om Elevregistret {suffix}").FillAsync("Sökt på personnumret i elevakten.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Spara checklistan" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Checklistan över sökta system är sparad.");
+        await officer.Locator("#systems summary").ClickAsync();
         await Assertions.Expect(officer.GetByLabel($"Resultat för Elevregistret {suffix}")).ToHaveValueAsync(nameof(SystemSearchResult.DataFound));
-        await Assertions.Expect(officer.Locator("section[aria-labelledby=events-heading] li").First).ToContainTextAsync($"Elevregistret {suffix} (uppgifter finns)");
+        await Assertions.Expect(officer.GetByLabel($"Anteckning om Elevregistret {suffix}")).ToHaveValueAsync("Sökt på personnumret i elevakten.");
+        await Assertions.Expect(officer.Locator("section[aria-labelledby=events-heading] li").First).ToContainTextAsync($"Elevregistret {suffix} (uppgifter finns, med anteckning)");
         await BrowserFixture.AssertAccessibleAsync(officer);
 
         // Correcting the facts: the same Swedish errors as the registration form, then back to the case.

@@ -104,7 +104,8 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         var caseUrl = page.Url;
         var facts = page.Locator("section[aria-labelledby=case-heading]");
         await Assertions.Expect(facts).ToContainTextAsync("Registrerad");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handläggning", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nästa steg", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ol.stepper li[aria-current=step]")).ToHaveTextAsync("Nu: Registrerad");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Begär identitetskontroll" })).ToBeVisibleAsync();
         // Extension is for a case under handling only (art. 12.3).
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Förläng", Exact = true })).ToHaveCountAsync(0);
@@ -115,6 +116,9 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggningen har påbörjats.");
         await Assertions.Expect(facts).ToContainTextAsync("Under handläggning");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("ol.stepper li[aria-current=step]")).ToHaveTextAsync("Nu: Under handläggning");
+        // The other actions are folded away until asked for.
+        await page.GetByText("Fler åtgärder", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Förläng fristen med två månader" })).ToContainTextAsync("(art. 12.3)");
         await BrowserFixture.AssertAccessibleAsync(page);
 
@@ -142,13 +146,16 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await Assertions.Expect(page.GetByLabel("Svarsdatum")).ToHaveValueAsync(today);
+        // No officer is assigned: the guard rail asks for a reason to answer anyway.
+        await Assertions.Expect(page.Locator("section[aria-labelledby=next-heading]")).ToContainTextAsync("Ingen handläggare är tilldelad ärendet.");
+        await page.GetByLabel("Skäl att besvara ändå").FillAsync("Registraturen besvarar enkla registerutdrag.");
         await page.GetByLabel("Svaret lämnades via").SelectOptionAsync(new SelectOptionValue { Label = "Säker e-post" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Besvara", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ärendet är besvarat");
         await Assertions.Expect(facts).ToContainTextAsync("Besvarad");
         await Assertions.Expect(facts).ToContainTextAsync("via säker e-post");
         // A closed case offers no more changes.
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handläggning", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fler åtgärder", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
 
         var timeline = page.Locator("section[aria-labelledby=events-heading] li");
@@ -184,6 +191,8 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Handläggningen har påbörjats.");
 
+        await TabToAsync(page, page.GetByLabel("Skäl att besvara ändå"));
+        await page.Keyboard.TypeAsync("Enkelt utdrag.");
         await ChooseAsync(page, page.GetByLabel("Svaret lämnades via"), "Säker e-post");
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Besvara", Exact = true }));
         await page.Keyboard.PressAsync("Enter");

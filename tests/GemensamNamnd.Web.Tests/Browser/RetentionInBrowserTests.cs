@@ -65,6 +65,11 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(preview).ToContainTextAsync("förfallen");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gallra nu" }).ClickAsync();
+        // Nothing happens before the administrator has seen how many cases go, and that it cannot be undone.
+        await Assertions.Expect(page.Locator("#confirm")).ToContainTextAsync("Det går inte att ångra.");
+        await Assertions.Expect(page.Locator("#forhandsvisning + .table-scroll > table")).ToContainTextAsync(caseNumber);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Locator("#confirm").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Gallringen är klar: 1 gallrade, 0 raderade, 0 med gallringsstopp.");
         await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.Locator("#logg + .table-scroll > table")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");

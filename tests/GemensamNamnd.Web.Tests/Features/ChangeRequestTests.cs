@@ -73,7 +73,8 @@ public sealed class ChangeRequestTests(AppFactory app)
         Assert.Equal(Today, afterExtension.ExtensionNoticeSentOn);
         Assert.Equal("Omfattande material i flera verksamhetssystem.", afterExtension.ExtensionReason);
 
-        var answered = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, afterExtension.Version, Today, AnswerDelivery.SecureEmail));
+        // No officer is assigned (a guard rail of Art. 15): the answer goes on with a reason.
+        var answered = await Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, afterExtension.Version, Today, AnswerDelivery.SecureEmail, "Handläggs av registraturen."));
         Assert.True(answered.Ok, string.Join(" ", answered.Errors.Select(e => e.Message)));
         var final = await LoadAsync(slug, r.Id);
         Assert.Equal(RequestStatus.Answered, final.Status);
@@ -218,7 +219,7 @@ public sealed class ChangeRequestTests(AppFactory app)
         var version = started.Value!.Version;
         var results = await Task.WhenAll(
             Change<MoveRequest>(slug, c => c.WithdrawAsync(r.Id, version)),
-            Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, version, Today, AnswerDelivery.Letter)));
+            Change<AnswerRequest>(slug, c => c.RunAsync(r.Id, version, Today, AnswerDelivery.Letter, "Enkel begäran.")));
         Assert.Single(results, x => x.Ok);
         Assert.Single(results, x => x.Status == CommandStatus.Conflict);
         Assert.Equal(3, (await EventsAsync(slug, r.Id)).Count);

@@ -217,7 +217,7 @@ public sealed class RequestsApiTests(AppFactory app)
         var afterExtension = await extended.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Extended", afterExtension.GetProperty("status").GetString());
 
-        var answered = await anna.PostAsJsonAsync($"{Base}/{id}/answer", new { answeredOn = Today, delivery = "DigitalMailbox", version = afterExtension.GetProperty("version").GetGuid() });
+        var answered = await anna.PostAsJsonAsync($"{Base}/{id}/answer", new { answeredOn = Today, delivery = "DigitalMailbox", version = afterExtension.GetProperty("version").GetGuid(), reason = "Ingen handläggare behövs." });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         var final = await anna.GetFromJsonAsync<JsonElement>($"{Base}/{id}");
         Assert.Equal("Answered", final.GetProperty("status").GetString());

@@ -108,6 +108,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["handlaggare"] = (RecordKind.User, Use.Any),
         ["RoundId"] = (RecordKind.MaturityRound, Use.Reference),
         ["Marks"] = (RecordKind.System, Use.Reference),
+        ["SystemNotes"] = (RecordKind.System, Use.Reference),
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };

@@ -115,9 +115,10 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
                 await Step(v => extend.RunAsync(id, v, "Begäran omfattar uppgifter i sex system, däribland e-arkivet, och kräver sekretessprövning av varje handling.", receivedOn.AddDays(10), ct));
                 break;
             case "answered":
+                await Step(v => assign.RunAsync(id, v, officer, ct));
                 await Step(v => move.RunAsync(id, v, RequestStatus.InProgress, ct));
                 await Step(v => searches.RunAsync(id, v, systems.ToDictionary(s => s, s => (SystemSearchResult?)(s == systems[0] ? SystemSearchResult.DataFound : SystemSearchResult.NoData)), ct));
-                await Step(v => answer.RunAsync(id, v, receivedOn.AddDays(18), AnswerDelivery.SecureEmail, ct));
+                await Step(v => answer.RunAsync(id, v, receivedOn.AddDays(18), AnswerDelivery.SecureEmail, "Demodata: svaret är sammanställt av registraturen.", ct));
                 break;
             case "protected":
                 await Step(v => assign.RunAsync(id, v, officer, ct));

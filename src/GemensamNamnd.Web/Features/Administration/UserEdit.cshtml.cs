@@ -58,8 +58,30 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, AddMembership 
     public async Task<IActionResult> OnPostAddMembershipAsync(Guid partyId, PartyRole role, CancellationToken ct) =>
         (await addMembership.AddAsync(Id, partyId, role, ct)).Ok ? LocalRedirect($"/admin/anvandare/{Id}") : NotFound();
 
-    public async Task<IActionResult> OnPostRemoveMembershipAsync(Guid membershipId, CancellationToken ct) =>
-        (await removeMembership.RemoveAsync(Id, membershipId, ct)).Ok ? LocalRedirect($"/admin/anvandare/{Id}") : NotFound();
+    /// <summary>The confirmation asked before a membership is removed (<see cref="Confirmation"/>); null when none is asked.</summary>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>Removing a membership: asked first, stating the consequence (<see cref="Confirmation"/>); only the confirmed post removes it.</summary>
+    public async Task<IActionResult> OnPostRemoveMembershipAsync(Guid membershipId, CancellationToken ct)
+    {
+        if (Confirmation.IsConfirmed(Request))
+        {
+            return (await removeMembership.RemoveAsync(Id, membershipId, ct)).Ok ? LocalRedirect($"/admin/anvandare/{Id}") : NotFound();
+        }
+
+        var membership = await db.Memberships.AsNoTracking().Include(m => m.Party)
+            .FirstOrDefaultAsync(m => m.Id == membershipId && m.UserId == Id, ct);
+        if (membership is null || await OnGetAsync(ct) is not Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Confirm = new Confirmation("RemoveMembership", $"Ta bort {DisplayName} som {membership.Role.Swedish().ToLowerInvariant()} i {membership.Party?.Name}?",
+            $"{DisplayName} förlorar genast rollen {membership.Role.Swedish().ToLowerInvariant()} i {membership.Party?.Name}: en pågående inloggning avslutas, och ärenden som är tilldelade personen står kvar utan att personen kan öppna dem.",
+            "Ja, ta bort rollen", [new("membershipId", membershipId.ToString())]);
+        return Page();
+    }
 
     private async Task LoadListsAsync(CancellationToken ct)
     {

@@ -104,8 +104,38 @@ public sealed class CaseModel(
         ChangeAsync(id, At("NoticeSentAt", NoticeDate, NoticeTime, out var at), v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct),
             _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, [], v => change.CloseAsync(id, v, ct), _ => "Incidenten är avslutad.", ct);
+    /// <summary>The confirmation asked before closing (<see cref="Confirmation"/>); null when none is asked.</summary>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>Avsluta incidenten: asked first, stating the consequence (<see cref="Confirmation"/>); only the confirmed post closes.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        if (Confirmation.IsConfirmed(Request))
+        {
+            return await ChangeAsync(id, [], v => change.CloseAsync(id, v, ct), _ => "Incidenten är avslutad.", ct);
+        }
+
+        if (!await db.Breaches.AnyAsync(b => b.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await MayChangeAsync())
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Confirm = new Confirmation("Close", $"Avsluta incidenten {Case.CaseNumber}?",
+            "Incidenten avslutas: därefter kan ingen bedömning, anmälan till IMY, komplettering eller information till de registrerade registreras i ärendet, och inga fler påminnelser skickas. Det går inte att ångra.",
+            "Ja, avsluta incidenten", [new("Version", Version?.ToString())]);
+        return Page();
+    }
 
     /// <summary>The form field an error belongs to.</summary>
     public static string FieldId(string key) => key switch

@@ -33,6 +33,7 @@ public sealed class CaseModel(
     PersonalIdentityNumbers personalNumbers,
     PersonalDataReadLog reads,
     RequestOfficers officers,
+    AnswerGuard guard,
     IAuthorizationService authorization,
     TimeProvider clock) : FormPageModel
 {
@@ -76,8 +77,58 @@ public sealed class CaseModel(
     [BindProperty]
     public Dictionary<Guid, string?> Marks { get; set; } = [];
 
-    /// <summary>The party's systems in use, and any other already on the case, with this case's marks.</summary>
-    public List<(Guid Id, string Name, SystemSearchResult? Result, string? MarkedBy, DateTimeOffset? MarkedAt)> Systems { get; private set; } = [];
+    /// <summary>The checklist's notes as posted: system id → the note (empty for none).</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> SystemNotes { get; set; } = [];
+
+    /// <summary>Why the case is answered despite the guard rails' warnings (<see cref="AnswerGuard"/>).</summary>
+    [BindProperty]
+    public string? AnswerReason { get; set; }
+
+    /// <summary>The refusal ground picked from the list (<see cref="RefusalGrounds"/>); the legal ground's text adds to it.</summary>
+    [BindProperty]
+    public string? RefusalGroundChoice { get; set; }
+
+    /// <summary>ÅÅÅÅ-MM-DD: the day the data subject withdrew the request.</summary>
+    [BindProperty]
+    public string? WithdrawnOn { get; set; }
+
+    [BindProperty]
+    public string? VoidReason { get; set; }
+
+    [BindProperty]
+    public string? ReopenReason { get; set; }
+
+    /// <summary>"Rätta": the received date (ÅÅÅÅ-MM-DD) and time (TT:MM, or unknown), the channel and the personnummer.</summary>
+    [BindProperty]
+    public string? CorrectedDate { get; set; }
+
+    [BindProperty]
+    public string? CorrectedTime { get; set; }
+
+    [BindProperty]
+    public bool CorrectedTimeUnknown { get; set; }
+
+    [BindProperty]
+    public RequestChannel? CorrectedChannel { get; set; }
+
+    [BindProperty]
+    public string? CorrectedPersonalNumber { get; set; }
+
+    [BindProperty]
+    public string? CorrectionReason { get; set; }
+
+    /// <summary>The confirmation asked before an irreversible step (<see cref="Confirmation"/>); null when none is asked.</summary>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>What speaks against answering now (<see cref="AnswerGuard"/>); empty when nothing does.</summary>
+    public IReadOnlyList<string> AnswerWarnings { get; private set; } = [];
+
+    /// <summary>The party's DPO: may reopen a closed case.</summary>
+    public bool MayReopen { get; private set; }
+
+    /// <summary>The party's systems in use, and any other already on the case, with this case's marks and notes.</summary>
+    public List<(Guid Id, string Name, SystemSearchResult? Result, string? MarkedBy, DateTimeOffset? MarkedAt, string? Note)> Systems { get; private set; } = [];
 
     public List<(Guid Id, string Name)> Officers { get; private set; } = [];
 
@@ -152,7 +203,7 @@ public sealed class CaseModel(
             missing.Add(new Error(nameof(Delivery), "Välj hur svaret lämnades."));
         }
 
-        return ChangeAsync(id, missing, version => answer.RunAsync(id, version, answeredOn!.Value, Delivery!.Value, ct),
+        return ChangeAsync(id, missing, version => answer.RunAsync(id, version, answeredOn!.Value, Delivery!.Value, AnswerReason, ct),
             r => $"Ärendet är besvarat {SwedishDates.Long(r.AnsweredOn!.Value)}.", ct);
     }
 
@@ -160,12 +211,17 @@ public sealed class CaseModel(
     {
         var missing = new List<Error>();
         var refusedOn = ParseDate(nameof(RefusedOn), "Datum för avslaget", RefusedOn, missing);
-        if (refusedOn is null && string.IsNullOrWhiteSpace(LegalGround))
+        var ground = RefusalGrounds.Combine(RefusalGroundChoice, LegalGround, out var unknownGround);
+        if (unknownGround)
+        {
+            missing.Add(new Error(nameof(RefusalGroundChoice), "Välj en grund i listan."));
+        }
+        else if (refusedOn is null && string.IsNullOrWhiteSpace(ground))
         {
             missing.Add(new Error(nameof(LegalGround), "Ange den rättsliga grunden för avslaget (art. 12.4), högst 1 000 tecken."));
         }
 
-        return ChangeAsync(id, missing, version => refuse.RunAsync(id, version, refusedOn!.Value, LegalGround, ct),
+        return ChangeAsync(id, missing, version => refuse.RunAsync(id, version, refusedOn!.Value, ground, ct),
             _ => "Ärendet är avslaget. Den registrerade ska få skälen och upplysas om rätten att klaga hos IMY (art. 12.4).", ct);
     }
 
@@ -193,13 +249,114 @@ public sealed class CaseModel(
             }
         }
 
-        return ChangeAsync(id, missing, version => save.RunAsync(id, version, marks, ct),
+        return ChangeAsync(id, missing, version => save.RunAsync(id, version, marks, SystemNotes, ct),
             _ => "Checklistan över sökta system är sparad.", ct);
     }
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, [FromServices] MoveRequest move, CancellationToken ct) =>
-        ChangeAsync(id, [], version => move.WithdrawAsync(id, version, ct),
+    /// <summary>Återkalla, on the day the data subject withdrew it: asked first (<see cref="Confirmation"/>), then done.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, [FromServices] MoveRequest move, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        var withdrawnOn = ParseDate(nameof(WithdrawnOn), "Dagen för återkallelsen", WithdrawnOn, missing);
+        return ConfirmFirstAsync(id, missing,
+            c => new Confirmation("Withdraw", $"Återkalla {c.CaseNumber}?",
+                $"Ärendet avslutas som återkallat av den registrerade {SwedishDates.Long(withdrawnOn!.Value)}. Det är ett påstående om vad den registrerade har gjort: är begäran registrerad av misstag, makulera den i stället. Bara dataskyddsombudet kan öppna ärendet igen.",
+                "Ja, återkalla ärendet", [new("Version", Version?.ToString()), new(nameof(WithdrawnOn), WithdrawnOn)]),
+            version => move.WithdrawAsync(id, version, withdrawnOn!.Value, ct),
             _ => "Ärendet är återkallat och avslutat.", ct);
+    }
+
+    /// <summary>Makulera (registrerad av misstag), with a reason: asked first, then done.</summary>
+    public Task<IActionResult> OnPostVoidAsync(Guid id, [FromServices] VoidRequest voiding, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            missing.Add(new Error(nameof(VoidReason), "Ange varför ärendet makuleras, t.ex. att det är en dubblett av ett annat ärende (högst 1 000 tecken)."));
+        }
+
+        return ConfirmFirstAsync(id, missing,
+            c => new Confirmation("Void", $"Makulera {c.CaseNumber}?",
+                "Ärendet avslutas som registrerat av misstag. Det räknas inte i någon statistik och inga påminnelser skickas. Bara dataskyddsombudet kan öppna det igen.",
+                "Ja, makulera ärendet", [new("Version", Version?.ToString()), new(nameof(VoidReason), VoidReason)]),
+            version => voiding.RunAsync(id, version, VoidReason, ct),
+            _ => "Ärendet är makulerat (registrerat av misstag).", ct);
+    }
+
+    /// <summary>Återöppna a closed case, with a reason: the party's DPO only.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, [FromServices] ReopenRequest reopen, CancellationToken ct)
+    {
+        var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || !await MayOpenAsync(r))
+        {
+            return NotFound();
+        }
+
+        if (!await MayReopenAsync())
+        {
+            return Forbid();
+        }
+
+        return await ChangeAsync(id, [], version => reopen.RunAsync(id, version, ReopenReason, ct),
+            x => $"Ärendet är återöppnat. Sista dag: {SwedishDates.Long(x.EffectiveDueOn)}.", ct);
+    }
+
+    /// <summary>Rätta the received time, the channel or the personnummer, with a reason.</summary>
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, [FromServices] CorrectRequest correct, CancellationToken ct)
+    {
+        var (received, unknown, errors) = ReceivedTimeInput.Parse(nameof(CorrectedDate), CorrectedDate, nameof(CorrectedTime), CorrectedTime, CorrectedTimeUnknown, clock);
+        var missing = errors.ToList();
+        if (received is null && missing.Count == 0)
+        {
+            missing.Add(new Error(nameof(CorrectedDate), "Ange när begäran kom in."));
+        }
+
+        return ChangeAsync(id, missing,
+            version => correct.RunAsync(id, version, new RequestCorrection(received, unknown, CorrectedChannel, CorrectedPersonalNumber, CorrectionReason), ct),
+            x => $"Uppgifterna är rättade. Sista dag: {SwedishDates.Long(x.EffectiveDueOn)}.", ct, CorrectionFields);
+    }
+
+    // CorrectRequest names its errors by its input; the form's fields have these ids.
+    private static readonly Dictionary<string, string> CorrectionFields = new(StringComparer.Ordinal)
+    {
+        [nameof(RequestCorrection.ReceivedAt)] = nameof(CorrectedDate),
+        [nameof(RequestCorrection.Channel)] = nameof(CorrectedChannel),
+        [nameof(RequestCorrection.PersonalNumber)] = nameof(CorrectedPersonalNumber),
+    };
+
+    /// <summary>
+    /// The first post of an irreversible step: with the input complete and not <c>confirmed=true</c>, nothing is changed
+    /// and the page is shown again with the confirmation; with it, the step is done as any other change.
+    /// </summary>
+    private async Task<IActionResult> ConfirmFirstAsync(
+        Guid id, List<Error> missing, Func<DataSubjectRequest, Confirmation> confirmation,
+        Func<Guid, Task<CommandResult<DataSubjectRequest>>> run, Func<DataSubjectRequest, string> notice, CancellationToken ct)
+    {
+        if (missing.Count > 0 || Confirmation.IsConfirmed(Request))
+        {
+            return await ChangeAsync(id, missing, run, notice, ct);
+        }
+
+        var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || !await MayOpenAsync(r))
+        {
+            return NotFound();
+        }
+
+        if (!await MayChangeAsync())
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Confirm = confirmation(Case);
+        return Page();
+    }
 
     /// <summary>
     /// The order every change follows, as in the API: the case must exist and be open to the user (else 404, as on GET),
@@ -207,7 +364,8 @@ public sealed class CaseModel(
     /// the page; success redirects back to it (PRG) with a notice.
     /// </summary>
     private async Task<IActionResult> ChangeAsync(
-        Guid id, List<Error> missing, Func<Guid, Task<CommandResult<DataSubjectRequest>>> run, Func<DataSubjectRequest, string> notice, CancellationToken ct)
+        Guid id, List<Error> missing, Func<Guid, Task<CommandResult<DataSubjectRequest>>> run, Func<DataSubjectRequest, string> notice, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? fieldIds = null)
     {
         var r = await db.Requests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null || !await MayOpenAsync(r))
@@ -228,6 +386,11 @@ public sealed class CaseModel(
         }
 
         var result = CommandResult.RefuseIfAny<DataSubjectRequest>(missing) ?? await run(Version!.Value);
+        if (fieldIds is not null && !result.Ok && result.Status == CommandStatus.Invalid)
+        {
+            result = CommandResult<DataSubjectRequest>.Invalid(result.Errors.Select(e => e with { Field = fieldIds.GetValueOrDefault(e.Field, e.Field) }));
+        }
+
         if (Refusal(result) is { } refusal)
         {
             return refusal is NotFoundResult || !await LoadAsync(id, ct) ? NotFound() : refusal;
@@ -242,6 +405,9 @@ public sealed class CaseModel(
 
     private async Task<bool> MayChangeAsync() =>
         (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
+
+    private async Task<bool> MayReopenAsync() =>
+        (await authorization.AuthorizeAsync(User, Policies.PartyDpo)).Succeeded;
 
     /// <summary>A required date of a form (<see cref="FormValues"/>); its error, if any, goes to <paramref name="errors"/>.</summary>
     private DateOnly? ParseDate(string field, string label, string? text, List<Error> errors)
@@ -295,14 +461,17 @@ public sealed class CaseModel(
         Systems = systems.Select(s =>
         {
             var mark = marks.FirstOrDefault(m => m.SystemId == s.Id);
-            return (s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt);
+            return (s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt, mark?.Note);
         }).ToList();
 
         MayChange = await MayChangeAsync();
         if (MayChange)
         {
             Officers = await officers.ListAsync(ct);
+            AnswerWarnings = await guard.WarningsAsync(Case, ct);
         }
+
+        MayReopen = RequestStatusRules.IsClosed(Case.Status) && await MayReopenAsync();
 
         NextStatuses = RequestStatusRules.Next(Case.Status);
         ExtensionRefusal = Extension.WhyNotOffered(ExtendRequest.CaseOf(Case), Today);
@@ -310,6 +479,16 @@ public sealed class CaseModel(
         NoticeSentOn ??= today;
         AnsweredOn ??= today;
         RefusedOn ??= today;
+        WithdrawnOn ??= today;
+        var received = Swedish.ToLocal(Case.ReceivedAt);
+        CorrectedDate ??= received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (CorrectedTime is null && !CorrectedTimeUnknown)
+        {
+            CorrectedTime = Case.ReceivedTimeUnknown ? null : received.ToString("HH:mm", CultureInfo.InvariantCulture);
+            CorrectedTimeUnknown = Case.ReceivedTimeUnknown;
+        }
+
+        CorrectedChannel ??= Case.Channel;
 
         Notice = TempData[NewModel.NoticeKey] as string;
         Warnings = (TempData[NewModel.WarningsKey] as string)?.Split('\n') ?? [];

@@ -25,6 +25,18 @@ public sealed class DataSubjectRequest : IPartyOwned, IVersioned
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The received time as first registered, once it has been corrected ("Rätta", <see cref="Commands.CorrectRequest"/>);
+    /// null while it never was. The deadline explanation shows both.
+    /// </summary>
+    public DateTimeOffset? OriginalReceivedAt { get; set; }
+
+    /// <summary>
+    /// The time of day of receipt was not known (a past day entered with "okänd"): <see cref="ReceivedAt"/> is the start of
+    /// that Swedish day, and the explanation says so.
+    /// </summary>
+    public bool ReceivedTimeUnknown { get; set; }
+
     public RequestChannel Channel { get; set; }
 
     /// <summary>The personuppgiftsansvarig (nämnd or bolag) the request is addressed to.</summary>

@@ -31,9 +31,13 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     [BindProperty]
     public string? ReceivedDate { get; set; }
 
-    /// <summary>TT:MM, Swedish time.</summary>
+    /// <summary>TT:MM, Swedish time; empty today means now, a past day needs it or <see cref="ReceivedTimeUnknown"/>.</summary>
     [BindProperty]
     public string? ReceivedTime { get; set; }
+
+    /// <summary>The time of day is not known: the start of the day counts (<see cref="ReceivedTimeInput"/>).</summary>
+    [BindProperty]
+    public bool ReceivedTimeUnknown { get; set; }
 
     [BindProperty]
     public RequestChannel? Channel { get; set; }
@@ -68,24 +72,23 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = Swedish.ToLocal(clock.GetUtcNow());
-        ReceivedDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        ReceivedTime = now.ToString("HH:mm", CultureInfo.InvariantCulture);
+        // Today's date; no time: left empty it means now for today, and a past day asks for its time (or "okänd").
+        ReceivedDate = Swedish.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await LoadControllersAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var rights = Rights.Aggregate(DataSubjectRights.None, (all, r) => all | r);
-        var (received, unreadable) = ParseReceived();
-        var input = new RegisterRequestInput(received, Channel, ControllerId, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes);
+        var (received, timeUnknown, unreadable) = ReceivedTimeInput.Parse(nameof(ReceivedDate), ReceivedDate, nameof(ReceivedTime), ReceivedTime, ReceivedTimeUnknown, clock);
+        var input = new RegisterRequestInput(received, Channel, ControllerId, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes, timeUnknown);
         var result = await register.RunAsync(input, ct);
 
         // A date or time that did not parse says so, instead of the command's "when did it come in?".
         if (unreadable.Count > 0)
         {
             result = CommandResult<RegisteredRequest>.Invalid(
-                result.Errors.Where(e => e.Field != nameof(RegisterRequestInput.ReceivedAt) || unreadable.All(u => u.Field != nameof(ReceivedDate))).Concat(unreadable));
+                result.Errors.Where(e => e.Field != nameof(RegisterRequestInput.ReceivedAt)).Concat(unreadable));
         }
 
         // The command validates every field; the framework's English binding messages go.
@@ -111,38 +114,6 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     /// <summary>The command's errors under this form's field ids.</summary>
     private static CommandResult<RegisteredRequest> Renamed(CommandResult<RegisteredRequest> result) =>
         result.Ok ? result : CommandResult<RegisteredRequest>.Invalid(result.Errors.Select(e => e with { Field = FieldIds.GetValueOrDefault(e.Field, e.Field) }));
-
-    /// <summary>The date and time as written on the form, in Swedish time (<see cref="FormValues"/>); null with the errors when either does not parse.</summary>
-    private (DateTimeOffset? Received, List<Error> Errors) ParseReceived()
-    {
-        var errors = new List<Error>();
-        var (date, dateError) = FormValues.ParseDate(nameof(ReceivedDate), "Mottagningsdatum", ReceivedDate, clock, required: false);
-        if (dateError is not null)
-        {
-            errors.Add(dateError);
-        }
-
-        var time = TimeOnly.MinValue;
-        if (!string.IsNullOrWhiteSpace(ReceivedTime))
-        {
-            if (FormValues.Time(ReceivedTime) is { } parsed)
-            {
-                time = parsed;
-            }
-            else
-            {
-                errors.Add(new Error(nameof(ReceivedTime), FormValues.InvalidTime("Mottagningstid")));
-            }
-        }
-
-        if (date is not { } day || errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return (new DateTimeOffset(local, Swedish.TimeZone.GetUtcOffset(local)), errors);
-    }
 
     private async Task LoadControllersAsync(CancellationToken ct)
     {

@@ -102,12 +102,17 @@ public static class RequestQueries
             r.PersonalNumberProtected, r.Email, r.PostalAddress, r.Notes, mentions.GetValueOrDefault(r.Id) ?? []))];
     }
 
-    /// <summary>Every party's requests received in [from, to), and (with <paramref name="alsoOpen"/>) every one open now.</summary>
+    /// <summary>
+    /// Every party's requests received in [from, to), and (with <paramref name="alsoOpen"/>) every one open now; never
+    /// a voided one (registered by mistake, <see cref="RequestStatusRules.CountsInStatistics"/>): these rows are what
+    /// every figure across parties is made of.
+    /// </summary>
     public static Task<List<RequestFactsRow>> FactsAsync(CrossParty.Sets s, DateTimeOffset from, DateTimeOffset to, bool alsoOpen, CancellationToken ct)
     {
         var open = alsoOpen ? RequestStatusRules.Open : [];
+        var counted = RequestStatusRules.Statistical;
         return s.Set<DataSubjectRequest>()
-            .Where(x => (x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status))
+            .Where(x => counted.Contains(x.Status) && ((x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status)))
             .Select(x => new RequestFactsRow(x.PartyId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status))
             .ToListAsync(ct);
     }

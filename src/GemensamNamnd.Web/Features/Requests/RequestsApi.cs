@@ -163,7 +163,7 @@ public static class RequestsApi
         }
 
         return ChangeAsync(id, body.Version, viewers, db, ct, missing,
-            version => answer.RunAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, ct));
+            version => answer.RunAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, body.Reason, ct));
     }
 
     private static Task<IResult> RefuseAsync(Guid id, RefusalBody body, RefuseRequest refuse, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
@@ -302,6 +302,7 @@ public sealed record IdentityBody(string? Method, Guid? Version);
 
 public sealed record ExtensionBody(string? Reason, DateOnly? NoticeSentOn, Guid? Version);
 
-public sealed record AnswerBody(DateOnly? AnsweredOn, AnswerDelivery? Delivery, Guid? Version);
+/// <summary>An answer; <c>Reason</c>: why it is given despite the guard rails' warnings (Art. 15), required while one applies.</summary>
+public sealed record AnswerBody(DateOnly? AnsweredOn, AnswerDelivery? Delivery, Guid? Version, string? Reason = null);
 
 public sealed record RefusalBody(DateOnly? RefusedOn, string? LegalGround, Guid? Version);

@@ -22,6 +22,10 @@ public static class RequestsExtensions
         services.AddScoped<AssignRequest>();
         services.AddScoped<EditRequestDetails>();
         services.AddScoped<SaveSystemSearches>();
+        services.AddScoped<AnswerGuard>();
+        services.AddScoped<VoidRequest>();
+        services.AddScoped<ReopenRequest>();
+        services.AddScoped<CorrectRequest>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using GemensamNamnd.Domain.Requests;
+using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Parties;
@@ -23,6 +24,10 @@ public sealed class SystemSearch : IPartyOwned
     public DateTimeOffset MarkedAt { get; set; }
 
     public required string MarkedBy { get; set; }
+
+    /// <summary>What the officer noted of the search in this system (where, what was found); at most 1,000 characters.</summary>
+    [PersonalData]
+    public string? Note { get; set; }
 }
 
 internal sealed class SystemSearchConfiguration : IEntityTypeConfiguration<SystemSearch>
@@ -32,6 +37,7 @@ internal sealed class SystemSearchConfiguration : IEntityTypeConfiguration<Syste
         b.ToTable("request_system_searches");
         b.Property(s => s.Result).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.MarkedBy).HasMaxLength(Limits.Name);
+        b.Property(s => s.Note).HasMaxLength(Limits.Reason);
         b.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PartySystem>().WithMany().HasForeignKey(s => s.SystemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.PartyId, s.RequestId, s.SystemId }).IsUnique();

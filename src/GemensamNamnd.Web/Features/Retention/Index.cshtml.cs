@@ -117,12 +117,33 @@ public sealed class IndexModel(
         return LocalRedirect($"/{Slug}/gallring");
     }
 
-    /// <summary>"Gallra nu": the same run as the nightly job, as the administrator (who is then in the log).</summary>
+    /// <summary>The confirmation asked before "Gallra nu" (<see cref="Confirmation"/>); null when none is asked.</summary>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>
+    /// "Gallra nu": the same run as the nightly job, as the administrator (who is then in the log). Asked first with the
+    /// count of what falls due today (<see cref="Confirmation"/>); only the confirmed post runs.
+    /// </summary>
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (!await IsAdministratorAsync())
         {
             return Forbid();
+        }
+
+        if (!Confirmation.IsConfirmed(Request))
+        {
+            ModelState.Clear();
+            await LoadAsync(ct);
+            var due = (await plan.DueByAsync(Today, ct)).Where(c => !c.Held).ToList();
+            var thinned = due.Count(c => c.Rule.Action == RetentionAction.Thin);
+            var deleted = due.Count(c => c.Rule.Action == RetentionAction.Delete);
+            Confirm = new Confirmation("Run", "Gallra nu?",
+                due.Count == 0
+                    ? "Inget ärende har förfallit till gallring i dag: körningen ändrar ingenting."
+                    : $"{Swedish.Count(due.Count, "ärende", "ärenden")} gallras ({thinned} rensas på personuppgifter, {deleted} raderas helt). Det går inte att ångra.",
+                due.Count == 0 ? "Ja, kör gallringen" : $"Ja, gallra {Swedish.Count(due.Count, "ärende", "ärenden")}", []);
+            return Page();
         }
 
         var result = await run.RunAsync(ct);

@@ -34,6 +34,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
             nameof(DataSubjectRequest.Notes), nameof(DataSubjectRequest.ExtensionReason),
         ],
         [typeof(RequestEvent)] = [nameof(RequestEvent.Text)],
+        [typeof(SystemSearch)] = [nameof(SystemSearch.Note)],
         [typeof(Breach)] =
         [
             nameof(Breach.Title), nameof(Breach.Description), nameof(Breach.ReportedInternallyBy), nameof(Breach.ContactName),
@@ -123,7 +124,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
     /// <summary>
     /// Thinning keeps what the figures need — dates, status, rights, channel, controller, outcome, deadlines — and removes
     /// who asked: name, personnummer (ciphertext and hash, so the person can no longer be found), contact, address,
-    /// notes, the extension's free-text reason and the timeline's texts.
+    /// notes, the extension's free-text reason, the timeline's texts and the notes of the searched systems.
     /// </summary>
     private async Task<bool> RequestAsync(RetentionCandidate c, CancellationToken ct)
     {
@@ -144,6 +145,11 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
         foreach (var e in await db.RequestEvents.Where(e => e.RequestId == r.Id).ToListAsync(ct))
         {
             db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
+        }
+
+        foreach (var s in await db.SystemSearches.Where(s => s.RequestId == r.Id && s.Note != null).ToListAsync(ct))
+        {
+            db.Entry(s).Property(x => x.Note).CurrentValue = Thinned;
         }
 
         return true;

@@ -1012,6 +1012,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("notes");
 
+                    b.Property<DateTimeOffset?>("OriginalReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("original_received_at");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
@@ -1038,6 +1042,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<bool>("ReceivedTimeUnknown")
+                        .HasColumnType("boolean")
+                        .HasColumnName("received_time_unknown");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(1000)
@@ -1148,6 +1156,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("marked_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")

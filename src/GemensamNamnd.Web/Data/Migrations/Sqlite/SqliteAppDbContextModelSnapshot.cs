@@ -1006,6 +1006,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
+                    b.Property<long?>("OriginalReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_received_at");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
@@ -1032,6 +1036,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<bool>("ReceivedTimeUnknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_time_unknown");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(1000)
@@ -1141,6 +1149,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("marked_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")

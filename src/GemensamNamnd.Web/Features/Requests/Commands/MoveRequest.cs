@@ -1,3 +1,4 @@
+using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Parties;
@@ -20,6 +21,24 @@ public sealed class MoveRequest(RequestChanges changes, TimeProvider clock)
     public Task<CommandResult<DataSubjectRequest>> WithdrawAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
         RunAsync(id, version, RequestStatus.Withdrawn, cancellationToken);
 
+    /// <summary>
+    /// Withdrawn by the data subject on <paramref name="withdrawnOn"/> (not before receipt, not in the future), which
+    /// the timeline keeps.
+    /// </summary>
+    public Task<CommandResult<DataSubjectRequest>> WithdrawAsync(Guid id, Guid version, DateOnly withdrawnOn, CancellationToken cancellationToken = default) =>
+        changes.ChangeAsync(id, version, r =>
+        {
+            if (AnswerRequest.CheckDate("WithdrawnOn", "Dagen för återkallelsen", withdrawnOn, r, clock) is { } wrongDate)
+            {
+                return Task.FromResult(CommandResult<string>.Invalid(wrongDate.Field, wrongDate.Message));
+            }
+
+            var decided = Decide(r, RequestStatus.Withdrawn);
+            return Task.FromResult(decided.Ok
+                ? CommandResult.Done($"Återkallad av den registrerade {SwedishDates.Long(withdrawnOn)}. Ärendet är avslutat.")
+                : decided);
+        }, cancellationToken);
+
     private CommandResult<string> Decide(DataSubjectRequest r, RequestStatus to)
     {
         if (!Enum.IsDefined(to))
@@ -37,6 +56,7 @@ public sealed class MoveRequest(RequestChanges changes, TimeProvider clock)
             RequestStatus.Extended => "En förlängning kräver skälen och den dag den registrerade underrättades (art. 12.3): använd Förläng.",
             RequestStatus.Answered => "Ett ärende besvaras med svarsdatum och sätt att lämna svaret: använd Besvara.",
             RequestStatus.Refused => "Ett avslag kräver datum och rättslig grund (art. 12.4): använd Avslå.",
+            RequestStatus.Voided => "Ett ärende som registrerats av misstag makuleras med ett skäl: använd Makulera.",
             RequestStatus.InProgress when r.Status == RequestStatus.IdentityCheck => "Bekräfta identiteten och ange hur den kontrollerades för att gå vidare till handläggning.",
             _ => null,
         };

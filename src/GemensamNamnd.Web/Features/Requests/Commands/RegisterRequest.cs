@@ -24,7 +24,8 @@ public sealed record RegisterRequestInput(
     string? Email,
     string? PostalAddress,
     bool ProtectedIdentity,
-    string? Notes);
+    string? Notes,
+    bool ReceivedTimeUnknown = false);
 
 public sealed record RegisteredRequest(Guid Id, string CaseNumber, DateOnly DueOn, string Explanation, IReadOnlyList<string> Warnings);
 
@@ -105,6 +106,7 @@ public sealed class RegisterRequest(
         {
             CaseNumber = await caseNumbers.NextAsync(received.Year, cancellationToken),
             ReceivedAt = input.ReceivedAt.Value.ToUniversalTime(),
+            ReceivedTimeUnknown = input.ReceivedTimeUnknown,
             Channel = input.Channel!.Value,
             ControllerId = input.ControllerId!.Value,
             Rights = input.Rights,
