@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Administration;
+using GemensamNamnd.Web.Features.Audit;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Features.Controllers;
@@ -35,6 +36,7 @@ public static class FeatureExtensions
         builder.Services.AddReminders();
         builder.AddOutbox();
         builder.Services.AddAdministration();
+        builder.Services.AddAuditLog();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
