@@ -107,6 +107,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["RoundId"] = (RecordKind.MaturityRound, Use.Reference),
         ["Marks"] = (RecordKind.System, Use.Reference),
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
+        ["UserId"] = (RecordKind.User, Use.Lookup),
+        ["MembershipId"] = (RecordKind.Membership, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
@@ -123,6 +125,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     private static readonly Dictionary<string, string> FormValues = new(StringComparer.Ordinal)
     {
         ["Name"] = "Isolationstest",
+        ["PartyRole"] = "Handlaggare",
+        ["InvitedRole"] = "Handlaggare",
         ["Kind"] = "Namnd",
         ["IsActive"] = "true",
         ["Description"] = "Isolationstest",

@@ -62,7 +62,7 @@ public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserS
 
         if (input.Role is not { } role || !Enum.IsDefined(role))
         {
-            errors.Add(new Error(nameof(input.Role), "Välj en roll."));
+            errors.Add(new Error("InvitedRole", "Välj en roll."));
             role = default;
         }
 
@@ -100,18 +100,23 @@ public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserS
         return CommandResult.Done(user.Id);
     }
 
-    /// <summary>Gives one of the party's users another role in this party.</summary>
-    public async Task<CommandResult<Guid>> AddRoleAsync(Guid userId, PartyRole role, CancellationToken ct)
+    /// <summary>Gives one of the party's users another role in this party; a user who is not a member here is not found.</summary>
+    public async Task<CommandResult<Guid>> AddRoleAsync(Guid userId, PartyRole? role, CancellationToken ct)
     {
         var partyId = currentParty.Required.Id;
-        if (!Enum.IsDefined(role) || !await db.Memberships.AnyAsync(m => m.UserId == userId && m.PartyId == partyId, ct))
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.PartyId == partyId, ct))
         {
             return CommandResult<Guid>.NotFound();
         }
 
-        if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.PartyId == partyId && m.Role == role, ct))
+        if (role is not { } given || !Enum.IsDefined(given))
         {
-            db.Memberships.Add(new Membership { UserId = userId, PartyId = partyId, Role = role });
+            return CommandResult<Guid>.Invalid("Role", "Välj en roll.");
+        }
+
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.PartyId == partyId && m.Role == given, ct))
+        {
+            db.Memberships.Add(new Membership { UserId = userId, PartyId = partyId, Role = given });
             await db.SaveChangesAsync(ct);
         }
 

@@ -20,7 +20,7 @@ public sealed class PartyUsersModel(PartyUsers users, CurrentParty currentParty)
 
     [BindProperty] public string? Email { get; set; }
 
-    [BindProperty] public PartyRole? Role { get; set; }
+    [BindProperty] public PartyRole? InvitedRole { get; set; }
 
     [TempData] public string? Notice { get; set; }
 
@@ -28,7 +28,7 @@ public sealed class PartyUsersModel(PartyUsers users, CurrentParty currentParty)
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var result = await users.InviteAsync(new PartyInvitation(DisplayName, Email, Role), ct);
+        var result = await users.InviteAsync(new PartyInvitation(DisplayName, Email, InvitedRole), ct);
         if (!result.Ok)
         {
             Users = await users.ListAsync(ct);
@@ -39,8 +39,8 @@ public sealed class PartyUsersModel(PartyUsers users, CurrentParty currentParty)
         return LocalRedirect($"/{Slug}/anvandare");
     }
 
-    public async Task<IActionResult> OnPostAddRoleAsync(Guid userId, PartyRole role, CancellationToken ct) =>
-        (await users.AddRoleAsync(userId, role, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();
+    public async Task<IActionResult> OnPostAddRoleAsync(Guid userId, PartyRole partyRole, CancellationToken ct) =>
+        (await users.AddRoleAsync(userId, partyRole, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();
 
     public async Task<IActionResult> OnPostRemoveRoleAsync(Guid membershipId, CancellationToken ct) =>
         (await users.RemoveRoleAsync(membershipId, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();

@@ -26,9 +26,7 @@ public static class PartyUsersApi
         (await users.InviteAsync(body, ct)).ToHttpResult(id => TypedResults.Created($"/api/v1/{party}/users", new PartyUserIdDto(id)));
 
     private static async Task<IResult> AddRoleAsync(PartyRoleBody body, PartyUsers users, CancellationToken ct) =>
-        body.UserId is { } id && body.Role is { } role
-            ? (await users.AddRoleAsync(id, role, ct)).ToHttpResult(u => TypedResults.Ok(new PartyUserIdDto(u)))
-            : CommandResult<Guid>.Invalid(nameof(body.Role), "Ange användaren och rollen.").ToHttpResult(u => TypedResults.Ok(new PartyUserIdDto(u)));
+        (await users.AddRoleAsync(body.UserId ?? Guid.Empty, body.PartyRole, ct)).ToHttpResult(u => TypedResults.Ok(new PartyUserIdDto(u)));
 
     private static async Task<IResult> RemoveRoleAsync(PartyMembershipBody body, PartyUsers users, CancellationToken ct) =>
         (await users.RemoveRoleAsync(body.MembershipId ?? Guid.Empty, ct)).ToHttpResult(u => TypedResults.Ok(new PartyUserIdDto(u)));
@@ -36,6 +34,6 @@ public static class PartyUsersApi
 
 public sealed record PartyUserIdDto(Guid UserId);
 
-public sealed record PartyRoleBody(Guid? UserId, PartyRole? Role);
+public sealed record PartyRoleBody(Guid? UserId, PartyRole? PartyRole);
 
 public sealed record PartyMembershipBody(Guid? MembershipId);

@@ -30,7 +30,7 @@ public sealed class PartyUsersTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await cecilia.PostAsJsonAsync("/api/v1/krokom/users", new { displayName = "Ny", email = "ny@krokom.example", role = "Administrator" })).StatusCode);
         // Through her own party: another party's membership and user are not found.
         Assert.Equal(HttpStatusCode.NotFound, (await cecilia.PostAsJsonAsync("/api/v1/ostersund/users/roles/remove", new { membershipId = bosKrokom })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await cecilia.PostAsJsonAsync("/api/v1/ostersund/users/roles", new { userId = krokomOnly, role = "Administrator" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cecilia.PostAsJsonAsync("/api/v1/ostersund/users/roles", new { userId = krokomOnly, partyRole = "Administrator" })).StatusCode);
 
         Assert.NotNull(await MembershipOrNullAsync(bosKrokom));
         using var scope = app.Services.CreateScope();
@@ -48,7 +48,7 @@ public sealed class PartyUsersTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
         var userId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
 
-        var added = await cecilia.PostAsJsonAsync("/api/v1/ostersund/users/roles", new { userId, role = "Dataskyddsombud" });
+        var added = await cecilia.PostAsJsonAsync("/api/v1/ostersund/users/roles", new { userId, partyRole = "Dataskyddsombud" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var list = await cecilia.GetFromJsonAsync<JsonElement>("/api/v1/ostersund/users");
         var row = list.EnumerateArray().Single(u => u.GetProperty("userId").GetGuid() == userId);
@@ -120,6 +120,42 @@ public sealed class PartyUsersTests(AppFactory app)
         }));
         Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
         Assert.NotNull(await MembershipOrNullAsync(bosKrokom));
+    }
+
+    [PostgresFact]
+    public async Task Cecilia_SetsOstersundsReminderSettings_NotKrokoms_AndBadInputStoresNothing()
+    {
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        var page = await cecilia.GetStringAsync("/ostersund/paminnelser");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Dictionary<string, string> Form(string extra, string days) => new()
+        {
+            ["__RequestVerificationToken"] = token,
+            ["RequestReminderDays"] = days,
+            ["RequestOverdueReminderEveryDays"] = "7",
+            ["ExtensionNoticeReminderDays"] = "3",
+            ["IdentityCheckReminderDays"] = "7",
+            ["BreachReminderHours"] = "24, 48, 66",
+            ["SupplementReminderDays"] = "3",
+            ["ReminderExtraAddresses"] = extra,
+            ["MailFrom"] = "",
+        };
+        async Task<List<string>> ExtraAsync(string slug) => await app.InParty(slug, async db =>
+            (await db.Parties.AsNoTracking().SingleAsync(p => p.Id == db.CurrentPartyId)).Settings.ReminderExtraAddresses);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await cecilia.PostAsync("/krokom/paminnelser", new FormUrlEncodedContent(Form("cecilia@ostersund.example", "7, 2, 0")))).StatusCode);
+        Assert.DoesNotContain("cecilia@ostersund.example", await ExtraAsync("krokom"));
+
+        var bad = await cecilia.PostAsync("/ostersund/paminnelser", new FormUrlEncodedContent(Form("registrator@ostersund.example", "sju")));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("”sju” är inte ett antal dagar", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.DoesNotContain("registrator@ostersund.example", await ExtraAsync("ostersund"));
+
+        var saved = await cecilia.PostAsync("/ostersund/paminnelser", new FormUrlEncodedContent(Form("registrator@ostersund.example", "7, 2, 0")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["registrator@ostersund.example"], await ExtraAsync("ostersund"));
+        await cecilia.PostAsync("/ostersund/paminnelser", new FormUrlEncodedContent(Form("", "7, 2, 0")));
+        Assert.Empty(await ExtraAsync("ostersund"));
     }
 
     private async Task<Guid> MembershipIdAsync(string user, string slug)
