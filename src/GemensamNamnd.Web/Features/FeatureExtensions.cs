@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GemensamNamnd.Web.Features.Administration;
+using GemensamNamnd.Web.Features.Audit;
 using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Features.Controllers;
@@ -37,6 +38,7 @@ public static class FeatureExtensions
         builder.Services.AddTodo();
         builder.AddOutbox();
         builder.Services.AddAdministration();
+        builder.Services.AddAuditLog();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
@@ -55,6 +57,7 @@ public static class FeatureExtensions
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
+        PartyUsersApi.Map(party);
         return app;
     }
 }

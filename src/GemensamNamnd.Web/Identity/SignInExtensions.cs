@@ -135,7 +135,7 @@ public static class SignInExtensions
 
     private static async Task RefuseUnknownTenantAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal? principal, Action<string> fail)
     {
-        if (principal is null || !Guid.TryParse(principal.GetTenantId(), out var tid) || !Guid.TryParse(principal.GetObjectId(), out _))
+        if (principal is null || !Guid.TryParse(principal.GetTenantId(), out var tid) || !Guid.TryParse(principal.GetObjectId(), out var oid))
         {
             fail("Token saknar tid eller oid.");
             return;
@@ -145,7 +145,11 @@ public static class SignInExtensions
         if (!await parties.IsKnownEntraTenantAsync(tid, http.RequestAborted))
         {
             fail("Organisationen (klientorganisationen i Entra ID) är inte ansluten till tjänsten.");
+            return;
         }
+
+        // A person invited by a party's administrator is bound to this tid and oid at the first sign-in.
+        await UserInvitations.BindAsync(http, principal, tid, oid);
     }
 }
 

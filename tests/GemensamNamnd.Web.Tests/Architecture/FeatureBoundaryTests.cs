@@ -59,6 +59,11 @@ public sealed class FeatureBoundaryTests
         // The one access rule for skyddad identitet (README: one way to do each thing) is the request register's.
         [("PersonSearch", "Requests.RequestViewers")] = "person search shows a protected case only to whom the rule lets open it",
         [("PersonSearch", "Requests.RequestViewer")] = "person search shows a protected case only to whom the rule lets open it",
+        // The log names the case each row concerns (its number and link), and shows a case's own history only to whom may open it.
+        [("Audit", "Requests.DataSubjectRequest")] = "the log names the request a row concerns by its case number",
+        [("Audit", "Breaches.Breach")] = "the log names the breach a row concerns by its case number",
+        [("Audit", "Requests.RequestViewers")] = "a case's history is shown only to whom the rule lets open the case",
+        [("Audit", "Requests.RequestViewer")] = "a case's history is shown only to whom the rule lets open the case",
         // Retention's job is to thin and delete the registers' cases: the fields are RetentionRun.ThinnedFields,
         // held equal to [PersonalData] by RetentionFieldsTests. Reads go through RequestQueries/BreachQueries.
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",

@@ -23,7 +23,8 @@ public static class TestTokens
         SecurityKey? key = null,
         string? scope = "access_as_user",
         string[]? roles = null,
-        Guid? clientApp = null)
+        Guid? clientApp = null,
+        string? preferredUsername = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -35,6 +36,11 @@ public static class TestTokens
         if (scope is not null)
         {
             claims["scp"] = scope;
+        }
+
+        if (preferredUsername is not null)
+        {
+            claims["preferred_username"] = preferredUsername;
         }
 
         if (clientApp is { } azp)

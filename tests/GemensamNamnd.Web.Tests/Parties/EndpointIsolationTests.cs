@@ -110,6 +110,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["Marks"] = (RecordKind.System, Use.Reference),
         ["SystemNotes"] = (RecordKind.System, Use.Reference),
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
+        ["UserId"] = (RecordKind.User, Use.Lookup),
+        ["MembershipId"] = (RecordKind.Membership, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
@@ -126,6 +128,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     private static readonly Dictionary<string, string> FormValues = new(StringComparer.Ordinal)
     {
         ["Name"] = "Isolationstest",
+        ["PartyRole"] = "Handlaggare",
+        ["InvitedRole"] = "Handlaggare",
         ["Kind"] = "Namnd",
         ["IsActive"] = "true",
         ["Description"] = "Isolationstest",

@@ -35,6 +35,7 @@ public enum RecordKind
     MaturityRound,
     Party,
     User,
+    Membership,
 }
 
 /// <summary>
@@ -105,7 +106,7 @@ public sealed class OtherPartyRecords
             db.DpoPersons.Add(person);
         }
 
-        var user = await db.Users.FirstOrDefaultAsync(u => u.DisplayName == UserName);
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.DisplayName == UserName);
         if (user is null)
         {
             user = new AppUser
@@ -236,6 +237,7 @@ public sealed class OtherPartyRecords
         });
         ids[RecordKind.DpoPerson] = person.Id;
         ids[RecordKind.User] = user.Id;
+        ids[RecordKind.Membership] = user.Memberships.First(m => m.PartyId == party.Id).Id;
         ids[RecordKind.MaturityRound] = round.Id;
         ids[RecordKind.Party] = party.Id;
         return new OtherPartyRecords(party.Id, ids);

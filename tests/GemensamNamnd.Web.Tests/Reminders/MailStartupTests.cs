@@ -29,11 +29,20 @@ public sealed class MailStartupTests
         Assert.Contains("Mail:Host", error.ToString(), StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public void NoMailLinkBaseUrl_InProduction_StopsTheStart()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Demo:Enabled", "false"), ("Mail:Host", "smtp.example.se"), ("DataProtection:KeyVaultKeyId", "https://kv-test.vault.azure.net/keys/dataprotection"));
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        Assert.Contains("Mail:LinkBaseUrl", error.ToString(), StringComparison.Ordinal);
+    }
+
     [PostgresTheory]
     [InlineData("Mail:Port", "70000")]
     [InlineData("Mail:From", "inte en adress")]
     [InlineData("Mail:Security", "Kanske")]
     [InlineData("Mail:RetryHours", "23")]
+    [InlineData("Mail:LinkBaseUrl", "gemensamnamnd.example.se")]
     [InlineData("Mail:RetryMaxSeconds", "10")]
     [InlineData("Hangfire:Schema", "Hangfire; DROP")]
     public void BadMailOrJobSettings_StopTheStart(string key, string value)

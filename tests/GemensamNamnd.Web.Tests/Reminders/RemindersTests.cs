@@ -52,11 +52,11 @@ public sealed class RemindersTests(ReminderFactory app)
         await At(14, "request.overdue:2");
 
         var mails = await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id);
-        // The officer, the DPO as a member and by his allocation's work address, and the party's extra address.
-        Assert.Equal(6 * 4, mails.Count);
+        // The officer, the DPO (one person: his user's address, not also his allocation's work address), and the party's extra address.
+        Assert.Equal(6 * 3, mails.Count);
         foreach (var group in mails.GroupBy(m => m.Subject))
         {
-            Assert.Equal(["anna@demo.gemensamnamnd.se", "bo@demo.gemensamnamnd.se", "dataskyddsombud@ostersund.example", Extra], group.Select(m => m.To).Order());
+            Assert.Equal(["anna@demo.gemensamnamnd.se", "bo@demo.gemensamnamnd.se", Extra], group.Select(m => m.To).Order());
         }
 
         Assert.All(mails, m =>
@@ -102,8 +102,8 @@ public sealed class RemindersTests(ReminderFactory app)
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => app.RunPartyJobAsync(slug))));
 
         Assert.Equal(["request.due:7"], await app.LedgerAsync(slug, r.Id));
-        // Bo, Krokom's DPO: as a user with the Dataskyddsombud membership and by his allocation's work address.
-        Assert.Equal(["bo@demo.gemensamnamnd.se", "dataskyddsombud@ostersund.example"], (await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id)).Select(m => m.To).Order());
+        // Bo, Krokom's DPO: a user with the Dataskyddsombud membership, linked to his allocation's person — one mail.
+        Assert.Equal(["bo@demo.gemensamnamnd.se"], (await app.MailsAboutAsync(await app.PartyIdAsync(slug), r.CaseNumber, r.Id)).Select(m => m.To).Order());
         Assert.Equal(1, results.Sum(x => x.Reminders));
     }
 
@@ -184,16 +184,17 @@ public sealed class RemindersTests(ReminderFactory app)
             await app.RunPartyJobAsync(slug);
             var partyId = await app.PartyIdAsync(slug);
             var held = await app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Status == OutboxStatus.Held));
-            Assert.Equal(2, held.Count);
+            // The two cases' reminders (another test may have left the party a held reminder of its own, e.g. a drill's).
+            Assert.Equal(2, held.Count(m => m.Subject.Contains(first.CaseNumber, StringComparison.Ordinal) || m.Subject.Contains(second.CaseNumber, StringComparison.Ordinal)));
 
             app.MoveTo(first.EffectiveDueOn.AddDays(-7), hour: 23);
             await app.RunPartyJobAsync(slug);
-            Assert.Empty(await app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.StartsWith("Dagens påminnelser"))));
+            Assert.Empty(await app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.StartsWith("Ragunda kommun: Dagens påminnelser"))));
 
             app.MoveTo(first.EffectiveDueOn.AddDays(-6), hour: 7);
             await app.RunPartyJobAsync(slug);
             await app.RunPartyJobAsync(slug);
-            var digest = Assert.Single(await app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.StartsWith("Dagens påminnelser"))));
+            var digest = Assert.Single(await app.OutboxAsync(q => q.Where(m => m.PartyId == partyId && m.Subject.StartsWith("Ragunda kommun: Dagens påminnelser"))));
             Assert.Equal("fredrik@demo.gemensamnamnd.se", digest.To);
             Assert.Equal(OutboxStatus.Pending, digest.Status);
             Assert.Contains(first.CaseNumber, digest.TextBody, StringComparison.Ordinal);

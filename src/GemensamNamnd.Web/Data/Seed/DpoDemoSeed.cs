@@ -37,6 +37,13 @@ public static class DpoDemoSeed
         var eva = Person("Eva Ek", "dataskyddsombud@regionjh.example", "063-14 75 00", Party("region-jh"), []);
         var greta = Person("Greta Gustafsson", "dataskyddsombud@harjedalen.example", "0680-160 00", Party("harjedalen"), ["Arkivarie"]);
         var helena = Person("Helena Holm", "helena.holm@dataskydd-konsult.example", "070-123 45 67", null, ["Konsult i informationssäkerhet"]);
+        // The demo DPOs who have a user of their own are linked to it: one person, one reminder mail.
+        var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        foreach (var person in new[] { bo, fredrik, eva, greta })
+        {
+            person.UserId = users.FirstOrDefault(u => u.DisplayName == person.Name)?.Id;
+        }
+
         db.DpoPersons.AddRange(bo, fredrik, eva, greta, helena);
         await db.SaveChangesAsync(ct);
 

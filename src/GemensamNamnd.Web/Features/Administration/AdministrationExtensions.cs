@@ -10,6 +10,7 @@ public static class AdministrationExtensions
         services.AddScoped<SaveUser>();
         services.AddScoped<AddMembership>();
         services.AddScoped<RemoveMembership>();
+        services.AddScoped<PartyUsers>();
         services.Configure<RazorPagesOptions>(o =>
         {
             // Create and edit share one page: …/ny and …/{id}.

@@ -28,11 +28,11 @@ public sealed class BreachReminderSource : IReminderSource
 
         var awaiting = await BreachQueries.AwaitingReport(context.Db.Breaches.AsNoTracking())
             .Where(b => b.AwareAt <= awareBefore)
-            .Select(b => new { b.Id, b.CaseNumber, b.AwareAt })
+            .Select(b => new { b.Id, b.CaseNumber, b.AwareAt, b.ControllerIds })
             .ToListAsync(cancellationToken);
         var supplements = await BreachQueries.AwaitingSupplement(context.Db.Breaches.AsNoTracking())
             .Where(b => b.SupplementDueOn <= supplementBy)
-            .Select(b => new { b.Id, b.CaseNumber, DueOn = b.SupplementDueOn!.Value })
+            .Select(b => new { b.Id, b.CaseNumber, DueOn = b.SupplementDueOn!.Value, b.ControllerIds })
             .ToListAsync(cancellationToken);
 
         var result = new List<DueReminder>();
@@ -42,10 +42,9 @@ public sealed class BreachReminderSource : IReminderSource
             if (ClockKey(b.AwareAt, context.Now, hours) is { } key)
             {
                 var deadline = BreachClock.DeadlineFor(b.AwareAt);
-                var headline = key.Kind == Late
-                    ? "Anmälan till IMY är försenad: 72 timmar har gått sedan ni fick kännedom om incidenten. Anmäl utan dröjsmål och ange skälen till förseningen (art. 33.1)."
-                    : $"{key.Threshold} timmar har gått sedan ni fick kännedom om incidenten utan beslut eller anmälan; {BreachClock.HoursLeft(b.AwareAt, context.Now)} timmar kvar till IMY:s 72-timmarsgräns (art. 33.1).";
-                result.Add(new DueReminder(b.Id, key.Kind, key.Threshold, b.CaseNumber, headline, Swedish.DateTime(deadline), $"/{slug}/incidenter/{b.Id}", null));
+                var (headline, summary) = ClockWords(key.Kind, b.AwareAt, context.Now);
+                result.Add(new DueReminder(b.Id, key.Kind, key.Threshold, b.CaseNumber, headline, Swedish.DateTime(deadline), $"/{slug}/incidenter/{b.Id}", null,
+                    b.ControllerIds, summary, Urgent: true));
             }
         }
 
@@ -58,7 +57,8 @@ public sealed class BreachReminderSource : IReminderSource
                 0 => "Sista dag att komplettera anmälan till IMY är i dag (art. 33.4).",
                 _ => $"Kompletteringen till IMY ska lämnas inom {Swedish.Count(left, "dag", "dagar")} (art. 33.4).",
             };
-            result.Add(new DueReminder(b.Id, Supplement, supplementDays, b.CaseNumber, headline, SwedishDates.Long(b.DueOn), $"/{slug}/incidenter/{b.Id}", null));
+            result.Add(new DueReminder(b.Id, Supplement, supplementDays, b.CaseNumber, headline, SwedishDates.Long(b.DueOn), $"/{slug}/incidenter/{b.Id}", null,
+                b.ControllerIds, $"komplettering till IMY senast {SwedishDates.Long(b.DueOn)}"));
         }
 
         return result;
@@ -84,6 +84,26 @@ public sealed class BreachReminderSource : IReminderSource
         return [.. rows.Where(x => context.Settings.TryGetValue(x.Id, out var s)
             && (x.Aware <= context.Now.AddHours(-FirstHours(s)) || x.Supplement <= context.Today.AddDays(SupplementDays(s))))
             .Select(x => x.Id)];
+    }
+
+    /// <summary>
+    /// The clock mail's words at <paramref name="now"/>, from the clock itself — the whole hours passed since awareness and
+    /// the whole hours left (<see cref="BreachClock.HoursLeft"/>), which add up to at most 72 — not from the threshold that
+    /// triggered it (a run after a pause may be past it). The mail goes out at once (never held for a digest), so the
+    /// hours are those at sending, give or take the dispatcher's poll.
+    /// </summary>
+    public static (string Headline, string Summary) ClockWords(string kind, DateTimeOffset awareAt, DateTimeOffset now)
+    {
+        var passed = (int)Math.Floor((now - awareAt).TotalHours);
+        if (kind == Late)
+        {
+            return ($"Anmälan till IMY är försenad: {Swedish.Count(passed, "timme", "timmar")} har gått sedan ni fick kännedom om incidenten, gränsen är 72 timmar. Anmäl utan dröjsmål och ange skälen till förseningen (art. 33.1).",
+                $"anmälan till IMY försenad, {Swedish.Count(passed, "timme", "timmar")} har gått");
+        }
+
+        var left = BreachClock.HoursLeft(awareAt, now);
+        return ($"{Swedish.Count(passed, "timme", "timmar")} har gått sedan ni fick kännedom om incidenten utan beslut eller anmälan; {Swedish.Count(left, "timme", "timmar")} kvar till IMY:s 72-timmarsgräns (art. 33.1).",
+            $"{Swedish.Count(left, "timme", "timmar")} kvar till IMY-anmälan");
     }
 
     /// <summary>Hours after awareness of a party's first clock reminder (72 when it sets none).</summary>

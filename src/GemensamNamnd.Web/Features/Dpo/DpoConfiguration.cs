@@ -14,6 +14,7 @@ internal sealed class DpoPersonConfiguration : IEntityTypeConfiguration<DpoPerso
         b.Property(p => p.WorkEmail).HasMaxLength(Limits.Email);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.Name);
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -28,6 +28,12 @@ public sealed class DpoPerson : IVersioned
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The person's own user in the app, when they have one: reminders to the DPO and to the user are then one mail to
+    /// one person (the user's address and digest choice), not one to each address.
+    /// </summary>
+    public Guid? UserId { get; set; }
+
     public Guid Version { get; set; }
 }
 

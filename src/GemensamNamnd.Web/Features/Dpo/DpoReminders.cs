@@ -29,12 +29,12 @@ public sealed class DpoReminderSource : IReminderSource
 
         foreach (var a in allocations)
         {
-            var reference = $"Uppdrag som {a.Role.Swedish().ToLowerInvariant()} dataskyddsombud från {SwedishDates.Long(a.StartsOn)}";
+            var reference = $"{a.Role.Swedish()} dataskyddsombud från {SwedishDates.Long(a.StartsOn)}";
             if (FollowUp.EndingSoon(a.Span, today) is not null && a.EndsOn is { } end)
             {
                 result.Add(new DueReminder(a.Id, Ending, end.DayNumber, reference,
                     $"Uppdraget upphör {SwedishDates.Long(end)}. Utse en efterträdare i tid så att ingen nämnd står utan dataskyddsombud (art. 37.1).",
-                    SwedishDates.Long(end), path, null));
+                    SwedishDates.Long(end), path, null, Summary: $"upphör {SwedishDates.Long(end)}", IsCase: false));
             }
 
             if (FollowUp.ImyNotTold(a.Role, a.Span, a.ImyReportedOn, today) is not null)
@@ -42,7 +42,7 @@ public sealed class DpoReminderSource : IReminderSource
                 var due = FollowUp.ImyNoticeDue(a.StartsOn);
                 result.Add(new DueReminder(a.Id, ImyNotice, FollowUp.ImyNoticeDays, reference,
                     $"IMY har inte fått dataskyddsombudets kontaktuppgifter fast uppdraget började för mer än {FollowUp.ImyNoticeDays} dagar sedan (art. 37.7).",
-                    SwedishDates.Long(due), path, null));
+                    SwedishDates.Long(due), path, null, Summary: "IMY har inte fått kontaktuppgifterna", IsCase: false));
             }
         }
 
@@ -59,7 +59,7 @@ public sealed class DpoReminderSource : IReminderSource
             var name = controllers.First(c => c.Id == gap.ControllerId).Name;
             result.Add(new DueReminder(gap.ControllerId, Gap, began.DayNumber, name,
                 "Inget ordinarie dataskyddsombud är utsett i dag. Varje myndighet ska utse ett dataskyddsombud (art. 37.1 a).",
-                SwedishDates.Long(today), path, null));
+                SwedishDates.Long(today), path, null, [gap.ControllerId], "inget dataskyddsombud utsett", IsCase: false));
         }
 
         return result;

@@ -26,7 +26,7 @@ public sealed class DrillReminderSource : IReminderSource
             ? $"Incidentrutinen har inte övats sedan {SwedishDates.Long(held)}; partens intervall är {months} månader (art. 32.1 d)."
             : $"Incidentrutinen har aldrig övats; partens intervall är {months} månader (art. 32.1 d).";
         var due = last?.AddMonths(months) ?? context.Today;
-        return [new DueReminder(context.Party.Id, Overdue, last?.DayNumber ?? 0, "Övning av incidentrutinen", headline, SwedishDates.Long(due), $"/{context.Party.Slug}/ovningar", null)];
+        return [new DueReminder(context.Party.Id, Overdue, last?.DayNumber ?? 0, "Övning av incidentrutinen", headline, SwedishDates.Long(due), $"/{context.Party.Slug}/ovningar", null, IsCase: false)];
     }
 
     /// <summary>Parties whose last drill (if any) is older than their interval: the same rule, per party.</summary>

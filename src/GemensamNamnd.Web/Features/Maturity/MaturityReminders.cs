@@ -32,7 +32,7 @@ public sealed class MaturityReminderSource : IReminderSource
         return [.. rounds.Where(r => !answered.Contains(r.Id)).Select(r => new DueReminder(
             r.Id, Closing, DaysBefore, $"Mognadsenkät {r.Year}",
             $"Parten har inte besvarat nämndens mognadsenkät {r.Year}; sista svarsdag är {SwedishDates.Long(r.ClosesOn)}.",
-            SwedishDates.Long(r.ClosesOn), $"/{context.Party.Slug}/mognad", null))];
+            SwedishDates.Long(r.ClosesOn), $"/{context.Party.Slug}/mognad", null, Summary: $"ej besvarad, stänger {SwedishDates.Long(r.ClosesOn)}", IsCase: false))];
     }
 
     /// <summary>Parties that have not answered an open round closing within <see cref="DaysBefore"/> days: the same rule, per party.</summary>

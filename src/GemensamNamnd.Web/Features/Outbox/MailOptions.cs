@@ -37,8 +37,23 @@ public sealed class MailOptions
     /// <summary>Where mails go when no <see cref="Host"/> is set; relative to the content root.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
-    /// <summary>The app's public address, for links in mails.</summary>
-    public string LinkBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>The address links in mails point to when <see cref="LinkBaseUrl"/> is not set (the embedded default's).</summary>
+    public const string LocalLinkBase = "http://localhost:5080";
+
+    /// <summary>
+    /// The app's public address, for links in mails. Unset, links point to <see cref="LocalLinkBase"/>: a warning at
+    /// start-up, and in Production the start is refused.
+    /// </summary>
+    public string? LinkBaseUrl { get; set; }
+
+    public bool HasLinkBaseUrl => !string.IsNullOrWhiteSpace(LinkBaseUrl);
+
+    /// <summary>Where links in mails point: <see cref="LinkBaseUrl"/>, else <see cref="LocalLinkBase"/>.</summary>
+    public string LinkBase => HasLinkBaseUrl ? LinkBaseUrl!.Trim() : LocalLinkBase;
+
+    /// <summary>True when <see cref="LinkBaseUrl"/> is unset or an absolute http(s) address.</summary>
+    public bool LinkBaseUrlIsValid => !HasLinkBaseUrl
+        || (Uri.TryCreate(LinkBaseUrl!.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;

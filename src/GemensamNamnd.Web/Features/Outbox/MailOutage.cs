@@ -146,7 +146,7 @@ public sealed class MailOutage(JobStorage storage, IServiceScopeFactory scopes, 
 
     public static (string Subject, string Text, string Html) EndedMail(DateTimeOffset since, DateTimeOffset until, int waiting, MailOptions o)
     {
-        var link = $"{o.LinkBaseUrl.TrimEnd('/')}/admin/utkorg";
+        var link = $"{o.LinkBase.TrimEnd('/')}/admin/utkorg";
         var subject = "E-posten fungerar igen efter ett avbrott";
         var what = $"E-postservern gick inte att nå från {Swedish.DateTime(since)} till {Swedish.DateTime(until)} ({Minutes(until - since)}).";
         var rest = $"{Swedish.Count(waiting, "meddelande", "meddelanden")} som väntade skickas nu. Ett meddelande ges upp först efter {o.RetryHours} timmar utan kontakt med servern; påminnelser som kommer fram sent säger det.";

@@ -10,12 +10,16 @@ public static class OutboxExtensions
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .Validate(o => o.LinkBaseUrlIsValid, "Inställningen 'Mail:LinkBaseUrl' måste vara en absolut http- eller https-adress, t.ex. https://gemensamnamnd.example.se.");
         if (builder.Environment.IsProduction())
         {
             // The .eml folder is for the embedded default; in production it would swallow every reminder silently.
             services.AddOptions<MailOptions>().Validate(o => o.UsesSmtp,
                 "Inställningen 'Mail:Host' saknas (miljövariabel Mail__Host). Den krävs i produktion: utan den skickas ingen e-post.");
+            // Without it every link in a mail would point to localhost: a reminder nobody can act on.
+            services.AddOptions<MailOptions>().Validate(o => o.HasLinkBaseUrl,
+                $"Inställningen 'Mail:LinkBaseUrl' saknas (miljövariabel Mail__LinkBaseUrl). Den krävs i produktion: utan den pekar länkarna i e-posten på {MailOptions.LocalLinkBase}.");
         }
 
         services.AddSingleton<SmtpMailTransport>();
@@ -39,6 +43,11 @@ public static class OutboxExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GemensamNamnd.Mail");
+        if (!options.HasLinkBaseUrl)
+        {
+            logger.LogWarning("Mail:LinkBaseUrl is not set: links in mails point to {LinkBase}; set Mail__LinkBaseUrl to the app's public address", MailOptions.LocalLinkBase);
+        }
+
         if (options.UsesSmtp)
         {
             logger.LogInformation("Mail goes over SMTP to {Host}:{Port} ({Security})", options.Host, options.Port, options.Security);

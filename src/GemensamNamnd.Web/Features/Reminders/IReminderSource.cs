@@ -57,6 +57,13 @@ public sealed record ReminderContext(AppDbContext Db, Party Party, DateTimeOffse
 /// <param name="Deadline">The deadline as shown, e.g. "24 november 2026".</param>
 /// <param name="Path">Link path inside the app, e.g. <c>/ostersund/begaranden/{id}</c>.</param>
 /// <param name="AssignedUserId">The responsible officer (AppUser id), if any; the party's DPOs are always added.</param>
+/// <param name="ControllerIds">
+/// The controllers (nämnder) the reminder concerns; empty = the whole party. A DPO whose allocations cover only some of
+/// the party's controllers gets a reminder only when it concerns one of them (or the whole party).
+/// </param>
+/// <param name="Summary">A short form of the headline for the subject (e.g. "besvaras inom 2 dagar"); the headline when null.</param>
+/// <param name="IsCase">True when <see cref="CaseNumber"/> is a case number ("Ärende:"); false for another reference ("Gäller:").</param>
+/// <param name="Urgent">Sent at once even to a recipient who chose the daily digest (the breach clock counts hours).</param>
 public sealed record DueReminder(
     Guid SubjectId,
     string Kind,
@@ -65,4 +72,8 @@ public sealed record DueReminder(
     string Headline,
     string Deadline,
     string Path,
-    Guid? AssignedUserId);
+    Guid? AssignedUserId,
+    IReadOnlyList<Guid>? ControllerIds = null,
+    string? Summary = null,
+    bool IsCase = true,
+    bool Urgent = false);

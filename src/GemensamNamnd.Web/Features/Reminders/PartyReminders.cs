@@ -85,11 +85,11 @@ public sealed class PartyReminders(
             var holdUntil = NextDigest(now);
             foreach (var reminder in fresh)
             {
-                var (subject, text, html) = ReminderMail.Single(reminder, party.Name, mail.Value.LinkBaseUrl);
+                var (subject, text, html) = ReminderMail.Single(reminder, party.Name, mail.Value.LinkBase);
                 var count = 0;
-                foreach (var (address, digest) in recipients.For(reminder.AssignedUserId))
+                foreach (var (address, digest) in recipients.For(reminder))
                 {
-                    db.OutboxMessages.Add(NewMessage(party, address, subject, text, html, now, digest ? holdUntil : null));
+                    db.OutboxMessages.Add(NewMessage(party, address, subject, text, html, now, digest && !reminder.Urgent ? holdUntil : null));
                     count++;
                 }
 
@@ -163,9 +163,10 @@ public sealed class PartyReminders(
     }
 
     /// <summary>
-    /// The officer (when assigned), the party's DPOs and the party's extra addresses; one mail per address. The DPOs are
-    /// those serving the party today by its allocations (their work address; a user with that address keeps their
-    /// digest choice) and the users with the Dataskyddsombud membership.
+    /// The officer (when assigned), the party's DPOs and the party's extra addresses; one mail per person. The DPOs are
+    /// the persons serving the party today by its allocations and the users with the Dataskyddsombud membership. A DPO
+    /// person linked to a user (<see cref="DpoPerson.UserId"/>, or the same address) is that user: one mail, to the user's
+    /// address, with the user's digest choice. A DPO whose allocations name controllers gets only what concerns them.
     /// </summary>
     private async Task<Recipients> RecipientsAsync(Party party, CancellationToken cancellationToken)
     {
@@ -176,14 +177,43 @@ public sealed class PartyReminders(
 
         var today = Swedish.Today(clock);
         var serving = await db.DpoAllocations.AsNoTracking().ServingOn(today)
-            .Join(db.DpoPersons.AsNoTracking().Where(p => p.IsActive && p.WorkEmail != null), a => a.PersonId, p => p.Id, (a, p) => p.WorkEmail!)
-            .Distinct()
+            .Join(db.DpoPersons.AsNoTracking().Where(p => p.IsActive), a => a.PersonId, p => p.Id,
+                (a, p) => new { p.Id, p.UserId, p.WorkEmail, a.ControllerIds })
             .ToListAsync(cancellationToken);
-        var allocated = serving.Where(address => !string.IsNullOrWhiteSpace(address))
-            .Select(address => members.FirstOrDefault(m => string.Equals(m.Email, address, StringComparison.OrdinalIgnoreCase)) is { } user
-                ? user with { IsDpo = true }
-                : new Recipients.Member(Guid.Empty, address.Trim(), false, true));
-        return new Recipients([.. members, .. allocated], party.Settings.ReminderExtraAddresses);
+        var linkedIds = serving.Where(s => s.UserId != null).Select(s => s.UserId!.Value).Distinct().ToList();
+        var linked = linkedIds.Count == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => linkedIds.Contains(u.Id) && u.Email != null && !u.IsDisabled)
+            .Select(u => new Recipients.Member(u.Id, u.Email!, u.WantsDailyDigest, false))
+            .ToListAsync(cancellationToken);
+
+        var dpos = new List<Recipients.Dpo>();
+        foreach (var person in serving.GroupBy(s => s.Id))
+        {
+            var first = person.First();
+            var address = first.WorkEmail?.Trim();
+            var user = (first.UserId is { } id ? linked.FirstOrDefault(u => u.Id == id) : null)
+                ?? members.FirstOrDefault(m => string.Equals(m.Email, address, StringComparison.OrdinalIgnoreCase));
+            // An allocation that names no controller covers the whole party; so does any one of them that names none.
+            HashSet<Guid>? controllers = person.Any(a => a.ControllerIds.Count == 0) ? null : [.. person.SelectMany(a => a.ControllerIds)];
+            if (user is not null)
+            {
+                dpos.Add(new Recipients.Dpo(user.Id, user.Email, user.Digest, controllers));
+            }
+            else if (!string.IsNullOrWhiteSpace(address))
+            {
+                dpos.Add(new Recipients.Dpo(null, address, false, controllers));
+            }
+        }
+
+        // Several persons on one user (or one address): one recipient, covering what each covers.
+        dpos = [.. dpos.GroupBy(d => d.UserId?.ToString() ?? d.Address.ToUpperInvariant())
+            .Select(g => g.First() with { Controllers = g.Any(d => d.Controllers is null) ? null : g.SelectMany(d => d.Controllers!).ToHashSet() })];
+        foreach (var member in members.Where(m => m.IsDpo && dpos.All(d => d.UserId != m.Id)))
+        {
+            dpos.Add(new Recipients.Dpo(member.Id, member.Email, member.Digest, null));
+        }
+
+        return new Recipients(members, dpos, party.Settings.ReminderExtraAddresses);
     }
 
     /// <summary>Held mails whose 07:00 has come, one digest per recipient; the held rows point at it and are never sent alone.</summary>
@@ -196,7 +226,7 @@ public sealed class PartyReminders(
         foreach (var group in held.GroupBy(m => m.To, StringComparer.OrdinalIgnoreCase))
         {
             var items = group.OrderBy(m => m.CreatedAt).ToList();
-            var (subject, text, html) = ReminderMail.Digest(items.Select(i => (i.Subject, i.TextBody)).ToList(), party.Name, Swedish.Date(now));
+            var (subject, text, html) = ReminderMail.Digest(items.Select(i => (i.Subject, i.TextBody)).ToList(), party.Name, Swedish.Date(now), mail.Value.LinkBase);
             var digest = NewMessage(party, group.Key, subject, text, html, now, holdUntil: null);
             db.OutboxMessages.Add(digest);
             foreach (var item in items)
@@ -240,18 +270,33 @@ public sealed class PartyReminders(
         return new DateTimeOffset(at, Swedish.TimeZone.GetUtcOffset(at)).ToUniversalTime();
     }
 
-    private sealed class Recipients(IReadOnlyList<Recipients.Member> members, IReadOnlyList<string> extra)
+    private sealed class Recipients(IReadOnlyList<Recipients.Member> members, IReadOnlyList<Recipients.Dpo> dpos, IReadOnlyList<string> extra)
     {
         public sealed record Member(Guid Id, string Email, bool Digest, bool IsDpo);
 
-        public IEnumerable<(string Address, bool Digest)> For(Guid? assigned)
+        /// <summary>A DPO as a recipient: a user (or only a work address), and the controllers covered (null = all).</summary>
+        public sealed record Dpo(Guid? UserId, string Address, bool Digest, IReadOnlySet<Guid>? Controllers);
+
+        /// <summary>
+        /// The assigned officer first, then the DPOs who cover the reminder's controllers — or every DPO when none does, so
+        /// a controller without its own DPO is not left unheard — then the extra addresses; each address once.
+        /// </summary>
+        public IEnumerable<(string Address, bool Digest)> For(DueReminder reminder)
         {
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var m in members.Where(m => m.Id == assigned || m.IsDpo).OrderBy(m => m.Id != assigned))
+            if (members.FirstOrDefault(m => m.Id == reminder.AssignedUserId) is { } officer && seen.Add(officer.Email))
             {
-                if (seen.Add(m.Email))
+                yield return (officer.Email, officer.Digest);
+            }
+
+            var concerned = reminder.ControllerIds is { Count: > 0 } ids
+                ? dpos.Where(d => d.Controllers is null || ids.Any(d.Controllers.Contains)).ToList()
+                : [.. dpos];
+            foreach (var dpo in concerned.Count > 0 ? concerned : dpos)
+            {
+                if ((dpo.UserId is null || dpo.UserId != reminder.AssignedUserId) && seen.Add(dpo.Address))
                 {
-                    yield return (m.Email, m.Digest);
+                    yield return (dpo.Address, dpo.Digest);
                 }
             }
 

@@ -18,6 +18,7 @@ public static class ReminderExtensions
         services.AddScoped<ReminderSweepJob>();
         services.AddRecurringJob<ReminderSweepJob>(ReminderSweepJob.RecurringId, o => o.ReminderSweepCron, j => j.RunAsync(CancellationToken.None));
         services.AddScoped<SaveReminderPreference>();
+        services.AddScoped<SavePartyReminderSettings>();
         return services;
     }
 }

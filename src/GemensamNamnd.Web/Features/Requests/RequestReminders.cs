@@ -34,7 +34,7 @@ public sealed class RequestReminderSource : IReminderSource
         var rows = await context.Db.Requests.AsNoTracking()
             .Where(r => (RequestStatusRules.Open.Contains(r.Status) && r.EffectiveDueOn <= horizon)
                 || (r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince))
-            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.AssignedOfficerId))
+            .Select(r => new Row(r.Id, r.CaseNumber, r.Status, r.DueOn, r.EffectiveDueOn, r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.AssignedOfficerId, r.ControllerId))
             .ToListAsync(cancellationToken);
         var near = rows.Where(r => r.EffectiveDueOn <= horizon);
         var waiting = rows.Where(r => r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince);
@@ -47,7 +47,8 @@ public sealed class RequestReminderSource : IReminderSource
             var extended = r.Status == RequestStatus.Extended;
             if (DeadlineKey(r.EffectiveDueOn, context.Today, before, s.RequestOverdueReminderEveryDays, extended) is { } key)
             {
-                result.Add(new DueReminder(r.Id, key.Kind, key.Threshold, r.CaseNumber, DeadlineHeadline(r.EffectiveDueOn, context.Today), SwedishDates.Long(r.EffectiveDueOn), path, r.AssignedOfficerId));
+                result.Add(new DueReminder(r.Id, key.Kind, key.Threshold, r.CaseNumber, DeadlineHeadline(r.EffectiveDueOn, context.Today), SwedishDates.Long(r.EffectiveDueOn), path, r.AssignedOfficerId,
+                    [r.ControllerId], DeadlineSummary(r.EffectiveDueOn, context.Today)));
             }
 
             var noticeLeft = r.DueOn.DayNumber - context.Today.DayNumber;
@@ -55,7 +56,7 @@ public sealed class RequestReminderSource : IReminderSource
             {
                 result.Add(new DueReminder(r.Id, ExtensionNotice, noticeDays, r.CaseNumber,
                     $"Ska ärendet förlängas måste den registrerade meddelas senast {SwedishDates.Long(r.DueOn)} (art. 12.3).",
-                    SwedishDates.Long(r.DueOn), path, r.AssignedOfficerId));
+                    SwedishDates.Long(r.DueOn), path, r.AssignedOfficerId, [r.ControllerId], $"meddela ev. förlängning senast {SwedishDates.Long(r.DueOn)}"));
             }
         }
 
@@ -63,7 +64,8 @@ public sealed class RequestReminderSource : IReminderSource
         {
             result.Add(new DueReminder(r.Id, IdentityCheck, Math.Max(1, s.IdentityCheckReminderDays), r.CaseNumber,
                 $"Identitetskontrollen har väntat i minst {Math.Max(1, s.IdentityCheckReminderDays)} dagar utan svar (art. 12.6).",
-                SwedishDates.Long(r.EffectiveDueOn), $"/{slug}/begaranden/{r.Id}", r.AssignedOfficerId));
+                SwedishDates.Long(r.EffectiveDueOn), $"/{slug}/begaranden/{r.Id}", r.AssignedOfficerId, [r.ControllerId],
+                $"Identitetskontrollen har väntat {Swedish.Count(Math.Max(1, s.IdentityCheckReminderDays), "dag", "dagar")}"));
         }
 
         return result;
@@ -125,5 +127,14 @@ public sealed class RequestReminderSource : IReminderSource
         var n => $"Begäran är {Swedish.Count(-n, "dag", "dagar")} försenad (art. 12.3).",
     };
 
-    private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId);
+    /// <summary>The subject's short form of <see cref="DeadlineHeadline"/>.</summary>
+    private static string DeadlineSummary(DateOnly due, DateOnly today) => (due.DayNumber - today.DayNumber) switch
+    {
+        0 => "sista svarsdag i dag",
+        1 => "besvaras senast i morgon",
+        > 1 and var n => $"besvaras inom {n} dagar",
+        var n => $"{Swedish.Count(-n, "dag", "dagar")} försenad",
+    };
+
+    private sealed record Row(Guid Id, string CaseNumber, RequestStatus Status, DateOnly DueOn, DateOnly EffectiveDueOn, DateTimeOffset? IdentityCheckAskedAt, DateTimeOffset? IdentityConfirmedAt, Guid? AssignedOfficerId, Guid ControllerId);
 }

@@ -36,6 +36,8 @@ public static class MainMenu
         new("Inställningar", "Dataskyddsombud", "dataskyddsombud", Policies.PartyMember),
         new("Inställningar", "System", "system", Policies.PartyOversight),
         new("Inställningar", "Registerförteckning", "behandlingar", Policies.PartyMember),
+        new("Inställningar", "Användare", "anvandare", Policies.PartyAdministrator),
+        new("Inställningar", "Påminnelser", "paminnelser", Policies.PartyAdministrator),
     ];
 
     // The committee's pages (no party in the address).

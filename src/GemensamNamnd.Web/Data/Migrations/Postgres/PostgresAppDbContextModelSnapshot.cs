@@ -593,6 +593,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("other_roles");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -613,6 +617,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_dpo_persons_name");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dpo_persons_user_id");
 
                     b.ToTable("dpo_persons", (string)null);
                 });
@@ -1667,6 +1674,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoPerson", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_dpo_persons_users_user_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>

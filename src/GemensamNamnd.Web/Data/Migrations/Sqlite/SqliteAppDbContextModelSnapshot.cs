@@ -587,6 +587,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("other_roles");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -607,6 +611,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_dpo_persons_name");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dpo_persons_user_id");
 
                     b.ToTable("dpo_persons", (string)null);
                 });
@@ -1658,6 +1665,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dpo_allocations_dpo_persons_person_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Dpo.DpoPerson", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_dpo_persons_users_user_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Drills.Drill", b =>
