@@ -107,6 +107,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["RoundId"] = (RecordKind.MaturityRound, Use.Reference),
         ["Marks"] = (RecordKind.System, Use.Reference),
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
+        ["Ids"] = (RecordKind.Request, Use.Lookup),
+        ["HandlerId"] = (RecordKind.User, Use.Reference),
+        ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
@@ -162,6 +165,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["Rights"] = "Access",
         ["Channel"] = "Letter",
         ["ReceivedOn"] = Today,
+        ["AwareDate"] = Today,
+        ["AwareTime"] = "00:00",
+        ["Summary"] = "Isolationstest",
     };
 
     /// <summary>The same for JSON bodies (unknown members are ignored by the binder, so one body serves every endpoint).</summary>
