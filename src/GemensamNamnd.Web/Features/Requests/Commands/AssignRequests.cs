@@ -19,6 +19,16 @@ public sealed class AssignRequests(AppDbContext db, RequestViewers viewers, Requ
     public async Task<CommandResult<int>> RunAsync(IReadOnlyCollection<Guid>? ids, Guid? officerId, CancellationToken cancellationToken = default)
     {
         var distinct = (ids ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
+
+        // A marked case the user may not open (another party's, a protected one) does not exist for them: 404 first.
+        var viewer = await viewers.CurrentAsync(cancellationToken);
+        var cases = distinct.Count is 0 or > MaxCases ? [] : await db.Requests.AsNoTracking().OpenTo(viewer).Where(r => distinct.Contains(r.Id))
+            .Select(r => new { r.Id, r.Version, r.CaseNumber, r.Status }).ToListAsync(cancellationToken);
+        if (distinct.Count is > 0 and <= MaxCases && cases.Count != distinct.Count)
+        {
+            return CommandResult<int>.NotFound();
+        }
+
         var errors = new List<Error>();
         if (distinct.Count == 0)
         {
@@ -41,14 +51,6 @@ public sealed class AssignRequests(AppDbContext db, RequestViewers viewers, Requ
         if (errors.Count > 0)
         {
             return CommandResult<int>.Invalid(errors);
-        }
-
-        var viewer = await viewers.CurrentAsync(cancellationToken);
-        var cases = await db.Requests.AsNoTracking().OpenTo(viewer).Where(r => distinct.Contains(r.Id))
-            .Select(r => new { r.Id, r.Version, r.CaseNumber, r.Status }).ToListAsync(cancellationToken);
-        if (cases.Count != distinct.Count)
-        {
-            return CommandResult<int>.NotFound();
         }
 
         var closed = cases.Where(c => RequestStatusRules.IsClosed(c.Status)).Select(c => c.CaseNumber).Order(StringComparer.Ordinal).ToList();
