@@ -14,6 +14,7 @@ using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
+using GemensamNamnd.Web.Features.SavedFilters;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Features.Todo;
 
@@ -33,6 +34,7 @@ public static class FeatureExtensions
         builder.Services.AddDataControllers();
         builder.Services.AddRetention();
         builder.Services.AddPersonSearch();
+        builder.Services.AddSavedFilters();
         builder.Services.AddMaturity();
         builder.Services.AddReminders();
         builder.Services.AddTodo();

@@ -112,6 +112,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["HoldId"] = (RecordKind.RetentionHold, Use.Lookup),
         ["UserId"] = (RecordKind.User, Use.Lookup),
         ["MembershipId"] = (RecordKind.Membership, Use.Lookup),
+        ["Ids"] = (RecordKind.Request, Use.Lookup),
+        ["HandlerId"] = (RecordKind.User, Use.Reference),
+        ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
@@ -121,7 +124,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     /// <summary>Handlers of a page with id fields that use none of them ("route handler"): they are not tried with B's ids.</summary>
     private static readonly HashSet<string> HandlersWithoutIds = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/{party}/gallring Plan", "/{party}/gallring Hold", "/{party}/gallring Run",
+        "/{party}/gallring Plan", "/{party}/gallring Hold", "/{party}/gallring Run", "/{party}/sparade-filter Save",
     };
 
     /// <summary>Plausible form values: with B's id and version, a handler without its party check would go through.</summary>
@@ -169,6 +172,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["Rights"] = "Access",
         ["Channel"] = "Letter",
         ["ReceivedOn"] = Today,
+        ["AwareDate"] = Today,
+        ["AwareTime"] = "00:00",
+        ["Summary"] = "Isolationstest",
     };
 
     /// <summary>The same for JSON bodies (unknown members are ignored by the binder, so one body serves every endpoint).</summary>

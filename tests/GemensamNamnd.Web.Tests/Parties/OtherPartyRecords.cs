@@ -32,6 +32,7 @@ public enum RecordKind
     Drill,
     System,
     RetentionHold,
+    SavedFilter,
     MaturityRound,
     Party,
     User,
@@ -53,7 +54,7 @@ public sealed class OtherPartyRecords
     public static readonly string[] Secrets =
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
-        DrillScenario, SystemName, HoldReason, UserName, UserEmail,
+        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -68,6 +69,7 @@ public sealed class OtherPartyRecords
     private const string DrillScenario = "Hemlig ovning i Berg 7Q";
     private const string SystemName = "Hemligt system Berg 7Q";
     private const string HoldReason = "Hemligt skal Berg 7Q";
+    private const string SavedFilterName = "Hemligt filter Berg 7Q";
     private const string UserName = "Hemlig Bergsanvandare 7Q";
     private const string UserEmail = "hemlig-anvandare-7q@berg.example";
 
@@ -223,9 +225,24 @@ public sealed class OtherPartyRecords
                 pdb.RetentionHolds.Add(hold);
             }
 
+            var filter = await pdb.SavedFilters.FirstOrDefaultAsync(f => f.Name == SavedFilterName);
+            if (filter is null)
+            {
+                filter = new GemensamNamnd.Web.Features.SavedFilters.SavedFilter
+                {
+                    UserId = user.Id,
+                    List = GemensamNamnd.Web.Features.SavedFilters.SavedFilterQueries.Requests,
+                    Name = SavedFilterName,
+                    Query = "status=alla",
+                    CreatedAt = now,
+                };
+                pdb.SavedFilters.Add(filter);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
+                [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
                 [RecordKind.Request] = request.Id,
                 [RecordKind.Breach] = breach.Id,
@@ -287,6 +304,7 @@ public sealed class OtherPartyRecords
                 counts.Add(Serialize(await db.Drills.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Drill])));
                 counts.Add(Serialize(await db.PartySystems.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.System])));
                 counts.Add(Serialize(await db.RetentionHolds.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.RetentionHold])));
+                counts.Add(Serialize(await db.SavedFilters.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.SavedFilter])));
             }
 
             return counts;

@@ -125,6 +125,9 @@ public sealed class Breach : IPartyOwned, IVersioned
 
     public BreachStatus Status { get; set; } = BreachStatus.Registered;
 
+    /// <summary>The party member who handles the breach (a handläggare or the DPO); null until assigned.</summary>
+    public Guid? HandlerId { get; set; }
+
     public Guid Version { get; set; }
 }
 

@@ -8,6 +8,8 @@ public static class BreachExtensions
     {
         services.AddScoped<SaveBreach>();
         services.AddScoped<ChangeBreach>();
+        services.AddScoped<QuickRegisterBreach>();
+        services.AddScoped<AssignBreachHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{party}/incidenter/{id:guid}/andra"));
         return services;
     }

@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GemensamNamnd.Web.Features.Breaches;
@@ -40,6 +41,35 @@ public static class BreachQueries
                 || (b.ReportedAt != null && b.ReportedAt > b.ImyDeadlineAt)),
             _ => query,
         };
+    }
+
+    /// <summary>
+    /// The list's search (<c>sok</c>): the case number or the title contains the term, compared lowered in SQL
+    /// (<see cref="TextSearch"/>); no term, no filter.
+    /// </summary>
+    public static IQueryable<Breach> Search(IQueryable<Breach> query, string? term)
+    {
+        if (TextSearch.Normalise(term) is not { } t)
+        {
+            return query;
+        }
+
+        var pattern = TextSearch.Contains(t);
+        return query.Where(b => EF.Functions.Like(b.CaseNumber.ToLower(), pattern, TextSearch.Escape)
+            || EF.Functions.Like(b.Title.ToLower(), pattern, TextSearch.Escape));
+    }
+
+    /// <summary>
+    /// By hours left on the 72-hour clock (Art. 33(1)): the breaches awaiting a report (<see cref="AwaitingReport"/>: the
+    /// clock running, or run out unreported) first, by their deadline — fewest hours left first, or with
+    /// <paramref name="descending"/> most — then all the others (reported, decided not reportable, closed).
+    /// </summary>
+    public static IOrderedQueryable<Breach> ByHoursLeft(IQueryable<Breach> query, bool descending)
+    {
+        var awaitingFirst = query.OrderBy(b => b.ReportedAt == null && b.Reportable != false && b.Status != BreachStatus.Closed ? 0 : 1);
+        return descending
+            ? awaitingFirst.ThenByDescending(b => b.ReportedAt == null && b.Reportable != false && b.Status != BreachStatus.Closed ? b.ImyDeadlineAt : (DateTimeOffset?)null)
+            : awaitingFirst.ThenBy(b => b.ReportedAt == null && b.Reportable != false && b.Status != BreachStatus.Closed ? b.ImyDeadlineAt : (DateTimeOffset?)null);
     }
 
     /// <summary>Breaches whose 72-hour clock runs or has run out without a report or a decision not to report.</summary>

@@ -21,6 +21,7 @@ public sealed class CaseModel(
     CurrentParty currentParty,
     PersonalDataReadLog reads,
     ChangeBreach change,
+    AssignBreachHandler handlers,
     IAuthorizationService authorization,
     TimeProvider clock) : FormPageModel
 {
@@ -64,6 +65,14 @@ public sealed class CaseModel(
 
     [BindProperty] public string? NoticeMethod { get; set; }
 
+    [BindProperty] public Guid? HandlerId { get; set; }
+
+    /// <summary>The assigned handler's name, or null when none is assigned.</summary>
+    public string? HandlerName { get; private set; }
+
+    /// <summary>Those the breach can be assigned to (for officers).</summary>
+    public List<(Guid Id, string Name)> Handlers { get; private set; } = [];
+
     public Breach Case { get; private set; } = null!;
 
     public List<string> ControllerNames { get; private set; } = [];
@@ -103,6 +112,10 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, At("NoticeSentAt", NoticeDate, NoticeTime, out var at), v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct),
             _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
+
+    public Task<IActionResult> OnPostAssignHandlerAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, [], v => handlers.RunAsync(id, v, HandlerId, ct),
+            b => b.HandlerId is null ? "Incidenten har ingen tilldelad handläggare." : "Handläggaren är tilldelad.", ct);
 
     /// <summary>The confirmation asked before closing (<see cref="Confirmation"/>); null when none is asked.</summary>
     public Confirmation? Confirm { get; private set; }
@@ -207,6 +220,13 @@ public sealed class CaseModel(
         Supplements = await db.BreachSupplements.AsNoTracking().Where(s => s.BreachId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
         Events = await db.BreachEvents.AsNoTracking().Where(e => e.BreachId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
         MayChange = await MayChangeAsync();
+        HandlerName = b.HandlerId is { } handlerId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == handlerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
+        if (MayChange && !BreachStatusRules.IsClosed(b.Status))
+        {
+            Handlers = await handlers.CandidatesAsync(ct);
+        }
 
         // The forms start from what is recorded, or now.
         var (date, time) = BreachWords.ToForm(Now);

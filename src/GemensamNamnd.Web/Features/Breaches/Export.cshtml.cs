@@ -26,6 +26,15 @@ public sealed class ExportModel : PageModel
     [BindProperty(SupportsGet = true, Name = "klocka")]
     public string? Clock { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = TextSearch.Field)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.ColumnField)]
+    public string? SortColumn { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.OrderField)]
+    public string? SortOrder { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Exports.ParseFormat(Format) is not { } format)
@@ -34,7 +43,7 @@ public sealed class ExportModel : PageModel
         }
 
         var list = ActivatorUtilities.CreateInstance<IndexModel>(HttpContext.RequestServices);
-        (list.Status, list.Risk, list.Clock) = (Status, Risk, Clock);
+        (list.Status, list.Risk, list.Clock, list.Search, list.SortColumn, list.SortOrder) = (Status, Risk, Clock, Search, SortColumn, SortOrder);
         return Exports.File(format, list.ExportName, await list.ExportSheetAsync(ct));
     }
 }

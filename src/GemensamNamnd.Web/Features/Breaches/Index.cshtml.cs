@@ -13,11 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Breaches;
 
 /// <summary>
-/// The breach register: filtered by GET query (status, risk, the clock), newest awareness first, 50 a page, one query;
-/// and the table of the same filter that <see cref="ExportModel"/> writes as .xlsx or CSV.
+/// The breach register: filtered and searched by GET query (status, risk, the clock; case number or title), 50 a page,
+/// one query. By default the breaches whose 72-hour clock runs (or ran out unreported) come first, fewest hours left
+/// first, then the others newest awareness first; a column header sorts by that column instead. The table of the same
+/// filter and order is what <see cref="ExportModel"/> writes as .xlsx or CSV.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuthorizationService authorization, PersonalDataReadLog reads, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, CurrentParty currentParty, CurrentUser currentUser, IAuthorizationService authorization, PersonalDataReadLog reads, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -35,8 +38,38 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
     [BindProperty(SupportsGet = true, Name = "klocka")]
     public string? Clock { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = TextSearch.Field)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.ColumnField)]
+    public string? SortColumn { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.OrderField)]
+    public string? SortOrder { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sida")]
     public int? PageParameter { get; set; }
+
+    /// <summary>Sort keys of the list's columns; <see cref="SortClock"/> is the list's own order.</summary>
+    public const string SortClock = "frist";
+
+    public const string SortCaseNumber = "diarienummer";
+
+    public const string SortAware = "kannedom";
+
+    public const string SortHandler = "handlaggare";
+
+    public static readonly string[] SortColumns = [SortClock, SortCaseNumber, SortAware, SortHandler];
+
+    public static readonly ListSort DefaultSort = new(SortClock, false);
+
+    public ListSort Sort { get; private set; } = DefaultSort;
+
+    /// <summary>The assigned handlers' names of the rows shown, by user id.</summary>
+    public Dictionary<Guid, string> HandlerNames { get; private set; } = [];
+
+    /// <summary>The user's saved filters of this list.</summary>
+    public List<SavedFilters.SavedFilterRow> SavedFilters { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
 
@@ -56,11 +89,36 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
     {
         CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
-        var rows = await Query().OrderByDescending(b => b.AwareAt).ThenBy(b => b.Id)
+        var rows = await Ordered(Query())
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
+        var handlerIds = Rows.Select(b => b.HandlerId).OfType<Guid>().Distinct().ToList();
+        HandlerNames = handlerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => handlerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var userId = (await currentUser.GetAsync(ct))?.Id ?? Guid.Empty;
+        SavedFilters = await GemensamNamnd.Web.Features.SavedFilters.SavedFilterQueries.ForUserAsync(db, userId, GemensamNamnd.Web.Features.SavedFilters.SavedFilterQueries.Breaches, ct);
         await reads.RecordManyAsync(nameof(Breach), Rows.Select(b => b.Id), "Visade incidentlistan", ct);
+    }
+
+    /// <summary>
+    /// The sort in force. The list's own order (<see cref="SortClock"/>): breaches awaiting a report (the clock running or
+    /// run out, <see cref="BreachQueries.AwaitingReport"/>) first, by their deadline — fewest hours left first — then the
+    /// others by awareness, newest first.
+    /// </summary>
+    private IOrderedQueryable<Breach> Ordered(IQueryable<Breach> query)
+    {
+        var ordered = (Sort.Column, Sort.Descending) switch
+        {
+            (SortCaseNumber, false) => query.OrderBy(b => b.CaseNumber),
+            (SortCaseNumber, true) => query.OrderByDescending(b => b.CaseNumber),
+            (SortAware, false) => query.OrderBy(b => b.AwareAt),
+            (SortAware, true) => query.OrderByDescending(b => b.AwareAt),
+            (SortHandler, var descending) => descending
+                ? query.OrderBy(b => b.HandlerId == null).ThenByDescending(b => db.Users.Where(u => u.Id == b.HandlerId).Select(u => u.DisplayName).FirstOrDefault())
+                : query.OrderBy(b => b.HandlerId == null).ThenBy(b => db.Users.Where(u => u.Id == b.HandlerId).Select(u => u.DisplayName).FirstOrDefault()),
+            (_, var descending) => BreachQueries.ByHoursLeft(query, descending),
+        };
+        return ordered.ThenByDescending(b => b.AwareAt).ThenBy(b => b.Id);
     }
 
     /// <summary>
@@ -69,7 +127,7 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
     /// </summary>
     public async Task<Spreadsheet> ExportSheetAsync(CancellationToken ct)
     {
-        var rows = await Query().OrderBy(b => b.AwareAt).ThenBy(b => b.Id).Take(100_000).ToListAsync(ct);
+        var rows = await Ordered(Query()).Take(100_000).ToListAsync(ct);
         await reads.RecordManyAsync(nameof(Breach), rows.Select(b => b.Id), "Exporterade incidentlistan", ct);
         string[] header =
         [
@@ -120,8 +178,25 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
             Clock = null;
         }
 
-        return BreachQueries.Filter(db.Breaches.AsNoTracking(), status, risk, clockFilter, Now);
+        Search = TextSearch.Normalise(Search);
+        Sort = ListSort.Parse(SortColumn, SortOrder, SortColumns, DefaultSort);
+        (SortColumn, SortOrder) = Sort == DefaultSort ? (null, null) : (Sort.Column, Sort.Descending ? ListSort.DescendingValue : null);
+        return BreachQueries.Search(BreachQueries.Filter(db.Breaches.AsNoTracking(), status, risk, clockFilter, Now), Search);
     }
+
+    /// <summary>The list sorted by <paramref name="column"/>'s header: the other direction when already sorted by it.</summary>
+    public string SortUrl(string column)
+    {
+        var (sortColumn, sortOrder) = (SortColumn, SortOrder);
+        var next = Sort.Toggle(column);
+        (SortColumn, SortOrder) = next == DefaultSort ? (null, null) : (next.Column, next.Descending ? ListSort.DescendingValue : null);
+        var url = ListUrl(1);
+        (SortColumn, SortOrder) = (sortColumn, sortOrder);
+        return url;
+    }
+
+    /// <summary>The current filter's query without <c>?</c> or page, as a saved filter keeps it.</summary>
+    public string SavedQuery => ListUrl(1)[$"/{Slug}/incidenter".Length..].TrimStart('?');
 
     /// <summary>This list's address with the current filters and another page, or its export (<c>xlsx</c>, <c>csv</c>) with the filters.</summary>
     public string ListUrl(int page, string? export = null)
@@ -145,6 +220,21 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty, IAuth
         if (Clock is not null)
         {
             query.Add("klocka", Clock);
+        }
+
+        if (Search is not null)
+        {
+            query.Add(TextSearch.Field, Search);
+        }
+
+        if (SortColumn is not null)
+        {
+            query.Add(ListSort.ColumnField, SortColumn);
+        }
+
+        if (SortOrder is not null)
+        {
+            query.Add(ListSort.OrderField, SortOrder);
         }
 
         if (page > 1)

@@ -143,6 +143,8 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => new { r.PartyId, r.Status, r.EffectiveDueOn, r.CaseNumber, r.Id });
         b.HasIndex(r => new { r.PartyId, r.EffectiveDueOn, r.CaseNumber, r.Id }).IncludeProperties(r => r.Status);
         b.HasIndex(r => new { r.PartyId, r.PersonalNumberHash });
+        // The list sorted by "Mottagen" (issue 17): read in index order like the deadline sort.
+        b.HasIndex(r => new { r.PartyId, r.ReceivedAt });
     }
 }
 

@@ -44,6 +44,15 @@ public sealed class ExportModel(
     [BindProperty(SupportsGet = true, Name = "frist")]
     public string? Due { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = TextSearch.Field)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.ColumnField)]
+    public string? SortColumn { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.OrderField)]
+    public string? SortOrder { get; set; }
+
     /// <summary><c>xlsx</c> or <c>csv</c>.</summary>
     [BindProperty(SupportsGet = true, Name = Exports.FormatField)]
     public string? Format { get; set; }
@@ -65,19 +74,19 @@ public sealed class ExportModel(
     /// <summary>The form; with <c>format</c>, the file itself (without personnummer, which only the form's POST adds).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var userId = await PrepareAsync(ct);
+        var viewer = await PrepareAsync(ct);
         if (Format is null)
         {
             Format = "xlsx";
             return Page();
         }
 
-        return Exports.ParseFormat(Format) is { } format ? await ExportAsync(format, userId, ct) : Exports.UnknownFormat();
+        return Exports.ParseFormat(Format) is { } format ? await ExportAsync(format, viewer, ct) : Exports.UnknownFormat();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var userId = await PrepareAsync(ct);
+        var viewer = await PrepareAsync(ct);
         Format ??= "xlsx";
         ModelState.Clear();
         var format = Exports.ParseFormat(Format);
@@ -101,14 +110,13 @@ public sealed class ExportModel(
             return Page();
         }
 
-        return await ExportAsync(format!.Value, userId, ct);
+        return await ExportAsync(format!.Value, viewer, ct);
     }
 
-    private async Task<IActionResult> ExportAsync(ExportFormat format, Guid userId, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(ExportFormat format, RequestViewer viewer, CancellationToken ct)
     {
         var today = Swedish.Today(clock);
-        var rows = await Filter.Apply(db.Requests.AsNoTracking(), today, userId)
-            .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber)
+        var rows = await Filter.Order(Filter.Apply(db.Requests.AsNoTracking(), today, viewer), db.Users)
             .Select(r => new
             {
                 Request = r,
@@ -165,14 +173,13 @@ public sealed class ExportModel(
         return Exports.File(format, $"begaranden-{Slug}-{RequestWords.Iso(today)}", new Spreadsheet("Begäranden", headers, table));
     }
 
-    private async Task<Guid> PrepareAsync(CancellationToken ct)
+    private async Task<RequestViewer> PrepareAsync(CancellationToken ct)
     {
         var viewer = await viewers.CurrentAsync(ct);
         IsDpo = (await authorization.AuthorizeAsync(User, Policies.PartyDpo)).Succeeded;
-        Filter = new RequestFilter(Status, Right, Officer, Mine, Due).Normalised();
-        (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
-        var userId = viewer.UserId;
-        Count = await Filter.Apply(db.Requests.AsNoTracking(), Swedish.Today(clock), userId).CountAsync(ct);
-        return userId;
+        Filter = new RequestFilter(Status, Right, Officer, Mine, Due, Search, SortColumn, SortOrder).Normalised();
+        (Status, Right, Officer, Due, Search, SortColumn, SortOrder) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due, Filter.Search, Filter.SortColumn, Filter.SortOrder);
+        Count = await Filter.Apply(db.Requests.AsNoTracking(), Swedish.Today(clock), viewer).CountAsync(ct);
+        return viewer;
     }
 }

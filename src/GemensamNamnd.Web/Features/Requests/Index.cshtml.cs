@@ -12,12 +12,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Requests;
 
 /// <summary>
-/// The register of requests: filtered by GET query, sorted by the deadline in force, 50 a page, one query. A case with
-/// skyddad identitet is listed without its name; only those who may open it get a link.
+/// The register of requests: filtered and searched by GET query, sorted by the deadline in force or a column the user
+/// chose, 50 a page, one query. A case with skyddad identitet is listed without its name (and found by it only by those
+/// who may open it); only those who may open it get a link. Officers mark cases and assign them at once
+/// (<see cref="AssignRequests"/>); each user keeps named filters of their own (<c>SavedFilters</c>).
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(
-    AppDbContext db, CurrentParty currentParty, RequestViewers viewers, RequestOfficers officers, IAuthorizationService authorization, TimeProvider clock) : PageModel
+    AppDbContext db, CurrentParty currentParty, RequestViewers viewers, RequestOfficers officers, IAuthorizationService authorization, TimeProvider clock) : FormPageModel
 {
     public const int PageSize = 50;
 
@@ -30,7 +32,8 @@ public sealed class IndexModel(
         DateOnly EffectiveDueOn,
         string? RequesterName,
         bool ProtectedIdentity,
-        bool CanOpen);
+        bool CanOpen,
+        string? OfficerName);
 
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
@@ -47,8 +50,34 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "frist")]
     public string? Due { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = TextSearch.Field)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.ColumnField)]
+    public string? SortColumn { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListSort.OrderField)]
+    public string? SortOrder { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sida")]
     public int? PageParameter { get; set; }
+
+    /// <summary>The cases marked for "Tilldela markerade".</summary>
+    [BindProperty]
+    public List<Guid> Ids { get; set; } = [];
+
+    /// <summary>The officer the marked cases are assigned to.</summary>
+    [BindProperty]
+    public Guid? OfficerId { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>The user's saved filters of this list.</summary>
+    public List<SavedFilters.SavedFilterRow> SavedFilters { get; private set; } = [];
+
+    /// <summary>May mark cases and assign them (an officer of the party).</summary>
+    public bool CanAssign { get; private set; }
 
     public int PageNumber { get; private set; } = 1;
 
@@ -69,26 +98,54 @@ public sealed class IndexModel(
 
     public string PartyName => currentParty.Required.Name;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>"Tilldela markerade": every marked case to the chosen officer, or none of them; back to the same list.</summary>
+    public async Task<IActionResult> OnPostAssignAsync([FromServices] Commands.AssignRequests assign, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var result = await assign.RunAsync(Ids, OfficerId, ct);
+        ModelState.Clear();
+        await LoadAsync(ct);
+        if (Refusal(result) is { } refusal)
+        {
+            if (refusal is PageResult)
+            {
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
+
+            return refusal;
+        }
+
+        var officerName = Officers.Where(o => o.Id == OfficerId).Select(o => o.Name).FirstOrDefault();
+        Notice = $"{Swedish.Count(result.Value, "ärende", "ärenden")} tilldelades {officerName}.";
+        return LocalRedirect(PageUrl(PageNumber));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Today = Swedish.Today(clock);
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
         var viewer = await viewers.CurrentAsync(ct);
         CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
+        CanAssign = CanRegister;
 
-        Filter = new RequestFilter(Status, Right, Officer, Mine, Due).Normalised();
-        (Status, Right, Officer, Due) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due);
+        Filter = new RequestFilter(Status, Right, Officer, Mine, Due, Search, SortColumn, SortOrder).Normalised();
+        (Status, Right, Officer, Due, Search, SortColumn, SortOrder) = (Filter.Status, Filter.Right, Filter.Officer, Filter.Due, Filter.Search, Filter.SortColumn, Filter.SortOrder);
         Officers = await officers.ListAsync(ct);
-        var query = Filter.Apply(db.Requests.AsNoTracking(), Today, viewer.UserId);
+        SavedFilters = await GemensamNamnd.Web.Features.SavedFilters.SavedFilterQueries.ForUserAsync(db, viewer.UserId, GemensamNamnd.Web.Features.SavedFilters.SavedFilterQueries.Requests, ct);
+        var query = Filter.Apply(db.Requests.AsNoTracking(), Today, viewer);
 
-        // The page's ids first (read from the index alone), then only those rows: a deep page costs an index walk, not
-        // a walk over the table.
-        var pageIds = query
-            .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
+        // The page's ids first (read from the index alone in the default order), then only those rows: a deep page costs
+        // an index walk, not a walk over the table.
+        var pageIds = Filter.Order(query, db.Users)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(r => r.Id);
-        var rows = (await db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id))
-            .OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.CaseNumber).ThenBy(r => r.Id)
+        var rows = (await Filter.Order(db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id)), db.Users)
             .Select(r => new
             {
                 r.Id,
@@ -101,10 +158,11 @@ public sealed class IndexModel(
                 RequesterName = r.ProtectedIdentity ? null : r.RequesterName,
                 r.ProtectedIdentity,
                 r.AssignedOfficerId,
+                OfficerName = db.Users.Where(u => u.Id == r.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct))
             .Select(r => new Row(r.Id, r.CaseNumber, r.ReceivedAt, r.Rights, r.Status, r.EffectiveDueOn, r.RequesterName, r.ProtectedIdentity,
-                viewer.MayOpen(r.ProtectedIdentity, r.AssignedOfficerId)))
+                viewer.MayOpen(r.ProtectedIdentity, r.AssignedOfficerId), r.OfficerName))
             .ToList();
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
@@ -112,6 +170,12 @@ public sealed class IndexModel(
 
     /// <summary>This list's address with the current filters and another page.</summary>
     public string PageUrl(int page) => $"/{Slug}/begaranden{Filter.ToQuery(page)}";
+
+    /// <summary>The list sorted by <paramref name="column"/>'s header: the other direction when already sorted by it.</summary>
+    public string SortUrl(string column) => $"/{Slug}/begaranden{Filter.SortedBy(Filter.Sort.Toggle(column)).ToQuery()}";
+
+    /// <summary>The current filter's query without <c>?</c> or page, as a saved filter keeps it.</summary>
+    public string SavedQuery => (Filter.ToQuery().Value ?? string.Empty).TrimStart('?');
 
     /// <summary>The export's address with the current filters: the file in <paramref name="format"/>, or without it the form (personnummer, for the DPO).</summary>
     public string ExportUrl(string? format = null)

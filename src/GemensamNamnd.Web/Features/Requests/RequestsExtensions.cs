@@ -20,6 +20,7 @@ public static class RequestsExtensions
         services.AddScoped<AnswerRequest>();
         services.AddScoped<RefuseRequest>();
         services.AddScoped<AssignRequest>();
+        services.AddScoped<AssignRequests>();
         services.AddScoped<EditRequestDetails>();
         services.AddScoped<SaveSystemSearches>();
         services.AddScoped<AnswerGuard>();

@@ -210,6 +210,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("discovered_at");
 
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handler_id");
+
                     b.Property<DateTimeOffset>("ImyDeadlineAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imy_deadline_at");
@@ -1093,6 +1097,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("PartyId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_party_id_personal_number_hash");
 
+                    b.HasIndex("PartyId", "ReceivedAt")
+                        .HasDatabaseName("ix_requests_party_id_received_at");
+
                     b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id")
                         .HasDatabaseName("ix_requests_party_id_effective_due_on_case_number_id");
 
@@ -1320,6 +1327,53 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_retention_log_party_id_register_case_id");
 
                     b.ToTable("retention_log", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SavedFilters.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("list");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_filters");
+
+                    b.HasIndex("PartyId", "UserId", "List", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_filters_party_id_user_id_list_name");
+
+                    b.ToTable("saved_filters", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>

@@ -204,6 +204,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("discovered_at");
 
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler_id");
+
                     b.Property<long>("ImyDeadlineAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("imy_deadline_at");
@@ -1087,6 +1091,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartyId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_party_id_personal_number_hash");
 
+                    b.HasIndex("PartyId", "ReceivedAt")
+                        .HasDatabaseName("ix_requests_party_id_received_at");
+
                     b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id")
                         .HasDatabaseName("ix_requests_party_id_effective_due_on_case_number_id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
@@ -1313,6 +1320,53 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_retention_log_party_id_register_case_id");
 
                     b.ToTable("retention_log", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SavedFilters.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_filters");
+
+                    b.HasIndex("PartyId", "UserId", "List", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_filters_party_id_user_id_list_name");
+
+                    b.ToTable("saved_filters", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>

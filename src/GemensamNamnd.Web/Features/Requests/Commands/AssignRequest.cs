@@ -79,7 +79,7 @@ public sealed class AssignRequest(
         }
 
         var party = currentParty.Required;
-        var (subject, textBody, html) = Mail(r.CaseNumber, party.Name, r.EffectiveDueOn, $"{mail.Value.LinkBaseUrl.TrimEnd('/')}/{party.Slug}/begaranden/{r.Id}");
+        var (subject, textBody, html) = Mail(r.CaseNumber, party.Name, r.EffectiveDueOn, $"{mail.Value.LinkBase.TrimEnd('/')}/{party.Slug}/begaranden/{r.Id}");
         var now = clock.GetUtcNow();
         db.OutboxMessages.Add(new OutboxMessage
         {

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130124951_WorkbenchAdmin")]
-    partial class WorkbenchAdmin
+    [Migration("20261130143142_Workbench")]
+    partial class Workbench
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -206,6 +206,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DiscoveredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discovered_at");
+
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler_id");
 
                     b.Property<long>("ImyDeadlineAt")
                         .HasColumnType("INTEGER")
@@ -1016,6 +1020,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
+                    b.Property<long?>("OriginalReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_received_at");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
@@ -1042,6 +1050,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<bool>("ReceivedTimeUnknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_time_unknown");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(1000)
@@ -1081,6 +1093,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_party_id_personal_number_hash");
+
+                    b.HasIndex("PartyId", "ReceivedAt")
+                        .HasDatabaseName("ix_requests_party_id_received_at");
 
                     b.HasIndex("PartyId", "EffectiveDueOn", "CaseNumber", "Id")
                         .HasDatabaseName("ix_requests_party_id_effective_due_on_case_number_id")
@@ -1151,6 +1166,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("marked_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
@@ -1305,6 +1325,53 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("retention_log", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SavedFilters.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_filters");
+
+                    b.HasIndex("PartyId", "UserId", "List", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_filters_party_id_user_id_list_name");
+
+                    b.ToTable("saved_filters", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1339,6 +1406,41 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_party_systems_party_id_name");
 
                     b.ToTable("party_systems", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Todo.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_user_id");
+
+                    b.ToTable("calendar_feeds", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.AppUser", b =>
@@ -1782,6 +1884,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Todo.CalendarFeed", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_users_user_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Identity.Membership", b =>
