@@ -18,7 +18,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // The form: Swedish errors first, next to the fields and in the summary.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera incident" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrera med alla uppgifter" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Registrera incident");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
@@ -136,7 +136,7 @@ public sealed class BreachesInBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.SignInAsync("Bo Berglund");
         await page.GotoAsync("/krokom/incidenter?klocka=pagar");
-        await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Table).Locator("tbody a").First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra uppgifterna" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ändra incident KS ");
         await BrowserFixture.AssertAccessibleAsync(page);

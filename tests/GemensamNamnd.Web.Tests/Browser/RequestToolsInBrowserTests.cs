@@ -82,7 +82,8 @@ public sealed class RequestToolsInBrowserTests(BrowserFixture browser) : IClassF
 
         // The list filters on the assigned officer.
         await officer.GotoAsync("/ostersund/begaranden");
-        await officer.GetByLabel("Handläggare", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
+        await officer.GetByRole(AriaRole.Group, new() { Name = "Filtrera" }).GetByLabel("Handläggare", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Anna Andersson" });
         await officer.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = registered.CaseNumber })).ToHaveCountAsync(1);
     }

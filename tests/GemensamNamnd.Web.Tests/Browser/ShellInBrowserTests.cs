@@ -72,7 +72,7 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
         {
             ["Anna Andersson"] = (8, false), // case officer: no oversight pages (Logg, Gallring, Mognad, Personsökning, System)
             ["Bo Berglund"] = (13, true),
-            ["Cecilia Claesson"] = (13, true),
+            ["Cecilia Claesson"] = (15, true), // the party's administrator also manages its users and reminder settings
         };
         foreach (var (name, (links, log)) in expected)
         {

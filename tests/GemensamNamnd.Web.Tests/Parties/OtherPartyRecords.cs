@@ -108,7 +108,8 @@ public sealed class OtherPartyRecords
             db.DpoPersons.Add(person);
         }
 
-        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.DisplayName == UserName);
+        // One such user per party the records are made for (the bad-input corpus uses another party than the isolation tests).
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.DisplayName == UserName && u.Memberships.Any(m => m.PartyId == party.Id));
         if (user is null)
         {
             user = new AppUser
