@@ -1,5 +1,6 @@
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Domain.Requests;
 
 namespace GemensamNamnd.Domain.Maturity;
 
@@ -8,7 +9,7 @@ namespace GemensamNamnd.Domain.Maturity;
 /// <paramref name="ReceivedOn"/> is the Swedish day of receipt; <paramref name="AnsweredOn"/> is set for an answered or
 /// refused request (a refusal with reasons is an answer, Art. 12(4)); a withdrawn request is <paramref name="Withdrawn"/>.
 /// </summary>
-public sealed record RequestFacts(DateOnly ReceivedOn, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, bool Open, bool Withdrawn)
+public sealed record RequestFacts(DateOnly ReceivedOn, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, bool Open, bool Withdrawn, RequestOutcome? Outcome = null)
 {
     /// <summary>Extended by two further months (Art. 12(3)): the deadline in force moved past the first month.</summary>
     public bool Extended => EffectiveDueOn > DueOn;
@@ -18,7 +19,11 @@ public sealed record RequestFacts(DateOnly ReceivedOn, DateOnly DueOn, DateOnly 
 public sealed record BreachFacts(DateTimeOffset AwareAt, bool? Reportable, DateTimeOffset? ReportedAt, RiskLevel? Risk, DateTimeOffset? SubjectNoticeSentAt);
 
 /// <summary>A party's request figures for a period, plus what is open and overdue now.</summary>
-public sealed record RequestIndicators(int Count, int Decided, int AnsweredOnTime, double? ShareOnTime, double? MedianDaysToAnswer, int Answered, int Extended, double? ShareExtended, int OpenNow, int OverdueNow);
+public sealed record RequestIndicators(int Count, int Decided, int AnsweredOnTime, double? ShareOnTime, double? MedianDaysToAnswer, int Answered, int Extended, double? ShareExtended, int OpenNow, int OverdueNow, int Refused = 0, int PartlyRefused = 0)
+{
+    /// <summary>The share of the answered requests refused in whole or in part (Art. 12(4)); null when none is answered.</summary>
+    public double? ShareRefused => Answered == 0 ? null : (double)(Refused + PartlyRefused) / Answered;
+}
 
 /// <summary>
 /// A party's breach figures for a period. <see cref="Reportable"/> is the base of the 72-hour share: reportable breaches
@@ -59,7 +64,9 @@ public static class Indicators
             extended,
             counted == 0 ? null : (double)extended / counted,
             all.Count(r => r.Open),
-            all.Count(r => r.Open && r.EffectiveDueOn < today));
+            all.Count(r => r.Open && r.EffectiveDueOn < today),
+            answered.Count(r => r.Outcome == RequestOutcome.Refused),
+            answered.Count(r => r.Outcome == RequestOutcome.PartlyRefused));
     }
 
     /// <summary>

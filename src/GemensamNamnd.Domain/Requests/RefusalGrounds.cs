@@ -3,7 +3,7 @@ namespace GemensamNamnd.Domain.Requests;
 /// <summary>
 /// The grounds a request (or a right within it) is refused on, for the pick-list beside the free text of Art. 12(4):
 /// the regulation's own grounds and secrecy under offentlighets- och sekretesslagen (2009:400), which Art. 23 and
-/// 3 kap. 3 § dataskyddslagen (2018:218) let stand against Art. 15.
+/// 5 kap. 1 § dataskyddslagen (2018:218) let stand against Art. 15.
 /// </summary>
 public static class RefusalGrounds
 {

@@ -43,6 +43,8 @@ public sealed class FeatureBoundaryTests
         [("Reminders", "Outbox.MailOptions")] = "the sender and link base of reminder mails",
         [("Requests", "Outbox.OutboxMessage")] = "the mail to an officer assigned a case is written in the assignment's save",
         [("Requests", "Outbox.MailOptions")] = "the sender and link base of the assignment mail",
+        [("Administration", "Outbox.OutboxMessage")] = "the invitation mail is written in the invitation's save",
+        [("Administration", "Outbox.MailOptions")] = "the sender and link base of the invitation mail",
         [("Reminders", "Dpo.DpoPerson")] = "the party's serving DPOs are recipients",
         [("Reminders", "Dpo.DpoAllocation")] = "the party's serving DPOs are recipients",
         [("Breaches", "Dpo.DpoPerson")] = "the report to IMY names the serving DPO",

@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Mail;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GemensamNamnd.Web.Features.Administration;
 
@@ -21,7 +24,7 @@ public sealed record PartyInvitation(string? DisplayName, string? Email, PartyRo
 /// step is bounded by the current party: a membership of another party is "not found", a user who is not a member here
 /// cannot be given a role, and nothing here touches a user's name, address, global roles or other parties' memberships.
 /// </summary>
-public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserSessions sessions)
+public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserSessions sessions, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PartyUserRow>> ListAsync(CancellationToken ct)
     {
@@ -90,6 +93,7 @@ public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserS
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.PartyId == partyId && m.Role == role, ct))
         {
             db.Memberships.Add(new Membership { UserId = user.Id, PartyId = partyId, Role = role });
+            Tell(user.Email ?? email, name!, role);
         }
 
         if (!await db.TrySaveUniqueAsync(ct))
@@ -98,6 +102,42 @@ public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserS
         }
 
         return CommandResult.Done(user.Id);
+    }
+
+    /// <summary>The invitation mail, through the outbox in the invitation's save: who invites to what, and where to sign in.</summary>
+    private void Tell(string address, string name, PartyRole role)
+    {
+        var party = currentParty.Required;
+        var (subject, text, html) = InvitationMail(party.Name, name, role, mail.Value.LinkBase.TrimEnd('/') + "/", address);
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            PartyId = party.Id,
+            To = address,
+            From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.Value.From : party.Settings.MailFrom,
+            FromName = $"GemensamNamnd – {party.Name}",
+            Subject = subject,
+            TextBody = text,
+            HtmlBody = html,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>The invitation: the party, the role, the address to sign in with and the link; subject within 78 characters.</summary>
+    public static (string Subject, string Text, string Html) InvitationMail(string partyName, string name, PartyRole role, string link, string signInName)
+    {
+        var subject = $"{partyName}: du är inbjuden till GemensamNamnd";
+        if (subject.Length > 78)
+        {
+            subject = string.Concat(subject.AsSpan(0, 77), "…");
+        }
+
+        var lead = $"Hej {name}! Du har bjudits in till GemensamNamnd hos {partyName} som {role.Swedish().ToLowerInvariant()}.";
+        var how = $"Logga in med ditt konto i organisationen ({signInName}). Kontot kopplas till inbjudan första gången du loggar in.";
+        var text = $"{lead}\n\n{how}\n\nLogga in: {link}\n";
+        var html = $"<p>{WebUtility.HtmlEncode(lead)}</p><p>{WebUtility.HtmlEncode(how)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Logga in i GemensamNamnd</a></p>";
+        return (subject, text, html);
     }
 
     /// <summary>Gives one of the party's users another role in this party; a user who is not a member here is not found.</summary>

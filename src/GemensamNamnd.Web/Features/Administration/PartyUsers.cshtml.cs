@@ -35,13 +35,35 @@ public sealed class PartyUsersModel(PartyUsers users, CurrentParty currentParty)
             return Refusal(result)!;
         }
 
-        Notice = $"{DisplayName?.Trim()} har bjudits in. Personen kopplas till sitt konto första gången hen loggar in med {Email?.Trim()}.";
+        Notice = $"{DisplayName?.Trim()} har bjudits in och får en inbjudan med e-post. Personen kopplas till sitt konto första gången hen loggar in med {Email?.Trim()}.";
         return LocalRedirect($"/{Slug}/anvandare");
     }
 
     public async Task<IActionResult> OnPostAddRoleAsync(Guid userId, PartyRole partyRole, CancellationToken ct) =>
         (await users.AddRoleAsync(userId, partyRole, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();
 
-    public async Task<IActionResult> OnPostRemoveRoleAsync(Guid membershipId, CancellationToken ct) =>
-        (await users.RemoveRoleAsync(membershipId, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();
+    /// <summary>The confirmation asked before a role is taken (<see cref="Confirmation"/>); null when none is asked.</summary>
+    public Confirmation? Confirm { get; private set; }
+
+    /// <summary>Taking a role: asked first, stating the consequence (<see cref="Confirmation"/>); only the confirmed post takes it.</summary>
+    public async Task<IActionResult> OnPostRemoveRoleAsync(Guid membershipId, CancellationToken ct)
+    {
+        if (Confirmation.IsConfirmed(Request))
+        {
+            return (await users.RemoveRoleAsync(membershipId, ct)).Ok ? LocalRedirect($"/{Slug}/anvandare") : NotFound();
+        }
+
+        Users = await users.ListAsync(ct);
+        var (user, role) = Users.SelectMany(u => u.Roles.Select(r => (User: u, Role: r))).FirstOrDefault(x => x.Role.MembershipId == membershipId);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var roleName = role.Role.Swedish().ToLowerInvariant();
+        Confirm = new Confirmation("RemoveRole", $"Ta bort {user.DisplayName} som {roleName} i {PartyName}?",
+            $"{user.DisplayName} förlorar genast rollen {roleName} i {PartyName}: en pågående inloggning avslutas, och ärenden som är tilldelade personen står kvar utan att personen kan öppna dem.",
+            "Ja, ta bort rollen", [new("membershipId", membershipId.ToString())]);
+        return Page();
+    }
 }

@@ -44,7 +44,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
             return (r, b, d);
         }, ct);
 
-        var requestsByParty = requests.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
+        var requestsByParty = requests.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status, x.Outcome));
         var breachesByParty = breaches.ToLookup(x => x.PartyId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
         var lastDrill = drills.ToDictionary(x => x.PartyId, x => x.Last);
         var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Distinct();
@@ -61,7 +61,7 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
         var from = StartOfSwedishDay(new DateOnly(fromYear, 1, 1));
         var to = StartOfSwedishDay(new DateOnly(toYear + 1, 1, 1));
         var rows = await crossParty.ReadAsync(s => RequestQueries.FactsAsync(s, from, to, alsoOpen: false, ct), ct);
-        return rows.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status));
+        return rows.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status, x.Outcome));
     }
 
     /// <summary>The levels every party gave in the given rounds (answers of rounds only; justifications stay with the party).</summary>
@@ -81,9 +81,11 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
     public async Task<HashSet<Guid>> AnsweredAsync(Guid roundId, CancellationToken ct) =>
         [.. await crossParty.ReadAsync(s => s.Set<MaturityAnswer>().Where(a => a.RoundId == roundId).Select(a => a.PartyId).ToListAsync(ct), ct)];
 
-    private static RequestFacts Facts(DateTimeOffset receivedAt, DateOnly dueOn, DateOnly effectiveDueOn, DateOnly? answeredOn, RequestStatus status) =>
+    private static RequestFacts Facts(DateTimeOffset receivedAt, DateOnly dueOn, DateOnly effectiveDueOn, DateOnly? answeredOn, RequestStatus status, RequestOutcome? outcome) =>
         new(Swedish.Date(receivedAt), dueOn, effectiveDueOn, status is RequestStatus.Withdrawn ? null : answeredOn,
-            !RequestStatusRules.IsClosed(status), status == RequestStatus.Withdrawn);
+            !RequestStatusRules.IsClosed(status), status == RequestStatus.Withdrawn,
+            // A refusal before per-right outcomes were kept is still a refusal.
+            outcome ?? (status == RequestStatus.Refused ? RequestOutcome.Refused : null));
 
     private static DateTimeOffset StartOfSwedishDay(DateOnly day)
     {

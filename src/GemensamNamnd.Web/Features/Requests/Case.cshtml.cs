@@ -34,6 +34,7 @@ public sealed class CaseModel(
     PersonalDataReadLog reads,
     RequestOfficers officers,
     AnswerGuard guard,
+    AnswerRequest answer,
     IAuthorizationService authorization,
     TimeProvider clock) : FormPageModel
 {
@@ -85,6 +86,32 @@ public sealed class CaseModel(
     [BindProperty]
     public string? AnswerReason { get; set; }
 
+    /// <summary>
+    /// The decision per right on the answer, keyed by the right ("Decisions[Access]"): a <see cref="RightDecision"/> name.
+    /// Keyed by the enum, not by string: a string-keyed dictionary would bind every field of the form when none is posted.
+    /// </summary>
+    [BindProperty]
+    public Dictionary<DataSubjectRights, string?> Decisions { get; set; } = [];
+
+    /// <summary>The ground picked per right not granted in full: a key of <see cref="RefusalGrounds"/>.</summary>
+    [BindProperty]
+    public Dictionary<DataSubjectRights, string?> DecisionGrounds { get; set; } = [];
+
+    /// <summary>The reasons per right in free text.</summary>
+    [BindProperty]
+    public Dictionary<DataSubjectRights, string?> DecisionTexts { get; set; } = [];
+
+    /// <summary>The secrecy review per system: a <see cref="Domain.Requests.Disclosure"/> name, or empty for not reviewed.</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> Disclosures { get; set; } = [];
+
+    /// <summary>The OSL provision per system ("26:1").</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> Provisions { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<Guid, string?> SecrecyNotes { get; set; } = [];
+
     /// <summary>The refusal ground picked from the list (<see cref="RefusalGrounds"/>); the legal ground's text adds to it.</summary>
     [BindProperty]
     public string? RefusalGroundChoice { get; set; }
@@ -128,7 +155,7 @@ public sealed class CaseModel(
     public bool MayReopen { get; private set; }
 
     /// <summary>The party's systems in use, and any other already on the case, with this case's marks and notes.</summary>
-    public List<(Guid Id, string Name, SystemSearchResult? Result, string? MarkedBy, DateTimeOffset? MarkedAt, string? Note)> Systems { get; private set; } = [];
+    public List<SystemLine> Systems { get; private set; } = [];
 
     public List<(Guid Id, string Name)> Officers { get; private set; } = [];
 
@@ -203,8 +230,48 @@ public sealed class CaseModel(
             missing.Add(new Error(nameof(Delivery), "Välj hur svaret lämnades."));
         }
 
-        return ChangeAsync(id, missing, version => answer.RunAsync(id, version, answeredOn!.Value, Delivery!.Value, AnswerReason, ct),
-            r => $"Ärendet är besvarat {SwedishDates.Long(r.AnsweredOn!.Value)}.", ct);
+        var outcomes = new List<RightOutcomeInput>();
+        foreach (var (right, value) in Decisions)
+        {
+            if (!Enum.TryParse<RightDecision>(value, out var decision) || !Enum.IsDefined(decision) || int.TryParse(value, out _))
+            {
+                missing.Add(new Error(AnswerRequest.OutcomesField, "Välj utfall för varje rättighet i listan."));
+                break;
+            }
+
+            outcomes.Add(new RightOutcomeInput(right, decision, DecisionGrounds.GetValueOrDefault(right), DecisionTexts.GetValueOrDefault(right)));
+        }
+
+        return ChangeAsync(id, missing, version => answer.RunAsync(id, version, answeredOn!.Value, Delivery!.Value, AnswerReason, outcomes, ct),
+            r => r.Outcome is RequestOutcome.Granted or null
+                ? $"Ärendet är besvarat {SwedishDates.Long(r.AnsweredOn!.Value)}."
+                : $"Ärendet är besvarat {SwedishDates.Long(r.AnsweredOn!.Value)} med {r.Outcome.Value.Swedish()}. Den registrerade ska få skälen och upplysas om rätten att klaga hos IMY och att begära rättslig prövning (art. 12.4).", ct);
+    }
+
+    /// <summary>The secrecy review per system where data was found (OSL; <see cref="ReviewSecrecy"/>).</summary>
+    public Task<IActionResult> OnPostSecrecyAsync(Guid id, [FromServices] ReviewSecrecy review, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        var reviews = new Dictionary<Guid, SecrecyReviewInput>();
+        foreach (var (systemId, value) in Disclosures)
+        {
+            Disclosure? disclosure = null;
+            if (!string.IsNullOrEmpty(value))
+            {
+                if (!Enum.TryParse<Disclosure>(value, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(value, out _))
+                {
+                    missing.Add(new Error(ReviewSecrecy.Field, "Okänt utfall av sekretessprövningen."));
+                    break;
+                }
+
+                disclosure = parsed;
+            }
+
+            reviews[systemId] = new SecrecyReviewInput(disclosure, Provisions.GetValueOrDefault(systemId), SecrecyNotes.GetValueOrDefault(systemId));
+        }
+
+        return ChangeAsync(id, missing, version => review.RunAsync(id, version, reviews, ct),
+            _ => "Sekretessprövningen är sparad.", ct);
     }
 
     public Task<IActionResult> OnPostRefuseAsync(Guid id, [FromServices] RefuseRequest refuse, CancellationToken ct)
@@ -461,7 +528,7 @@ public sealed class CaseModel(
         Systems = systems.Select(s =>
         {
             var mark = marks.FirstOrDefault(m => m.SystemId == s.Id);
-            return (s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt, mark?.Note);
+            return new SystemLine(s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt, mark?.Note, mark?.Disclosure, mark?.OslProvision, mark?.SecrecyNote);
         }).ToList();
 
         MayChange = await MayChangeAsync();
@@ -469,6 +536,17 @@ public sealed class CaseModel(
         {
             Officers = await officers.ListAsync(ct);
             AnswerWarnings = await guard.WarningsAsync(Case, ct);
+            if (Decisions.Count == 0)
+            {
+                // The answer form starts from what the secrecy review says of the right of access; every other right granted.
+                var fromReview = await answer.AccessFromSecrecyReviewAsync(Case.Id, ct);
+                foreach (var o in RightOutcomes.Complete(Case.Rights, fromReview))
+                {
+                    Decisions[o.Right] = o.Decision.ToString();
+                    DecisionGrounds[o.Right] = o.GroundKey;
+                    DecisionTexts[o.Right] = o.GroundText;
+                }
+            }
         }
 
         MayReopen = RequestStatusRules.IsClosed(Case.Status) && await MayReopenAsync();
@@ -513,4 +591,9 @@ public sealed class CaseModel(
             return "kan inte visas";
         }
     }
+
+    /// <summary>One system of the checklist: the search, and the secrecy review of what it found.</summary>
+    public sealed record SystemLine(
+        Guid Id, string Name, SystemSearchResult? Result, string? MarkedBy, DateTimeOffset? MarkedAt, string? Note,
+        Disclosure? Disclosure, string? OslProvision, string? SecrecyNote);
 }

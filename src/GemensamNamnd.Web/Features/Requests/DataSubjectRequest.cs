@@ -108,12 +108,38 @@ public sealed class DataSubjectRequest : IPartyOwned, IVersioned
 
     public AnswerDelivery? Delivery { get; set; }
 
+    /// <summary>
+    /// The reasons of a refusal, in whole or in part (Art. 12(4)): per right not granted in full, its decision and ground
+    /// (<see cref="RightOutcomes.Reasons"/>), or the ground of the whole refusal.
+    /// </summary>
     public string? RefusalGround { get; set; }
+
+    /// <summary>The decision per right (Art. 15 granted, Art. 17 refused …), set when the case is answered or refused.</summary>
+    public List<RightOutcome> Outcomes { get; set; } = [];
+
+    /// <summary>The outcome as a whole (bifall, delvis avslag, avslag), for lists and statistics; null while open.</summary>
+    public RequestOutcome? Outcome { get; set; }
 
     [PersonalData]
     public string? Notes { get; set; }
 
     public Guid Version { get; set; }
+}
+
+/// <summary>What was decided on one right of the request, and on what ground if not granted in full.</summary>
+public sealed class RightOutcome
+{
+    public DataSubjectRights Right { get; set; }
+
+    public RightDecision Decision { get; set; }
+
+    /// <summary>A key of <see cref="RefusalGrounds"/>, or null.</summary>
+    public string? GroundKey { get; set; }
+
+    /// <summary>The officer's reasons in free text.</summary>
+    public string? GroundText { get; set; }
+
+    public RightOutcomeInput ToInput() => new(Right, Decision, GroundKey, GroundText);
 }
 
 internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration<DataSubjectRequest>
@@ -135,7 +161,14 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.ClockRule).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.OwnsMany(r => r.Outcomes, o =>
+        {
+            o.ToJson();
+            o.Property(x => x.Right).HasConversion<string>();
+            o.Property(x => x.Decision).HasConversion<string>();
+        });
         b.HasOne<Controllers.DataController>().WithMany().HasForeignKey(r => r.ControllerId).OnDelete(DeleteBehavior.Restrict);
         // PartyId leads every index: per-party uniqueness, the list's filters and sort, and the duplicate check.
         b.HasIndex(r => new { r.PartyId, r.CaseNumber }).IsUnique();

@@ -131,7 +131,7 @@ public sealed class ExportModel(
         List<string> headers =
         [
             "Diarienummer", "Mottagen", "Kanal", "Personuppgiftsansvarig", "Rättigheter", "Status", "Sista dag", "Dagar kvar",
-            "Förlängd", "Identitet bekräftad", "Handläggare", "Besvarad", "Svarssätt", "Den registrerade", "E-post", "Postadress",
+            "Förlängd", "Identitet bekräftad", "Handläggare", "Besvarad", "Svarssätt", "Utfall", "Den registrerade", "E-post", "Postadress",
         ];
         if (IncludePersonalNumbers)
         {
@@ -158,6 +158,7 @@ public sealed class ExportModel(
                 x.Officer,
                 Cell.Date(r.AnsweredOn),
                 r.Delivery?.Swedish(),
+                r.Outcome?.Swedish(),
                 shielded ? "Skyddad identitet" : r.RequesterName,
                 shielded ? null : r.Email,
                 shielded ? null : r.PostalAddress?.Replace('\n', ',').Replace(",", ", ", StringComparison.Ordinal),

@@ -8,7 +8,7 @@ namespace GemensamNamnd.Web.Features.Requests;
 #pragma warning disable CA1304, CA1311, CA1862
 
 /// <summary>The request's deadline facts, for figures across parties: days and statuses only, no name, no text.</summary>
-public sealed record RequestFactsRow(Guid PartyId, DateTimeOffset ReceivedAt, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, RequestStatus Status);
+public sealed record RequestFactsRow(Guid PartyId, DateTimeOffset ReceivedAt, DateOnly DueOn, DateOnly EffectiveDueOn, DateOnly? AnsweredOn, RequestStatus Status, RequestOutcome? Outcome);
 
 /// <summary>A closed request the retention plan may thin: its answer date, or its receipt when it has none.</summary>
 public sealed record ClosedRequestRow(Guid Id, string CaseNumber, DateOnly? AnsweredOn, DateTimeOffset ReceivedAt);
@@ -113,7 +113,7 @@ public static class RequestQueries
         var counted = RequestStatusRules.Statistical;
         return s.Set<DataSubjectRequest>()
             .Where(x => counted.Contains(x.Status) && ((x.ReceivedAt >= from && x.ReceivedAt < to) || open.Contains(x.Status)))
-            .Select(x => new RequestFactsRow(x.PartyId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status))
+            .Select(x => new RequestFactsRow(x.PartyId, x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status, x.Outcome))
             .ToListAsync(ct);
     }
 }

@@ -47,6 +47,13 @@ public static class RequestsApi
             .WithSummary("Besvara ärendet");
         Change(group.MapPost("/{id:guid}/refusal", RefuseAsync).WithName("RefuseRequest"))
             .WithSummary("Avslå ärendet med rättslig grund (art. 12.4)");
+        Change(group.MapPost("/{id:guid}/correction", CorrectAsync).WithName("CorrectRequest"))
+            .WithSummary("Rätta mottagningstid, kanal eller personnummer, med skäl; tidsfristen räknas om");
+        Change(group.MapPost("/{id:guid}/void", VoidAsync).WithName("VoidRequest"))
+            .WithSummary("Makulera ett ärende registrerat av misstag, med skäl; räknas inte i statistiken");
+        Change(group.MapPost("/{id:guid}/reopen", ReopenAsync).WithName("ReopenRequest"))
+            .RequireAuthorization(Policies.PartyDpo)
+            .WithSummary("Återöppna ett avslutat ärende, med skäl (dataskyddsombudet)");
     }
 
     /// <summary>What every change endpoint shares: officers only, and the responses of <see cref="CommandResultHttp.ToHttpResult{T}"/>.</summary>
@@ -107,7 +114,8 @@ public static class RequestsApi
             r.ProtectedIdentity, r.AssignedOfficerId, r.Status, [.. RequestStatusRules.Next(r.Status).Order()],
             r.ClockStartOn, r.DueOn, r.ExtendedDueOn, r.EffectiveDueOn, RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status),
             r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.IdentityMethod, r.ExtensionReason, r.ExtensionNoticeSentOn,
-            r.AnsweredOn, r.Delivery, r.RefusalGround, r.Notes, r.Version, events));
+            r.AnsweredOn, r.Delivery, r.RefusalGround, r.Notes, r.Version, events,
+            r.Outcome, [.. r.Outcomes.Select(o => new RightOutcomeDto(o.Right.ToString(), o.Decision, o.GroundKey, o.GroundText))]));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -162,9 +170,32 @@ public static class RequestsApi
             missing.Add(new Error("Delivery", "Välj hur svaret lämnades."));
         }
 
+        var outcomes = new List<RightOutcomeInput>();
+        foreach (var o in body.Outcomes ?? [])
+        {
+            var (right, unknown) = ParseRights(o?.Right is null ? [] : [o.Right]);
+            if (o is null || unknown.Count > 0 || right == DataSubjectRights.None || o.Decision is null)
+            {
+                missing.Add(new Error("Outcomes", $"Varje utfall anger en rättighet ({string.Join(", ", KnownRights)}) och ett beslut (Granted, PartlyGranted, Refused)."));
+                break;
+            }
+
+            outcomes.Add(new RightOutcomeInput(right, o.Decision.Value, o.Ground, o.Reason));
+        }
+
         return ChangeAsync(id, body.Version, viewers, db, ct, missing,
-            version => answer.RunAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, body.Reason, ct));
+            version => answer.RunAsync(id, version, body.AnsweredOn!.Value, body.Delivery!.Value, body.Reason, outcomes, ct));
     }
+
+    private static Task<IResult> CorrectAsync(Guid id, CorrectionBody body, CorrectRequest correct, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [],
+            version => correct.RunAsync(id, version, new RequestCorrection(body.ReceivedAt, body.ReceivedTimeUnknown, body.Channel, body.PersonalNumber, body.Reason), ct));
+
+    private static Task<IResult> VoidAsync(Guid id, ReasonBody body, VoidRequest voiding, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [], version => voiding.RunAsync(id, version, body.Reason, ct));
+
+    private static Task<IResult> ReopenAsync(Guid id, ReasonBody body, ReopenRequest reopen, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [], version => reopen.RunAsync(id, version, body.Reason, ct));
 
     private static Task<IResult> RefuseAsync(Guid id, RefusalBody body, RefuseRequest refuse, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
         ChangeAsync(id, body.Version, viewers, db, ct,
@@ -288,7 +319,12 @@ public sealed record RequestDto(
     string? RefusalGround,
     string? Notes,
     Guid Version,
-    List<RequestEventDto> Events);
+    List<RequestEventDto> Events,
+    RequestOutcome? Outcome,
+    List<RightOutcomeDto> Outcomes);
+
+/// <summary>The decision on one right: <c>right</c> as in <c>rights</c>, <c>ground</c> a key of the refusal grounds ("17.3b"), <c>reason</c> free text.</summary>
+public sealed record RightOutcomeDto(string? Right, RightDecision? Decision, string? Ground, string? Reason);
 
 /// <summary>After a change: where the case stands and the version to send with the next change.</summary>
 public sealed record RequestChangedDto(Guid Id, RequestStatus Status, DateOnly DueOn, Guid Version)
@@ -302,7 +338,17 @@ public sealed record IdentityBody(string? Method, Guid? Version);
 
 public sealed record ExtensionBody(string? Reason, DateOnly? NoticeSentOn, Guid? Version);
 
-/// <summary>An answer; <c>Reason</c>: why it is given despite the guard rails' warnings (Art. 15), required while one applies.</summary>
-public sealed record AnswerBody(DateOnly? AnsweredOn, AnswerDelivery? Delivery, Guid? Version, string? Reason = null);
+/// <summary>
+/// An answer; <c>Reason</c>: why it is given despite the guard rails' warnings (Art. 15), required while one applies;
+/// <c>Outcomes</c>: the decision on the rights not granted in full (a right not named is granted; the right of access
+/// follows the secrecy review unless named).
+/// </summary>
+public sealed record AnswerBody(DateOnly? AnsweredOn, AnswerDelivery? Delivery, Guid? Version, string? Reason = null, List<RightOutcomeDto>? Outcomes = null);
+
+/// <summary>A correction ("Rätta"): the fields given replace the registered ones; the reason is required.</summary>
+public sealed record CorrectionBody(DateTimeOffset? ReceivedAt, bool ReceivedTimeUnknown, RequestChannel? Channel, string? PersonalNumber, string? Reason, Guid? Version);
+
+/// <summary>Makulera or återöppna: the reason is required.</summary>
+public sealed record ReasonBody(string? Reason, Guid? Version);
 
 public sealed record RefusalBody(DateOnly? RefusedOn, string? LegalGround, Guid? Version);

@@ -18,6 +18,7 @@ public static class RequestsExtensions
         services.AddScoped<ConfirmIdentity>();
         services.AddScoped<ExtendRequest>();
         services.AddScoped<AnswerRequest>();
+        services.AddScoped<ReviewSecrecy>();
         services.AddScoped<RefuseRequest>();
         services.AddScoped<AssignRequest>();
         services.AddScoped<AssignRequests>();

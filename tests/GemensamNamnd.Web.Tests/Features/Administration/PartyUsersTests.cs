@@ -123,6 +123,51 @@ public sealed class PartyUsersTests(AppFactory app)
     }
 
     [PostgresFact]
+    public async Task AnInvitation_IsMailedThroughTheOutbox_AndTakingARole_IsAskedFirst()
+    {
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        var email = $"inbjuden.{Guid.NewGuid():N}@ostersund.example";
+        var page = await cecilia.GetStringAsync("/ostersund/anvandare");
+        string Token(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var invited = await cecilia.PostAsync("/ostersund/anvandare?handler=Invite", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+            ["DisplayName"] = "Ivar Inbjuden",
+            ["Email"] = email,
+            ["InvitedRole"] = "Handlaggare",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+
+        var mail = Assert.Single(await app.InParty("ostersund", db => db.OutboxMessages.AsNoTracking().Where(m => m.To == email).ToListAsync()));
+        Assert.Equal("Östersunds kommun: du är inbjuden till GemensamNamnd", mail.Subject);
+        Assert.Contains("Hej Ivar Inbjuden! Du har bjudits in till GemensamNamnd hos Östersunds kommun som handläggare.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Logga in med ditt konto i organisationen ({email}).", mail.TextBody, StringComparison.Ordinal);
+
+        var membershipId = await app.InParty("ostersund", db => db.Memberships.AsNoTracking()
+            .Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Id).SingleAsync());
+        page = await cecilia.GetStringAsync("/ostersund/anvandare");
+        var asked = await cecilia.PostAsync("/ostersund/anvandare?handler=RemoveRole", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+            ["membershipId"] = membershipId.ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("Ta bort Ivar Inbjuden som handläggare i Östersunds kommun?", html, StringComparison.Ordinal);
+        Assert.Contains("Ja, ta bort rollen", html, StringComparison.Ordinal);
+        Assert.NotNull(await MembershipOrNullAsync(membershipId));
+
+        var confirmed = await cecilia.PostAsync("/ostersund/anvandare?handler=RemoveRole", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(html),
+            ["membershipId"] = membershipId.ToString(),
+            ["confirmed"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Null(await MembershipOrNullAsync(membershipId));
+    }
+
+    [PostgresFact]
     public async Task Cecilia_SetsOstersundsReminderSettings_NotKrokoms_AndBadInputStoresNothing()
     {
         using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));

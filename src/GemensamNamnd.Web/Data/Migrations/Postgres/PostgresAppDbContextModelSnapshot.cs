@@ -1027,6 +1027,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("original_received_at");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
@@ -1161,6 +1166,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Disclosure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("disclosure");
+
                     b.Property<DateTimeOffset>("MarkedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("marked_at");
@@ -1176,6 +1186,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
+                    b.Property<string>("OslProvision")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("osl_provision");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
@@ -1189,6 +1204,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("result");
+
+                    b.Property<string>("SecrecyNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("secrecy_note");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid")
@@ -1863,6 +1883,37 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_data_controllers_controller_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Requests.RightOutcome", "Outcomes", b1 =>
+                        {
+                            b1.Property<Guid>("DataSubjectRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("GroundKey");
+
+                            b1.Property<string>("GroundText");
+
+                            b1.Property<string>("Right")
+                                .IsRequired();
+
+                            b1.HasKey("DataSubjectRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("requests");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DataSubjectRequestId");
+                        });
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestEvent", b =>

@@ -1021,6 +1021,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("original_received_at");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
@@ -1154,6 +1159,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Disclosure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosure");
+
                     b.Property<long>("MarkedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("marked_at");
@@ -1169,6 +1179,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<string>("OslProvision")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("osl_provision");
+
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
@@ -1182,6 +1197,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("result");
+
+                    b.Property<string>("SecrecyNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secrecy_note");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT")
@@ -1854,6 +1874,37 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_data_controllers_controller_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Requests.RightOutcome", "Outcomes", b1 =>
+                        {
+                            b1.Property<Guid>("DataSubjectRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("GroundKey");
+
+                            b1.Property<string>("GroundText");
+
+                            b1.Property<string>("Right")
+                                .IsRequired();
+
+                            b1.HasKey("DataSubjectRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("requests");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DataSubjectRequestId");
+                        });
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestEvent", b =>

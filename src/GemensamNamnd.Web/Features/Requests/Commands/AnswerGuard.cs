@@ -7,8 +7,8 @@ namespace GemensamNamnd.Web.Features.Requests.Commands;
 
 /// <summary>
 /// The guard rails before an Art. 15 request (registerutdrag) is answered: systems of the party not yet searched, no
-/// identity decision recorded (neither confirmed nor handling started, which says no check was needed), no officer
-/// assigned. They warn, they do not forbid: the officer may go on by giving a reason, which the timeline keeps
+/// identity decision recorded (neither confirmed nor handling started, which says no check was needed), what was found
+/// not yet through the secrecy review (<see cref="ReviewSecrecy"/>), no officer assigned. They warn, they do not forbid: the officer may go on by giving a reason, which the timeline keeps
 /// (<see cref="AnswerRequest"/>). Without the reason, while a warning applies, the answer is refused.
 /// </summary>
 public sealed class AnswerGuard(AppDbContext db)
@@ -30,6 +30,12 @@ public sealed class AnswerGuard(AppDbContext db)
         if (unsearched > 0)
         {
             warnings.Add($"{Swedish.Count(unsearched, "system", "system")} med personuppgifter är inte {(unsearched == 1 ? "sökt" : "sökta")} (art. 15.1).");
+        }
+
+        var unreviewed = await db.SystemSearches.CountAsync(s => s.RequestId == r.Id && s.Result == SystemSearchResult.DataFound && s.Disclosure == null, cancellationToken);
+        if (unreviewed > 0)
+        {
+            warnings.Add($"{Swedish.Count(unreviewed, "system", "system")} med uppgifter om personen är inte {(unreviewed == 1 ? "sekretessprövat" : "sekretessprövade")} (offentlighets- och sekretesslagen).");
         }
 
         if (r.IdentityConfirmedAt is null && r.Status is RequestStatus.Registered or RequestStatus.IdentityCheck)

@@ -56,7 +56,7 @@ public sealed class MoveRequest(RequestChanges changes, TimeProvider clock)
             RequestStatus.Extended => "En förlängning kräver skälen och den dag den registrerade underrättades (art. 12.3): använd Förläng.",
             RequestStatus.Answered => "Ett ärende besvaras med svarsdatum och sätt att lämna svaret: använd Besvara.",
             RequestStatus.Refused => "Ett avslag kräver datum och rättslig grund (art. 12.4): använd Avslå.",
-            RequestStatus.Voided => "Ett ärende som registrerats av misstag makuleras med ett skäl: använd Makulera.",
+            RequestStatus.Voided => "Ett ärende som registrerats av misstag makuleras med ett skäl: använd Makulera (POST …/void).",
             RequestStatus.InProgress when r.Status == RequestStatus.IdentityCheck => "Bekräfta identiteten och ange hur den kontrollerades för att gå vidare till handläggning.",
             _ => null,
         };

@@ -5,7 +5,7 @@ using GemensamNamnd.Web.Infrastructure;
 
 namespace GemensamNamnd.Web.Features.Requests.Commands;
 
-/// <summary>Art. 12(4): refused on a day, with the legal ground; the date is kept as the answer date.</summary>
+/// <summary>Art. 12(4): refused on a day, with the legal ground, every right of the request; the date is kept as the answer date.</summary>
 public sealed class RefuseRequest(RequestChanges changes, TimeProvider clock)
 {
     public Task<CommandResult<DataSubjectRequest>> RunAsync(
@@ -33,6 +33,8 @@ public sealed class RefuseRequest(RequestChanges changes, TimeProvider clock)
         return RequestChanges.RefuseOr(errors, () =>
         {
             r.RefusalGround = legalGround!.Trim();
+            r.Outcomes = [.. r.Rights.Each().Select(right => new RightOutcome { Right = right, Decision = RightDecision.Refused, GroundText = r.RefusalGround })];
+            r.Outcome = RequestOutcome.Refused;
             r.AnsweredOn = refusedOn;
             r.Status = RequestStatus.Refused;
             return $"Avslagen {SwedishDates.Long(refusedOn)}; den registrerade ska få skälen och upplysas om rätten att klaga hos IMY " +

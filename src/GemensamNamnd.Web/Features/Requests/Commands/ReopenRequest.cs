@@ -41,6 +41,8 @@ public sealed class ReopenRequest(RequestChanges changes)
             r.AnsweredOn = null;
             r.Delivery = null;
             r.RefusalGround = null;
+            r.Outcomes = [];
+            r.Outcome = null;
             r.EffectiveDueOn = extended ? r.ExtendedDueOn : r.DueOn;
             return $"Återöppnad, var {from.Swedish()}. Skäl: {reason!.Trim()} Tidsfristen är oförändrad (räknad från {SwedishDates.Long(r.ClockStartOn)}): sista dag {SwedishDates.Long(r.EffectiveDueOn)}.";
         });
