@@ -61,3 +61,15 @@ public static class LetterKinds
 /// <see cref="LetterService.ProduceRequestLetterAsync"/> and <see cref="LetterService.ProduceBreachLetterAsync"/> return this).
 /// </summary>
 public sealed record LetterFile(string FileName, string ContentType, byte[] Bytes);
+
+/// <summary>The case page's "Brev" section: the case's address and the letters it offers now.</summary>
+/// <param name="CasePath">The case page's address, e.g. <c>/ostersund/begaranden/{id}</c>.</param>
+/// <param name="Kinds">The letters offered (the extension notice only for an extended case, the refusal only with a ground).</param>
+public sealed record LetterLinks(string CasePath, IReadOnlyList<LetterKindInfo> Kinds)
+{
+    public static LetterLinks ForRequest(string slug, Guid id, bool extended, bool hasRefusalGround) => new(
+        $"/{slug}/begaranden/{id}",
+        [.. LetterKinds.ForRequests.Where(k => (k.Kind != LetterKind.Forlangning || extended) && (k.Kind != LetterKind.Avslag || hasRefusalGround))]);
+
+    public static LetterLinks ForBreach(string slug, Guid id) => new($"/{slug}/incidenter/{id}", [LetterKinds.Of(LetterKind.Art34)]);
+}
