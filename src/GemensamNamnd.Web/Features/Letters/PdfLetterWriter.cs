@@ -2,14 +2,16 @@ using System.Reflection;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace GemensamNamnd.Web.Features.Letters;
 
 /// <summary>
-/// The PDF of a letter (PDFsharp 6.2.4): PDF/A (<see cref="PdfDocument.SetPdfA"/>, for the municipality's e-archive), the
-/// text extractable (Unicode encoding) and the font embedded — DejaVu Sans, shipped in the assembly with its licence,
-/// through <see cref="LetterFonts"/>; a system font is never used (a fresh machine has none). A4, a plain layout: the
-/// party as letterhead, date and diarienummer, the addressee, the body, the signature.
+/// The PDF of a letter (PDFsharp 6.2.4): PDF/A (<see cref="PdfDocument.SetPdfA"/>, for the municipality's e-archive),
+/// tagged (headings, paragraphs, lists: <see cref="UAManager"/>), the text extractable (Unicode encoding) and the font
+/// embedded — DejaVu Sans, shipped in the assembly with its licence, through <see cref="LetterFonts"/>; a system font is
+/// never used (a fresh machine has none). A4, a plain layout: the party as letterhead, date and diarienummer, the
+/// addressee, the body, the signature.
 /// </summary>
 public static class PdfLetterWriter
 {
@@ -36,35 +38,46 @@ public static class PdfLetterWriter
         var headingFont = new XFont(LetterFonts.Family, 11.5, XFontStyleEx.Bold, options);
         var small = new XFont(LetterFonts.Family, 9, XFontStyleEx.Regular, options);
 
-        var page = new Page(document);
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage("sv-SE");
+        var page = new Page(document, ua.StructureBuilder);
         var f = letter.Frame;
-        page.Line(f.PartyName, head, 0, 4);
-        page.Line(f.ControllerName, small, 0, 2);
+        page.Block(PdfBlockLevelElementTag.Paragraph, f.PartyName, head, 4);
+        page.Block(PdfBlockLevelElementTag.Paragraph, f.ControllerName, small, 2);
         page.Rule();
-        page.Line($"Datum: {f.Date}", regular, 0, 0);
-        page.Line($"Diarienummer: {f.CaseNumber}", regular, 0, 18);
+        page.Block(PdfBlockLevelElementTag.Paragraph, $"Datum: {f.Date}", regular, 0);
+        page.Block(PdfBlockLevelElementTag.Paragraph, $"Diarienummer: {f.CaseNumber}", regular, 18);
         foreach (var line in f.Addressee)
         {
-            page.Line(line, regular, 0, 0);
+            page.Block(PdfBlockLevelElementTag.Paragraph, line, regular, 0);
         }
 
         page.Space(f.Addressee.Count > 0 ? 22 : 4);
-        foreach (var block in letter.Blocks)
+        var blocks = letter.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             switch (block.Kind)
             {
                 case LetterBlockKind.Title:
-                    page.Wrapped(block.Text, titleFont, 0, 10);
+                    page.Block(PdfBlockLevelElementTag.Heading1, block.Text, titleFont, 10);
                     break;
                 case LetterBlockKind.Heading:
                     page.Space(4);
-                    page.Wrapped(block.Text, headingFont, 0, 4);
+                    page.Block(PdfBlockLevelElementTag.Heading2, block.Text, headingFont, 4);
                     break;
                 case LetterBlockKind.ListItem:
-                    page.Wrapped(block.Text, regular, 14, 3, bullet: "•");
+                    var items = new List<string>();
+                    while (i < blocks.Count && blocks[i].Kind == LetterBlockKind.ListItem)
+                    {
+                        items.Add(blocks[i++].Text);
+                    }
+
+                    i--;
+                    page.List(items, regular, 8);
                     break;
                 default:
-                    page.Wrapped(block.Text, regular, 0, 8);
+                    page.Block(PdfBlockLevelElementTag.Paragraph, block.Text, regular, 8);
                     break;
             }
         }
@@ -72,7 +85,7 @@ public static class PdfLetterWriter
         page.Space(18);
         for (var i = 0; i < f.Signature.Count; i++)
         {
-            page.Line(f.Signature[i], i == 0 ? bold : regular, 0, 0);
+            page.Block(PdfBlockLevelElementTag.Paragraph, f.Signature[i], i == 0 ? bold : regular, 0);
         }
 
         page.Dispose();
@@ -81,8 +94,11 @@ public static class PdfLetterWriter
         return stream.ToArray();
     }
 
-    /// <summary>The page being written, with the line position; a new page when the text reaches the bottom margin.</summary>
-    private sealed class Page(PdfDocument document) : IDisposable
+    /// <summary>
+    /// The page being written, with the line position, and the structure (PDF/A-1a is tagged: headings, paragraphs, lists,
+    /// the rule an artifact). A block starts on a new page when it does not fit in what is left of this one.
+    /// </summary>
+    private sealed class Page(PdfDocument document, StructureBuilder structure) : IDisposable
     {
         private XGraphics _gfx = XGraphics.FromPdfPage(document.AddPage());
         private double _y = Margin - 8;
@@ -92,31 +108,57 @@ public static class PdfLetterWriter
         public void Rule()
         {
             Ensure(8);
+            structure.BeginArtifact();
             _gfx.DrawLine(new XPen(XColors.Gray, 0.6), Margin, _y + 2, Margin + Width, _y + 2);
+            structure.End();
             _y += 16;
         }
 
-        public void Line(string text, XFont font, double indent, double after)
+        public void Block(PdfBlockLevelElementTag tag, string text, XFont font, double after)
         {
-            var height = font.GetHeight();
-            Ensure(height);
-            _gfx.DrawString(text, font, XBrushes.Black, new XPoint(Margin + indent, _y + font.Size), XStringFormats.Default);
-            _y += height + after;
+            var lines = Wrap(text, font, Width);
+            Ensure(lines.Count * font.GetHeight());
+            structure.BeginElement(tag);
+            foreach (var line in lines)
+            {
+                Draw(line, font, 0);
+            }
+
+            structure.End();
+            _y += after;
         }
 
-        public void Wrapped(string text, XFont font, double indent, double after, string? bullet = null)
+        public void List(IReadOnlyList<string> items, XFont font, double after)
         {
-            var lines = Wrap(text, font, Width - indent);
-            for (var i = 0; i < lines.Count; i++)
+            const double indent = 14;
+            structure.BeginElement(PdfBlockLevelElementTag.List);
+            foreach (var item in items)
             {
-                if (i == 0 && bullet is not null)
+                var lines = Wrap(item, font, Width - indent);
+                Ensure(lines.Count * font.GetHeight());
+                structure.BeginElement(PdfBlockLevelElementTag.ListItem);
+                structure.BeginElement(PdfBlockLevelElementTag.Label);
+                _gfx.DrawString("•", font, XBrushes.Black, new XPoint(Margin + indent - 10, _y + font.Size), XStringFormats.Default);
+                structure.End();
+                structure.BeginElement(PdfBlockLevelElementTag.ListBody);
+                foreach (var line in lines)
                 {
-                    Ensure(font.GetHeight());
-                    _gfx.DrawString(bullet, font, XBrushes.Black, new XPoint(Margin + indent - 10, _y + font.Size), XStringFormats.Default);
+                    Draw(line, font, indent);
                 }
 
-                Line(lines[i], font, indent, i == lines.Count - 1 ? after : 0);
+                structure.End();
+                structure.End();
+                _y += 3;
             }
+
+            structure.End();
+            _y += after;
+        }
+
+        private void Draw(string text, XFont font, double indent)
+        {
+            _gfx.DrawString(text, font, XBrushes.Black, new XPoint(Margin + indent, _y + font.Size), XStringFormats.Default);
+            _y += font.GetHeight();
         }
 
         private List<string> Wrap(string text, XFont font, double width)
