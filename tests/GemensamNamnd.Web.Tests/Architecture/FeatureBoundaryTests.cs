@@ -81,6 +81,8 @@ public sealed class FeatureBoundaryTests
         [("Letters", "Breaches.BreachEvent")] = "producing the Art. 34 notice is recorded on the breach's timeline",
         [("Letters", "Dpo.DpoPerson")] = "the Art. 34 notice names the serving DPO",
         [("Letters", "Dpo.DpoAllocation")] = "the Art. 34 notice names the serving DPO",
+        [("Letters", "Requests.SystemSearch")] = "the answer's enclosures are the systems searched with a hit",
+        [("Letters", "Systems.PartySystem")] = "the answer's enclosures are named by the party's systems",
     };
 
     [Fact]
