@@ -77,7 +77,10 @@ public sealed class TemplatesModel(AppDbContext db, CurrentParty currentParty, L
             return NotFound();
         }
 
-        if (!LetterTemplates.TryParse(Source ?? string.Empty, out _, out var error))
+        var error = string.IsNullOrWhiteSpace(Source) ? "Skriv mallen som ska förhandsgranskas."
+            : Source.Length > LetterTemplate.MaxLength ? "Mallen får vara högst 20 000 tecken."
+            : null;
+        if (error is not null || !LetterTemplates.TryParse(Source!, out _, out error))
         {
             ModelState.Clear();
             Current = kind;
