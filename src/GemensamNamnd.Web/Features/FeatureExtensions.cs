@@ -7,6 +7,7 @@ using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Drills;
+using GemensamNamnd.Web.Features.Letters;
 using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
@@ -41,6 +42,7 @@ public static class FeatureExtensions
         builder.AddOutbox();
         builder.Services.AddAdministration();
         builder.Services.AddAuditLog();
+        builder.Services.AddLetters();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

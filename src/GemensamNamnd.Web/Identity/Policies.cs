@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Registering a breach: the party's officers, or the party's detection system with an app token.</summary>
     public const string PartyBreachIntake = "PartyBreachIntake";
 
+    /// <summary>Editing the party's letter templates (issue 18): the party's DPO and administrator.</summary>
+    public const string PartyLetterTemplates = "PartyLetterTemplates";
+
     /// <summary>Resource-based, on a request: the skyddad identitet rule (<see cref="Features.Requests.OpenRequestHandler"/>).</summary>
     public const string OpenRequest = "OpenRequest";
     public const string GlobalAdministrator = "GlobalAdministrator";
@@ -32,6 +35,7 @@ public static class Policies
     public static readonly IReadOnlySet<string> PartyPolicies = new HashSet<string>(StringComparer.Ordinal)
     {
         PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight, PartyRequestIntake, PartyBreachIntake,
+        PartyLetterTemplates,
     };
 
     public static void Add(AuthorizationOptions options)
@@ -42,6 +46,7 @@ public static class Policies
         options.AddPolicy(PartyDpo, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud)));
         options.AddPolicy(PartyAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Administrator)));
         options.AddPolicy(PartyOversight, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
+        options.AddPolicy(PartyLetterTemplates, p => p.RequireAuthenticatedUser().AddRequirements(new PartyRoleRequirement(PartyRole.Dataskyddsombud, PartyRole.Administrator)));
         options.AddPolicy(PartyRequestIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Requests)));
         options.AddPolicy(PartyBreachIntake, p => p.RequireAuthenticatedUser().AddRequirements(new IntakeRequirement(IntakeClients.Breaches)));
         options.AddPolicy(OpenRequest, p => p.RequireAuthenticatedUser().AddRequirements(new Features.Requests.OpenRequestRequirement()));

@@ -74,6 +74,17 @@ public sealed class FeatureBoundaryTests
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
+        // Letters (issue 18) are written from the case itself and recorded on its timeline.
+        [("Letters", "Requests.DataSubjectRequest")] = "a letter is filled from the request, and the extension notice records its date on it",
+        [("Letters", "Requests.RequestEvent")] = "producing a letter is recorded on the request's timeline",
+        [("Letters", "Requests.RequestViewers")] = "a letter is produced only from a case the user may open (skyddad identitet)",
+        [("Letters", "Requests.RequestViewer")] = "a letter is produced only from a case the user may open (skyddad identitet)",
+        [("Letters", "Breaches.Breach")] = "the Art. 34 notice is filled from the breach",
+        [("Letters", "Breaches.BreachEvent")] = "producing the Art. 34 notice is recorded on the breach's timeline",
+        [("Letters", "Dpo.DpoPerson")] = "the Art. 34 notice names the serving DPO",
+        [("Letters", "Dpo.DpoAllocation")] = "the Art. 34 notice names the serving DPO",
+        [("Letters", "Requests.SystemSearch")] = "the answer's enclosures are the systems searched with a hit",
+        [("Letters", "Systems.PartySystem")] = "the answer's enclosures are named by the party's systems",
     };
 
     [Fact]

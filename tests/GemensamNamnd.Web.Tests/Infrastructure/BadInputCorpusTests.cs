@@ -510,7 +510,7 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
         var name = m.Groups[1].Value;
         return name.Equals("party", StringComparison.OrdinalIgnoreCase) ? Party
             : RouteKind(route) is { } kind ? records[kind].ToString()
-            : name switch { "code" => "404", "documentName" => "v1", _ => throw new InvalidOperationException($"{route}: {{{name}}}") };
+            : name switch { "code" => "404", "documentName" => "v1", "mall" => "mottagningsbekraftelse", _ => throw new InvalidOperationException($"{route}: {{{name}}}") };
     }).TrimEnd('/');
 
     [GeneratedRegex(@"\{(\w+)[^}]*\}")]

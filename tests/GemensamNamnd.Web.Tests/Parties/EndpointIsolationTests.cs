@@ -44,6 +44,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/personuppgiftsansvariga/{id:guid}"] = RecordKind.Controller,
         ["/{party}/begaranden/{id:guid}"] = RecordKind.Request,
         ["/{party}/begaranden/{id:guid}/andra"] = RecordKind.Request,
+        ["/{party}/begaranden/{id:guid}/brev/{mall}"] = RecordKind.Request,
+        ["/{party}/incidenter/{id:guid}/brev/art34"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
@@ -85,6 +87,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["documentName"] = "v1",
         ["path"] = "jobs",
         ["file"] = "okand.ics",
+        ["mall"] = "mottagningsbekraftelse",
     };
 
     /// <summary>How a handler uses an id from a form or a body: it looks the record up (must answer 404), or points at it from

@@ -38,6 +38,7 @@ public static class MainMenu
         new("Inställningar", "Registerförteckning", "behandlingar", Policies.PartyMember),
         new("Inställningar", "Användare", "anvandare", Policies.PartyAdministrator),
         new("Inställningar", "Påminnelser", "paminnelser", Policies.PartyAdministrator),
+        new("Inställningar", "Brevmallar", "brevmallar", Policies.PartyLetterTemplates),
     ];
 
     // The committee's pages (no party in the address).

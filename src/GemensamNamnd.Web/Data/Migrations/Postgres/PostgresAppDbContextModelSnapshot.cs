@@ -700,6 +700,54 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("drills", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letter_templates");
+
+                    b.HasIndex("PartyId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_letter_templates_party_id_kind");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityAnswer", b =>
                 {
                     b.Property<Guid>("Id")

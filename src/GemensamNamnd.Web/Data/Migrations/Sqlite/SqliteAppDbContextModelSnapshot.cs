@@ -694,6 +694,54 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("drills", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letter_templates");
+
+                    b.HasIndex("PartyId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_letter_templates_party_id_kind");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Maturity.MaturityAnswer", b =>
                 {
                     b.Property<Guid>("Id")
