@@ -60,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Retention.RetentionHold> RetentionHolds => Set<Features.Retention.RetentionHold>();
     public DbSet<Features.Retention.RetentionLogEntry> RetentionLog => Set<Features.Retention.RetentionLogEntry>();
     public DbSet<Features.SavedFilters.SavedFilter> SavedFilters => Set<Features.SavedFilters.SavedFilter>();
+    public DbSet<Features.Documents.CaseDocument> CaseDocuments => Set<Features.Documents.CaseDocument>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
     internal void Lease(CurrentParty currentParty, CurrentActor actor)

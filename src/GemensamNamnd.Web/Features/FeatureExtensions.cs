@@ -5,6 +5,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Features.Maturity;
@@ -35,6 +36,7 @@ public static class FeatureExtensions
         builder.Services.AddRetention();
         builder.Services.AddPersonSearch();
         builder.Services.AddSavedFilters();
+        builder.AddDocuments();
         builder.Services.AddMaturity();
         builder.Services.AddReminders();
         builder.Services.AddTodo();
