@@ -72,6 +72,13 @@ public sealed class FeatureBoundaryTests
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
+        // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
+        [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",
+        [("Documents", "Requests.RequestViewers")] = "a request's documents are shown only to whom the rule lets open the case",
+        [("Documents", "Breaches.Breach")] = "a breach's documents belong to a breach of the party",
+        // The one command that adds a document to a case (letters store theirs through it) and removes them with the case.
+        [("*", "Documents.CaseDocuments")] = "a file is stored on a case through the one document command, with its checks",
+        [("Retention", "Documents.CaseDocument")] = "RetentionRun names the documents' personal fields (removed with the case)",
     };
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
+        ["/{party}/begaranden/{id:guid}/handlingar"] = RecordKind.Request,
+        ["/{party}/incidenter/{id:guid}/handlingar"] = RecordKind.Breach,
+        ["/{party}/handlingar/{id:guid}"] = RecordKind.Document,
         ["/{party}/ovningar/{id:guid}"] = RecordKind.Drill,
         ["/{party}/dataskyddsombud/uppdrag/{id:guid}"] = RecordKind.DpoAllocation,
         ["/{party}/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
@@ -115,6 +118,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["Ids"] = (RecordKind.Request, Use.Lookup),
         ["HandlerId"] = (RecordKind.User, Use.Reference),
         ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
+        ["DocumentId"] = (RecordKind.Document, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 
