@@ -61,6 +61,7 @@ public static class FeatureExtensions
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
+        DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
         return app;
     }

@@ -66,6 +66,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/requests/{id:guid}/answer"] = RecordKind.Request,
         ["/api/v1/{party}/requests/{id:guid}/refusal"] = RecordKind.Request,
         ["/api/v1/{party}/breaches/{id:guid}"] = RecordKind.Breach,
+        ["/api/v1/{party}/requests/{id:guid}/documents"] = RecordKind.Request,
+        ["/api/v1/{party}/breaches/{id:guid}/documents"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/assessment"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/report"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/awareness-correction"] = RecordKind.Breach,
@@ -119,6 +121,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["HandlerId"] = (RecordKind.User, Use.Reference),
         ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
         ["DocumentId"] = (RecordKind.Document, Use.Lookup),
+        ["ta-bort"] = (RecordKind.Document, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 

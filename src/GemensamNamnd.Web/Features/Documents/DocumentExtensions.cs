@@ -47,6 +47,7 @@ public static class DocumentExtensions
                 break;
         }
 
+        services.AddSingleton(DocumentStorage.Of(kind, options));
         services.AddScoped<DocumentCaseAccess>();
         services.AddScoped<CaseDocuments>();
         services.AddTransient<IStartupFilter, UploadLimitStartupFilter>();

@@ -20,6 +20,21 @@ public enum DocumentStoreKind
     AzureBlob,
 }
 
+/// <summary>The store in use, in words for the record of processing.</summary>
+public sealed record DocumentStorage(DocumentStoreKind Kind, string Description)
+{
+    public static DocumentStorage Of(DocumentStoreKind kind, DocumentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(kind, kind switch
+        {
+            DocumentStoreKind.AzureBlob => $"Azure Blob Storage, i en privat behållare ({options.BlobContainer}) som bara tjänstens hanterade identitet når; varje hämtning loggas.",
+            DocumentStoreKind.Database => "I databasen (tabellen document_contents), skyddad av radnivåsäkerhet per part; varje hämtning loggas.",
+            _ => "Som filer på tjänstens server (demonstrations- och provdrift); varje hämtning loggas.",
+        });
+    }
+}
+
 /// <summary>The settings of case documents (section <c>Documents</c>).</summary>
 public sealed class DocumentOptions
 {

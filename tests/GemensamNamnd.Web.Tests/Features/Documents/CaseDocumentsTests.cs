@@ -53,7 +53,7 @@ public sealed partial class CaseDocumentsTests(DocumentsFactory app) : IClassFix
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string documentsPath, string handler, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await TokenOn(client, documentsPath);
-        return await client.PostAsync($"{documentsPath}?handler={handler}", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(handler.Length == 0 ? documentsPath : $"{documentsPath}?handler={handler}", new FormUrlEncodedContent(fields));
     }
 
     private static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -89,6 +89,13 @@ public sealed partial class CaseDocumentsTests(DocumentsFactory app) : IClassFix
         Assert.Contains($"<td>{Pdf.Length} byte</td>", page, StringComparison.Ordinal);
         Assert.Contains($"/{Party}/handlingar/{document.Id}", page, StringComparison.Ordinal);
         Assert.Contains(document.UploadedBy, page, StringComparison.Ordinal);
+
+        // The API lists the same metadata.
+        var listed = await anna.GetAsync($"/api/v1/{Party}/requests/{id}/documents");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var json = await listed.Content.ReadAsStringAsync();
+        Assert.Contains("\"fileName\":\"Undertecknad begäran.pdf\"", System.Text.RegularExpressions.Regex.Unescape(json), StringComparison.Ordinal);
+        Assert.Contains($"/{Party}/handlingar/{document.Id}", json, StringComparison.Ordinal);
 
         // Download: attachment, detected type, nosniff, logged as a read of the case's personal data.
         var readsBefore = await app.InParty(Party, db => db.PersonalDataReads.CountAsync(r => r.EntityId == id.ToString() && r.Purpose.StartsWith("Hämtade handlingen")));
@@ -194,6 +201,7 @@ public sealed partial class CaseDocumentsTests(DocumentsFactory app) : IClassFix
 
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync($"/{Party}/begaranden/{theirs}/handlingar")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync($"/api/v1/{Party}/requests/{theirs}/documents")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync($"/{Party}/handlingar/{added.Value!.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync($"/berg/handlingar/{added.Value.Id}")).StatusCode);
 
@@ -276,6 +284,31 @@ public sealed partial class CaseDocumentsTests(DocumentsFactory app) : IClassFix
         var keys = await app.InParty("krokom", db => db.Set<DocumentContent>().Select(c => c.StorageKey).ToListAsync());
         Assert.DoesNotContain(keys, k => k.EndsWith(gone.Id.ToString(), StringComparison.Ordinal));
         Assert.Contains(keys, k => k.EndsWith(kept.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task PersonSearch_ListsTheDocumentsOfTheCasesItFinds_AndTheRecordNamesThem()
+    {
+        var id = await app.RequestAsync(Party);
+        var name = "Sökbar Handlingsdotter " + Guid.NewGuid().ToString("N")[..6];
+        await app.InParty(Party, async db =>
+        {
+            var r = await db.Requests.SingleAsync(x => x.Id == id);
+            r.RequesterName = name;
+            return await db.SaveChangesAsync();
+        });
+        await AddAsync(Party, CaseRef.Request(id), "Pass-kopia.pdf", Pdf);
+
+        using var bo = app.ClientFor(AppFactory.Demo("bo"));
+        var found = await PostAsync(bo, $"/{Party}/personsok", "", new() { ["Name"] = name, ["Reason"] = "Registerutdrag" });
+        var html = await TextOf(found);
+        Assert.Contains("Handling", html, StringComparison.Ordinal);
+        Assert.Contains("Pass-kopia.pdf (PDF,", html, StringComparison.Ordinal);
+
+        var record = WebUtility.HtmlDecode(await bo.GetStringAsync($"/{Party}/behandlingar"));
+        Assert.Contains("Handlingar i ärenden", record, StringComparison.Ordinal);
+        Assert.Contains("filnamn", record, StringComparison.Ordinal);
+        Assert.Contains("I databasen (tabellen document_contents)", record, StringComparison.Ordinal);
     }
 
     [PostgresFact]
