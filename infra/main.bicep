@@ -21,6 +21,9 @@ param webAppName string = 'app-${namePrefix}-${uniqueString(resourceGroup().id)}
 @maxLength(24)
 param keyVaultName string = take('kv-${namePrefix}-${uniqueString(resourceGroup().id)}', 24)
 
+@description('Storage account of case documents (3-24 lower-case letters and digits).')
+param storageAccountName string = take('st${replace(namePrefix, '-', '')}${uniqueString(resourceGroup().id)}', 24)
+
 @description('PostgreSQL server name (globally unique).')
 param postgresServerName string = 'psql-${namePrefix}-${uniqueString(resourceGroup().id)}'
 
@@ -220,6 +223,20 @@ module keyVaultAccess 'modules/keyvault-access.bicep' = {
   }
 }
 
+// Case documents: a private blob container; the app's identities write and read it (Features/Documents).
+module documentStorage 'modules/storage.bicep' = {
+  name: 'document-storage'
+  params: {
+    location: location
+    name: storageAccountName
+    principalIds: [
+      appService.outputs.principalId
+      appService.outputs.stagingPrincipalId
+    ]
+    tags: tags
+  }
+}
+
 func secretReference(vaultUri string, secretName string) string =>
   '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
 
@@ -245,6 +262,9 @@ var sharedSettings = union(
     Mail__From: mailFrom
     Demo__Enabled: 'false'
     DataProtection__KeyVaultKeyId: keyVault.outputs.dataProtectionKeyUri
+    Documents__Store: 'AzureBlob'
+    Documents__BlobAccountUrl: documentStorage.outputs.blobEndpoint
+    Documents__BlobContainer: documentStorage.outputs.containerName
     APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
     // A swap waits until the warmed-up slot answers its readiness probe.
     WEBSITE_SWAP_WARMUP_PING_PATH: '/health/ready'

@@ -68,6 +68,10 @@ public sealed class CompiledTemplates
             .Single(r => r["properties"] is JsonObject properties && properties["template"] is JsonObject nested
                 && Resources(nested).Any(inner => inner["type"]?.GetValue<string>() == resourceType));
 
+    /// <summary>The module deployment named <paramref name="name"/> (its <c>name</c> in main.bicep).</summary>
+    public JsonObject ModuleNamed(string name) =>
+        Resources(Main).Single(r => r["type"]?.GetValue<string>() == "Microsoft.Resources/deployments" && r["name"]?.GetValue<string>() == name);
+
     public static string? Type(JsonObject resource) => resource["type"]?.GetValue<string>();
 
     public static string? Name(JsonObject resource) => resource["name"]?.GetValue<string>();

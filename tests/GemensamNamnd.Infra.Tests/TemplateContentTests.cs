@@ -96,6 +96,7 @@ public partial class TemplateContentTests(CompiledTemplates compiled) : IClassFi
         "AzureAd__ClientId", "AzureAd__ClientSecret", "Mail__Host", "Mail__Port", "Mail__UserName",
         "Mail__Password", "Mail__From", "Demo__Enabled", "DataProtection__KeyVaultKeyId",
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "Documents__Store", "Documents__BlobAccountUrl", "Documents__BlobContainer",
     ];
 
     [Theory]
@@ -108,6 +109,9 @@ public partial class TemplateContentTests(CompiledTemplates compiled) : IClassFi
     [InlineData("Database__Provider", "'Postgres'")]
     [InlineData("AzureAd__TenantId", "'organizations'")]
     [InlineData("Demo__Enabled", "'false'")]
+    [InlineData("Documents__Store", "'AzureBlob'")]
+    [InlineData("Documents__BlobAccountUrl", "reference('documentStorage').outputs.blobEndpoint.value")]
+    [InlineData("Documents__BlobContainer", "reference('documentStorage').outputs.containerName.value")]
     // https://login.microsoftonline.com/ in the public cloud, without a hard-coded host (linter rule).
     [InlineData("AzureAd__Instance", "environment().authentication.loginEndpoint")]
     [InlineData("DataProtection__KeyVaultKeyId", "reference('keyVault').outputs.dataProtectionKeyUri.value")]
@@ -145,12 +149,30 @@ public partial class TemplateContentTests(CompiledTemplates compiled) : IClassFi
     [Fact]
     public void The_web_app_identities_get_secrets_user_and_crypto_user()
     {
-        var module = compiled.ModuleContaining("Microsoft.Authorization/roleAssignments");
+        var module = compiled.ModuleNamed("keyvault-access");
         var text = module.ToJsonString();
         Assert.Contains("4633458b-17de-408a-b874-0445c86b69e6", text, StringComparison.Ordinal); // Key Vault Secrets User
         Assert.Contains("12338af0-0e69-4776-bea7-57ae8d297424", text, StringComparison.Ordinal); // Key Vault Crypto User
         var principals = module["properties"]!["parameters"]!["principalIds"]!["value"]!.AsArray();
         Assert.Equal(2, principals.Count); // the production slot and the staging slot
+    }
+
+    [Fact]
+    public void Documents_are_in_a_private_container_reached_by_the_web_app_identities()
+    {
+        var module = compiled.ModuleNamed("document-storage");
+        var resources = CompiledTemplates.Resources(module["properties"]!["template"]!.AsObject()).ToList();
+        var account = Assert.Single(resources, r => CompiledTemplates.Type(r) == "Microsoft.Storage/storageAccounts");
+        var properties = account["properties"]!;
+        Assert.False(properties["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.False(properties["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", properties["minimumTlsVersion"]!.GetValue<string>());
+        Assert.True(properties["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+        var container = Assert.Single(resources, r => CompiledTemplates.Type(r) == "Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Equal("None", container["properties"]!["publicAccess"]!.GetValue<string>());
+        var text = module.ToJsonString();
+        Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", text, StringComparison.Ordinal); // Storage Blob Data Contributor
+        Assert.Equal(2, module["properties"]!["parameters"]!["principalIds"]!["value"]!.AsArray().Count); // both slots
     }
 
     [Fact]

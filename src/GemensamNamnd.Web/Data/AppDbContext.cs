@@ -61,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Retention.RetentionLogEntry> RetentionLog => Set<Features.Retention.RetentionLogEntry>();
     public DbSet<Features.SavedFilters.SavedFilter> SavedFilters => Set<Features.SavedFilters.SavedFilter>();
     public DbSet<Features.Letters.LetterTemplate> LetterTemplates => Set<Features.Letters.LetterTemplate>();
+    public DbSet<Features.Documents.CaseDocument> CaseDocuments => Set<Features.Documents.CaseDocument>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
     internal void Lease(CurrentParty currentParty, CurrentActor actor)

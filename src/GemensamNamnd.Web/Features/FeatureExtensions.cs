@@ -5,6 +5,7 @@ using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Features.CaseNumbers;
 using GemensamNamnd.Web.Features.Controllers;
 using GemensamNamnd.Web.Features.Deadlines;
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Features.Dpo;
 using GemensamNamnd.Web.Features.Drills;
 using GemensamNamnd.Web.Features.Letters;
@@ -36,6 +37,7 @@ public static class FeatureExtensions
         builder.Services.AddRetention();
         builder.Services.AddPersonSearch();
         builder.Services.AddSavedFilters();
+        builder.AddDocuments();
         builder.Services.AddMaturity();
         builder.Services.AddReminders();
         builder.Services.AddTodo();
@@ -61,6 +63,7 @@ public static class FeatureExtensions
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
+        DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
         return app;
     }

@@ -38,6 +38,9 @@ public static class InputGuard
 
     private const string Key = "gn.input-refusal";
 
+    /// <summary>An upload sets its own Swedish refusal here: a body over its limit is then 400 with it (Features/Documents).</summary>
+    public const string UploadRefusalKey = "gn.upload-refusal";
+
     /// <summary>Answers <paramref name="status"/> with <paramref name="message"/>; the status-code pages write the body.</summary>
     public static void Refuse(HttpContext http, int status, string message)
     {
@@ -99,9 +102,10 @@ public sealed class InputGuardMiddleware(RequestDelegate next, ILogger<InputGuar
             }
             catch (BadHttpRequestException e)
             {
-                var message = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? InputGuard.TooLargeMessage : InputGuard.FormLimitMessage;
+                var upload = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? http.Items[InputGuard.UploadRefusalKey] as string : null;
+                var message = upload ?? (e.StatusCode == StatusCodes.Status413PayloadTooLarge ? InputGuard.TooLargeMessage : InputGuard.FormLimitMessage);
                 logger.LogInformation("Begäran avvisad vid {Path}: {Reason}", http.Request.Path, message);
-                RefuseUnreadForm(http, e.StatusCode, message);
+                RefuseUnreadForm(http, upload is null ? e.StatusCode : StatusCodes.Status400BadRequest, message);
                 return;
             }
         }

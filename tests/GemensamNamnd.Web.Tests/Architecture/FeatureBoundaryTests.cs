@@ -85,6 +85,13 @@ public sealed class FeatureBoundaryTests
         [("Letters", "Dpo.DpoAllocation")] = "the Art. 34 notice names the serving DPO",
         [("Letters", "Requests.SystemSearch")] = "the answer's enclosures are the systems searched with a hit",
         [("Letters", "Systems.PartySystem")] = "the answer's enclosures are named by the party's systems",
+        // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
+        [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",
+        [("Documents", "Requests.RequestViewers")] = "a request's documents are shown only to whom the rule lets open the case",
+        [("Documents", "Breaches.Breach")] = "a breach's documents belong to a breach of the party",
+        // The one command that adds a document to a case (letters store theirs through it) and removes them with the case.
+        [("*", "Documents.CaseDocuments")] = "a file is stored on a case through the one document command, with its checks",
+        [("Retention", "Documents.CaseDocument")] = "RetentionRun names the documents' personal fields (removed with the case)",
     };
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
+        ["/{party}/begaranden/{id:guid}/handlingar"] = RecordKind.Request,
+        ["/{party}/incidenter/{id:guid}/handlingar"] = RecordKind.Breach,
+        ["/{party}/handlingar/{id:guid}"] = RecordKind.Document,
         ["/{party}/ovningar/{id:guid}"] = RecordKind.Drill,
         ["/{party}/dataskyddsombud/uppdrag/{id:guid}"] = RecordKind.DpoAllocation,
         ["/{party}/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
@@ -68,6 +71,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/requests/{id:guid}/void"] = RecordKind.Request,
         ["/api/v1/{party}/requests/{id:guid}/reopen"] = RecordKind.Request,
         ["/api/v1/{party}/breaches/{id:guid}"] = RecordKind.Breach,
+        ["/api/v1/{party}/requests/{id:guid}/documents"] = RecordKind.Request,
+        ["/api/v1/{party}/breaches/{id:guid}/documents"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/assessment"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/report"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/awareness-correction"] = RecordKind.Breach,
@@ -124,6 +129,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["Ids"] = (RecordKind.Request, Use.Lookup),
         ["HandlerId"] = (RecordKind.User, Use.Reference),
         ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
+        ["DocumentId"] = (RecordKind.Document, Use.Lookup),
+        ["ta-bort"] = (RecordKind.Document, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
     };
 

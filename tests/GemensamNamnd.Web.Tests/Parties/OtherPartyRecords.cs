@@ -33,6 +33,7 @@ public enum RecordKind
     System,
     RetentionHold,
     SavedFilter,
+    Document,
     MaturityRound,
     Party,
     User,
@@ -54,7 +55,7 @@ public sealed class OtherPartyRecords
     public static readonly string[] Secrets =
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
-        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName,
+        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -70,6 +71,7 @@ public sealed class OtherPartyRecords
     private const string SystemName = "Hemligt system Berg 7Q";
     private const string HoldReason = "Hemligt skal Berg 7Q";
     private const string SavedFilterName = "Hemligt filter Berg 7Q";
+    private const string DocumentFileName = "Hemlig handling Berg 7Q.pdf";
     private const string UserName = "Hemlig Bergsanvandare 7Q";
     private const string UserEmail = "hemlig-anvandare-7q@berg.example";
 
@@ -240,9 +242,28 @@ public sealed class OtherPartyRecords
                 pdb.SavedFilters.Add(filter);
             }
 
+            var document = await pdb.CaseDocuments.FirstOrDefaultAsync(d => d.CaseId == request.Id);
+            if (document is null)
+            {
+                document = new GemensamNamnd.Web.Features.Documents.CaseDocument
+                {
+                    CaseKind = GemensamNamnd.Web.Features.Documents.CaseKind.Request,
+                    CaseId = request.Id,
+                    FileName = DocumentFileName,
+                    ContentType = "application/pdf",
+                    Size = 9,
+                    Sha256 = new string('0', 64),
+                    UploadedBy = UserName,
+                    UploadedAt = now,
+                    StorageKey = $"{party.Id:D}/{Guid.NewGuid():D}",
+                };
+                pdb.CaseDocuments.Add(document);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
+                [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
                 [RecordKind.Request] = request.Id,
@@ -306,6 +327,7 @@ public sealed class OtherPartyRecords
                 counts.Add(Serialize(await db.PartySystems.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.System])));
                 counts.Add(Serialize(await db.RetentionHolds.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.RetentionHold])));
                 counts.Add(Serialize(await db.SavedFilters.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.SavedFilter])));
+                counts.Add(Serialize(await db.CaseDocuments.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Document])));
             }
 
             return counts;

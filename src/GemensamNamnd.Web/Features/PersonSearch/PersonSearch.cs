@@ -5,6 +5,7 @@ using GemensamNamnd.Domain.Requests;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.PersonalData;
@@ -94,6 +95,8 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
 
         var requests = await RequestQueries.PersonDataAsync(db, viewer, hash, name, email, MaxHits, ct);
         var breaches = await BreachQueries.PersonDataAsync(db, name, email, MaxHits, ct);
+        // The documents the cases hold are the person's data too (Art. 15): named in each hit, downloadable from the case.
+        var documents = await CaseDocumentQueries.HeldByAsync(db, [.. requests.Select(r => r.Id), .. breaches.Select(b => b.Id)], ct);
 
         var hits = new List<PersonHit>();
         foreach (var r in requests.OrderBy(r => r.ReceivedAt))
@@ -108,6 +111,7 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
             Maybe(data, "Postadress", r.PostalAddress);
             Maybe(data, "Anteckningar", r.Notes);
             data.AddRange(r.Mentions.Select(m => new PersonDatum($"Händelse {Swedish.DateTime(m.At)}", m.Text)));
+            data.AddRange(documents[r.Id].Select(Document));
 
             hits.Add(new PersonHit("Begäran", r.Id, r.CaseNumber, r.Status.Swedish(), Swedish.Date(r.ReceivedAt), $"/{slug}/begaranden/{r.Id}", data));
         }
@@ -124,6 +128,7 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
             Maybe(data, "Kontaktuppgifter", b.ContactDetails);
             data.AddRange(b.Mentions.Select(m => new PersonDatum(
                 $"{(m.Source == BreachMentionSource.Supplement ? "Komplettering" : "Händelse")} {Swedish.DateTime(m.At)}", m.Text)));
+            data.AddRange(documents[b.Id].Select(Document));
             hits.Add(new PersonHit("Incident", b.Id, b.CaseNumber, b.Status.Swedish(), Swedish.Date(b.AwareAt), $"/{slug}/incidenter/{b.Id}", data));
         }
 
@@ -154,6 +159,9 @@ public sealed class PersonSearch(AppDbContext db, PersonalIdentityNumbers person
             return "kan inte visas";
         }
     }
+
+    private static PersonDatum Document(DocumentRow d) =>
+        new("Handling", $"{d.FileName} ({d.TypeName}, {d.SizeText}), uppladdad {Swedish.DateTime(d.UploadedAt)} av {d.UploadedBy}");
 
     private static void Maybe(List<PersonDatum> data, string field, string? value)
     {

@@ -2,6 +2,7 @@ using System.Reflection;
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Audit;
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Parties;
@@ -26,7 +27,7 @@ public sealed record AccessRow(string Area, string Route, IReadOnlyList<string> 
 [Authorize(Policy = Policies.PartyMember)]
 public sealed class IndexModel(
     AppDbContext db, CurrentParty currentParty, IConfiguration configuration, IOptions<DatabaseOptions> database,
-    IAuthorizationPolicyProvider policies, IAuthorizationService authorization, EndpointDataSource endpoints) : PageModel
+    IAuthorizationPolicyProvider policies, IAuthorizationService authorization, EndpointDataSource endpoints, DocumentStorage documents) : PageModel
 {
     public List<ProcessingRow> Processing { get; private set; } = [];
 
@@ -43,6 +44,9 @@ public sealed class IndexModel(
     public bool KeyVault { get; private set; }
 
     public string Mail { get; private set; } = string.Empty;
+
+    /// <summary>Where the documents of cases are stored (<c>Documents:Store</c>).</summary>
+    public string Documents => documents.Description;
 
     public async Task OnGetAsync()
     {
@@ -62,6 +66,8 @@ public sealed class IndexModel(
             ["RequestEvent"] = ("Händelser i begäranden", "Ärendets tidslinje: vem gjorde vad och när.", "Rättslig förpliktelse, art. 6.1 c (art. 5.2, ansvarsskyldighet).", Rule(RetentionRegister.Requests)),
             ["BreachEvent"] = ("Händelser i incidenter", "Incidentens tidslinje (art. 33.5).", "Rättslig förpliktelse, art. 6.1 c (art. 33.5).", Rule(RetentionRegister.Breaches)),
             ["BreachSupplement"] = ("Kompletteringar till IMY", "Lämna uppgifter i omgångar (art. 33.4).", "Rättslig förpliktelse, art. 6.1 c (art. 33.4).", Rule(RetentionRegister.Breaches)),
+            ["CaseDocument"] = ("Handlingar i ärenden", CaseDocumentQueries.RecordText,
+                "Rättslig förpliktelse, art. 6.1 c (art. 5.2, 12, 15–21 och 33.5).", "Följer ärendet: raderas när begäran eller incidenten gallras eller raderas"),
             ["AppUser"] = ("Användare (personal)", "Inloggning, behörighet, påminnelser.", "Allmänt intresse/myndighetsutövning, art. 6.1 e.", "Så länge kontot finns"),
         };
 
@@ -136,6 +142,8 @@ public sealed class IndexModel(
         "Participants" => "deltagare",
         "Name" => "namn",
         "Phone" => "telefon",
+        "FileName" => "filnamn",
+        "DeletionReason" => "skäl till borttagning (fritext)",
         _ => property,
     };
 }

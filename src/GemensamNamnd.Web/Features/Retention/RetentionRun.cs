@@ -1,6 +1,7 @@
 using GemensamNamnd.Domain.Retention;
 using GemensamNamnd.Web.Data;
 using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
@@ -15,7 +16,7 @@ public sealed record RetentionResult(int Thinned, int Deleted, int Held);
 /// log row, so a case is never thinned without its row nor logged without being thinned. The log row is the
 /// idempotency key: a thinned case is no longer a candidate, and its unique index stops a concurrent run.
 /// </summary>
-public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentActor actor, TimeProvider clock, ILogger<RetentionRun> logger)
+public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocuments documents, CurrentActor actor, TimeProvider clock, ILogger<RetentionRun> logger)
 {
     /// <summary>What replaces thinned free text: the field shows that something was there and was thinned.</summary>
     public const string Thinned = "[gallrad]";
@@ -44,6 +45,8 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
         ],
         [typeof(BreachSupplement)] = [nameof(BreachSupplement.Text)],
         [typeof(BreachEvent)] = [nameof(BreachEvent.Text)],
+        // A case's documents go with it whether it is thinned or deleted: content in the store, and the rows.
+        [typeof(CaseDocument)] = [nameof(CaseDocument.FileName), nameof(CaseDocument.DeletionReason)],
     };
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct)
@@ -69,6 +72,8 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CurrentAct
             {
                 continue;
             }
+
+            await documents.RemoveWithCaseAsync(new CaseRef(c.Register == RetentionRegister.Requests ? CaseKind.Request : CaseKind.Breach, c.CaseId), ct);
 
             db.RetentionLog.Add(new RetentionLogEntry
             {
