@@ -29,7 +29,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(alert).ToContainTextAsync("Begäran kunde inte registreras");
         await Assertions.Expect(alert).ToBeFocusedAsync();
         var targets = await alert.GetByRole(AriaRole.Link).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(["#Channel", "#ControllerId", "#Rights", "#RequesterName", "#PersonalNumber"], targets);
+        Assert.Equal(["#Channel", "#ControllerIds", "#Rights", "#RequesterName", "#PersonalNumber"], targets);
         await Assertions.Expect(alert).ToContainTextAsync("Välj hur begäran kom in.");
         await Assertions.Expect(alert).ToContainTextAsync("Välj minst en rättighet som den registrerade åberopar.");
         await Assertions.Expect(alert).ToContainTextAsync("Ange den registrerades namn");
@@ -42,7 +42,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByLabel("Registerutdrag (art. 15)")).ToBeFocusedAsync();
 
         await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "E-post" });
-        await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Socialnämnden" });
+        await page.GetByLabel("Socialnämnden", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Registerutdrag (art. 15)").CheckAsync();
         await page.GetByLabel("Radering (art. 17)").CheckAsync();
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Karin Karlsson");
@@ -94,7 +94,7 @@ public sealed class RequestsInBrowserTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund/begaranden/ny");
         await page.GetByLabel("Kom in via").SelectOptionAsync(new SelectOptionValue { Label = "E-post" });
-        await page.GetByLabel("Personuppgiftsansvarig", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Socialnämnden" });
+        await page.GetByLabel("Socialnämnden", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Registerutdrag (art. 15)").CheckAsync();
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Per Persson");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
