@@ -62,7 +62,7 @@ public static class Representation
 
         if (hasHow && authorityCheckedHow!.Trim().Length > howLimit)
         {
-            problems.Add(("RepresentativeAuthorityCheckedHow", $"Beskrivningen av kontrollen får vara högst {howLimit} tecken."));
+            problems.Add(("RepresentativeCheckedHow", $"Beskrivningen av kontrollen får vara högst {howLimit} tecken."));
         }
 
         return problems;

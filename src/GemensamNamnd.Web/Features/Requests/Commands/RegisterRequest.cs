@@ -183,7 +183,9 @@ public sealed class RegisterRequest(
                 : string.Empty;
             db.RequestEvents.Add(new RequestEvent
             {
-                RequestId = request.Id, At = now, ActorName = actor.DisplayName,
+                RequestId = request.Id,
+                At = now,
+                ActorName = actor.DisplayName,
                 Text = $"Registrerad via {request.Channel.Swedish()}. Tidsfristen: {deadline.Explanation}.{together}",
             });
             if (representative.Length > 0)
