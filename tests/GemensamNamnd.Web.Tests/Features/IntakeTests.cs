@@ -200,6 +200,10 @@ public sealed class IntakeTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("tillitsnivå", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // An unknown number is a Swedish 400, not an error.
+        var unknown = await anna.PostAsJsonAsync($"{Base}/{id}/identity", new { check = 99, assuranceLevel = 99, version });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+
         var ok = await anna.PostAsJsonAsync($"{Base}/{id}/identity", new { check = "BankId", assuranceLevel = "Substantial", version });
         Assert.True(ok.IsSuccessStatusCode, await ok.Content.ReadAsStringAsync());
         var after = await anna.GetFromJsonAsync<JsonElement>($"{Base}/{id}");

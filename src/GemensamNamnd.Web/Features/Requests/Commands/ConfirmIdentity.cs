@@ -28,7 +28,8 @@ public sealed class ConfirmIdentity(RequestChanges changes, TimeProvider clock)
 
         var checkProblems = IdentityChecks.Problems(check, level, method);
         errors.AddRange(checkProblems.Select(p => new Error(p.Field, p.Message)));
-        var described = IdentityChecks.Describe(check, level, method);
+        // Described only once the check and level are known values (an unknown number would have no name).
+        var described = checkProblems.Count == 0 ? IdentityChecks.Describe(check, level, method) : string.Empty;
         if (checkProblems.Count == 0 && (string.IsNullOrWhiteSpace(described) || described.Length > 200))
         {
             errors.Add(new Error("Method", "Ange hur identiteten bekräftades (högst 200 tecken), t.ex. BankID eller legitimation på plats."));
