@@ -67,6 +67,25 @@ public sealed class IntakeApiTests(AppFactory app)
     }
 
     [PostgresFact]
+    public async Task TheETjanst_RegistersOneRequestForSeveralControllers_OneCaseEach()
+    {
+        var client = await MapNewClientAsync("ostersund");
+        var name = $"E-tjänst Flera {Guid.NewGuid():N}"[..28];
+        var controllers = await app.InParty("ostersund", db => db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).Take(2).ToListAsync());
+        var body = await BodyAsync("ostersund", name);
+        body.Remove("controllerId");
+        body["controllerIds"] = controllers;
+        var response = await EService("ostersund", client).PostAsJsonAsync("/api/v1/ostersund/requests", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var cases = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(controllers, cases.Select(c => c.GetProperty("controllerId").GetGuid()).ToList());
+        var stored = await app.InParty("ostersund", db => db.Requests.AsNoTracking().Where(r => r.RequesterName == name).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, r => Assert.Equal(RequestChannel.EService, r.Channel));
+        Assert.Single(stored.Select(r => r.IntakeId).Distinct());
+    }
+
+    [PostgresFact]
     public async Task TheETjanst_CannotRegisterAtAnotherParty_NorRead()
     {
         var client = await MapNewClientAsync("ostersund");

@@ -38,6 +38,7 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
     {
         ["ControllerId"] = RecordKind.Controller,
         ["ControllerIds"] = RecordKind.Controller,
+        ["ForwardTo"] = RecordKind.Controller,
         ["PersonId"] = RecordKind.DpoPerson,
         ["OfficerId"] = RecordKind.User,
         ["EmployingPartyId"] = RecordKind.Party,

@@ -199,6 +199,6 @@ public sealed partial class InputGuardTests(AppFactory app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("<input[^>]*name=\"ControllerIds\"[^>]*value=\"([0-9a-f-]{36})\"")]
     private static partial Regex ControllerOption();
 }

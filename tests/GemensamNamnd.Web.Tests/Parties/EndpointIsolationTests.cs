@@ -46,6 +46,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/begaranden/{id:guid}/andra"] = RecordKind.Request,
         ["/{party}/begaranden/{id:guid}/brev/{mall}"] = RecordKind.Request,
         ["/{party}/incidenter/{id:guid}/brev/art34"] = RecordKind.Breach,
+        ["/{party}/begaranden/{id:guid}/inkomst"] = RecordKind.Request,
         ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
@@ -113,6 +114,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
     {
         ["ControllerId"] = (RecordKind.Controller, Use.Reference),
         ["ControllerIds"] = (RecordKind.Controller, Use.Reference),
+        ["ForwardTo"] = (RecordKind.Controller, Use.Reference),
         ["PersonId"] = (RecordKind.DpoPerson, Use.Any),
         ["OfficerId"] = (RecordKind.User, Use.Reference),
         ["EmployingPartyId"] = (RecordKind.Party, Use.Any),

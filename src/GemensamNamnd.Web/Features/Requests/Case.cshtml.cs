@@ -48,6 +48,13 @@ public sealed class CaseModel(
     [BindProperty]
     public string? Method { get; set; }
 
+    /// <summary>The e-legitimation (or "utan e-legitimation") and its assurance level (issue 19).</summary>
+    [BindProperty]
+    public IdentityCheck? IdentityCheck { get; set; }
+
+    [BindProperty]
+    public AssuranceLevel? AssuranceLevel { get; set; }
+
     /// <summary>Why the deadline is extended (art. 12.3).</summary>
     [BindProperty]
     public string? Reason { get; set; }
@@ -201,7 +208,7 @@ public sealed class CaseModel(
             _ => "Kompletterande uppgifter för att bekräfta identiteten är begärda (art. 12.6).", ct);
 
     public Task<IActionResult> OnPostConfirmIdentityAsync(Guid id, [FromServices] ConfirmIdentity confirm, CancellationToken ct) =>
-        ChangeAsync(id, [], version => confirm.RunAsync(id, version, Method, ct),
+        ChangeAsync(id, [], version => confirm.RunAsync(id, version, Method, ct, IdentityCheck, AssuranceLevel),
             r => $"Identiteten är bekräftad och ärendet är under handläggning. Sista dag: {SwedishDates.Long(r.EffectiveDueOn)}.", ct);
 
     public Task<IActionResult> OnPostStartAsync(Guid id, [FromServices] MoveRequest move, CancellationToken ct) =>

@@ -68,7 +68,40 @@ public sealed class DataSubjectRequest : IPartyOwned, IVersioned
 
     public DateTimeOffset? IdentityConfirmedAt { get; set; }
 
+    /// <summary>How the identity was confirmed, in words (the route without e-legitimation, or the officer's note).</summary>
     public string? IdentityMethod { get; set; }
+
+    /// <summary>The e-legitimation used (or "utan e-legitimation"); with its assurance level and time only (EDPB 01/2022 §§65, 74–79).</summary>
+    public IdentityCheck? IdentityCheck { get; set; }
+
+    public AssuranceLevel? IdentityAssurance { get; set; }
+
+    /// <summary>
+    /// The intake this case belongs to: one letter to the authority, one case per controller, all with the same time of
+    /// receipt (<see cref="IntakeRules"/>). Cases registered together share it; null for cases from before intakes.
+    /// </summary>
+    public Guid? IntakeId { get; set; }
+
+    /// <summary>Someone who asks for the data subject (the requester fields stay the data subject's); null when the subject asks.</summary>
+    public RepresentativeKind? RepresentativeKind { get; set; }
+
+    [PersonalData]
+    public string? RepresentativeName { get; set; }
+
+    /// <summary>How the representative's authority was checked ("kontrollerad"); never a copy of the document.</summary>
+    [PersonalData]
+    public string? RepresentativeCheckedHow { get; set; }
+
+    public string? RepresentativeCheckedBy { get; set; }
+
+    public DateTimeOffset? RepresentativeCheckedAt { get; set; }
+
+    /// <summary>Skyddad identitet: how the answer was handed over, as the officer recorded it.</summary>
+    public ProtectedHandOver? HandOver { get; set; }
+
+    public DateTimeOffset? HandOverAt { get; set; }
+
+    public string? HandOverBy { get; set; }
 
     public Guid? AssignedOfficerId { get; set; }
 
@@ -162,6 +195,14 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.ClockRule).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.IdentityCheck).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.IdentityAssurance).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.RepresentativeKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.RepresentativeName).HasMaxLength(Limits.Name);
+        b.Property(r => r.RepresentativeCheckedHow).HasMaxLength(500);
+        b.Property(r => r.RepresentativeCheckedBy).HasMaxLength(Limits.Name);
+        b.Property(r => r.HandOver).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.HandOverBy).HasMaxLength(Limits.Name);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.OwnsMany(r => r.Outcomes, o =>
         {
@@ -178,6 +219,8 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => new { r.PartyId, r.PersonalNumberHash });
         // The list sorted by "Mottagen" (issue 17): read in index order like the deadline sort.
         b.HasIndex(r => new { r.PartyId, r.ReceivedAt });
+        // The cases of one intake (issue 19).
+        b.HasIndex(r => new { r.PartyId, r.IntakeId });
     }
 }
 

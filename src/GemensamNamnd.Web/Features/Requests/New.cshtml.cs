@@ -25,6 +25,7 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     private static readonly Dictionary<string, string> FieldIds = new(StringComparer.Ordinal)
     {
         [nameof(RegisterRequestInput.ReceivedAt)] = nameof(ReceivedDate),
+        [nameof(RegisterRequestInput.ControllerId)] = nameof(ControllerIds),
     };
 
     /// <summary>ÅÅÅÅ-MM-DD, Swedish time.</summary>
@@ -42,8 +43,22 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     [BindProperty]
     public RequestChannel? Channel { get; set; }
 
+    /// <summary>The controllers the request is for: one case each, one intake (issue 19).</summary>
+    [BindProperty]
+    public List<Guid> ControllerIds { get; set; } = [];
+
+    /// <summary>A single controller, as forms posted before the multi-select (still understood).</summary>
     [BindProperty]
     public Guid? ControllerId { get; set; }
+
+    [BindProperty]
+    public RepresentativeKind? RepresentativeKind { get; set; }
+
+    [BindProperty]
+    public string? RepresentativeName { get; set; }
+
+    [BindProperty]
+    public string? RepresentativeCheckedHow { get; set; }
 
     [BindProperty]
     public List<DataSubjectRights> Rights { get; set; } = [];
@@ -81,7 +96,9 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     {
         var rights = Rights.Aggregate(DataSubjectRights.None, (all, r) => all | r);
         var (received, timeUnknown, unreadable) = ReceivedTimeInput.Parse(nameof(ReceivedDate), ReceivedDate, nameof(ReceivedTime), ReceivedTime, ReceivedTimeUnknown, clock);
-        var input = new RegisterRequestInput(received, Channel, ControllerId, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes, timeUnknown);
+        var controllers = ControllerIds.Count > 0 || ControllerId is null ? ControllerIds : [ControllerId.Value];
+        var input = new RegisterRequestInput(received, Channel, null, rights, RequesterName, PersonalNumber, Email, PostalAddress, ProtectedIdentity, Notes, timeUnknown,
+            controllers.Count > 0 ? controllers : null, RepresentativeKind, RepresentativeName, RepresentativeCheckedHow);
         var result = await register.RunAsync(input, ct);
 
         // A date or time that did not parse says so, instead of the command's "when did it come in?".
@@ -100,7 +117,9 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
         }
 
         var registered = result.Value!;
-        TempData[NoticeKey] = $"Begäran är registrerad med diarienummer {registered.CaseNumber}. Sista dag att besvara den: {SwedishDates.Long(registered.DueOn)}.";
+        TempData[NoticeKey] = registered.Cases.Count == 1
+            ? $"Begäran är registrerad med diarienummer {registered.CaseNumber}. Sista dag att besvara den: {SwedishDates.Long(registered.DueOn)}."
+            : $"Begäran är registrerad som {registered.Cases.Count} ärenden, ett per personuppgiftsansvarig: {string.Join(", ", registered.Cases.Select(c => c.CaseNumber))}. Sista dag för alla: {SwedishDates.Long(registered.DueOn)}.";
         if (registered.Warnings.Count > 0)
         {
             TempData[WarningsKey] = string.Join('\n', registered.Warnings);
@@ -110,6 +129,8 @@ public sealed class NewModel(AppDbContext db, CurrentParty currentParty, Registe
     }
 
     public bool HasRight(DataSubjectRights right) => Rights.Contains(right);
+
+    public bool HasController(Guid id) => ControllerIds.Contains(id) || ControllerId == id;
 
     /// <summary>The command's errors under this form's field ids.</summary>
     private static CommandResult<RegisteredRequest> Renamed(CommandResult<RegisteredRequest> result) =>

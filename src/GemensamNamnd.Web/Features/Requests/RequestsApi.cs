@@ -115,7 +115,10 @@ public static class RequestsApi
             r.ClockStartOn, r.DueOn, r.ExtendedDueOn, r.EffectiveDueOn, RequestWords.DaysRemaining(r.EffectiveDueOn, today, r.Status),
             r.IdentityCheckAskedAt, r.IdentityConfirmedAt, r.IdentityMethod, r.ExtensionReason, r.ExtensionNoticeSentOn,
             r.AnsweredOn, r.Delivery, r.RefusalGround, r.Notes, r.Version, events,
-            r.Outcome, [.. r.Outcomes.Select(o => new RightOutcomeDto(o.Right.ToString(), o.Decision, o.GroundKey, o.GroundText))]));
+            r.Outcome, [.. r.Outcomes.Select(o => new RightOutcomeDto(o.Right.ToString(), o.Decision, o.GroundKey, o.GroundText))],
+            r.IntakeId, r.IdentityCheck, r.IdentityAssurance,
+            r.RepresentativeKind is { } kind ? new RepresentativeDto(kind, r.RepresentativeName!, r.RepresentativeCheckedHow is not null, r.RepresentativeCheckedHow, r.RepresentativeCheckedBy, r.RepresentativeCheckedAt) : null,
+            r.HandOver, r.HandOverAt));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -132,7 +135,9 @@ public static class RequestsApi
         // (None) so the registration refuses, and the message then names what was not understood.
         var (rights, unknown) = ParseRights(body.Rights);
         var input = new RegisterRequestInput(body.ReceivedAt, body.Channel, body.ControllerId, unknown.Count > 0 ? DataSubjectRights.None : rights,
-            body.RequesterName, body.PersonalNumber, body.Email, body.PostalAddress, body.ProtectedIdentity, body.Notes);
+            body.RequesterName, body.PersonalNumber, body.Email, body.PostalAddress, body.ProtectedIdentity, body.Notes,
+            ControllerIds: body.ControllerIds, RepresentativeKind: body.RepresentativeKind, RepresentativeName: body.RepresentativeName,
+            RepresentativeCheckedHow: body.RepresentativeCheckedHow);
         var result = await register.RunAsync(input, ct);
         if (unknown.Count > 0 && !result.Ok)
         {
@@ -150,7 +155,7 @@ public static class RequestsApi
 
     private static Task<IResult> ConfirmIdentityAsync(Guid id, IdentityBody body, ConfirmIdentity confirm, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
         ChangeAsync(id, body.Version, viewers, db, ct, [],
-            version => confirm.RunAsync(id, version, body.Method, ct));
+            version => confirm.RunAsync(id, version, body.Method, ct, body.Check, body.AssuranceLevel));
 
     private static Task<IResult> ExtendAsync(Guid id, ExtensionBody body, ExtendRequest extend, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
         ChangeAsync(id, body.Version, viewers, db, ct,
@@ -259,7 +264,9 @@ public static class RequestsApi
 
 /// <summary>
 /// What the API takes to register a request: <see cref="RegisterRequestInput"/> with the rights as names,
-/// e.g. <c>["Access","Erasure"]</c>.
+/// e.g. <c>["Access","Erasure"]</c>. Either <c>controllerId</c> or <c>controllerIds</c> (one case per controller, one
+/// intake); a representative (<c>representativeKind</c>: Guardian, Trustee, Attorney) asks for the data subject, who
+/// stays the requester.
 /// </summary>
 public sealed record RegisterRequestBody(
     DateTimeOffset? ReceivedAt,
@@ -271,7 +278,15 @@ public sealed record RegisterRequestBody(
     string? Email,
     string? PostalAddress,
     bool ProtectedIdentity,
-    string? Notes);
+    string? Notes,
+    Guid[]? ControllerIds = null,
+    RepresentativeKind? RepresentativeKind = null,
+    string? RepresentativeName = null,
+    string? RepresentativeCheckedHow = null);
+
+/// <summary>Who asked for the data subject, and whether (how, by whom, when) the authority was checked.</summary>
+public sealed record RepresentativeDto(
+    RepresentativeKind Kind, string Name, bool AuthorityChecked, string? CheckedHow, string? CheckedBy, DateTimeOffset? CheckedAt);
 
 /// <summary>One row of the list: no personnummer; the name is null for a protected identity; days left null when closed.</summary>
 public sealed record RequestListItemDto(
@@ -321,7 +336,13 @@ public sealed record RequestDto(
     Guid Version,
     List<RequestEventDto> Events,
     RequestOutcome? Outcome,
-    List<RightOutcomeDto> Outcomes);
+    List<RightOutcomeDto> Outcomes,
+    Guid? IntakeId = null,
+    IdentityCheck? IdentityCheck = null,
+    AssuranceLevel? IdentityAssurance = null,
+    RepresentativeDto? Representative = null,
+    ProtectedHandOver? HandOver = null,
+    DateTimeOffset? HandOverAt = null);
 
 /// <summary>The decision on one right: <c>right</c> as in <c>rights</c>, <c>ground</c> a key of the refusal grounds ("17.3b"), <c>reason</c> free text.</summary>
 public sealed record RightOutcomeDto(string? Right, RightDecision? Decision, string? Ground, string? Reason);
@@ -334,7 +355,8 @@ public sealed record RequestChangedDto(Guid Id, RequestStatus Status, DateOnly D
 
 public sealed record StatusChangeBody(RequestStatus? To, Guid? Version);
 
-public sealed record IdentityBody(string? Method, Guid? Version);
+/// <summary>The identity confirmed: <c>check</c> (BankId, FrejaEidPlus, Eidas, WithoutEid) and <c>assuranceLevel</c> (Low, Substantial, High); <c>method</c> in words (the route without e-legitimation).</summary>
+public sealed record IdentityBody(string? Method, Guid? Version, IdentityCheck? Check = null, AssuranceLevel? AssuranceLevel = null);
 
 public sealed record ExtensionBody(string? Reason, DateOnly? NoticeSentOn, Guid? Version);
 

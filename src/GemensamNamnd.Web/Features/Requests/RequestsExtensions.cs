@@ -16,6 +16,8 @@ public static class RequestsExtensions
         services.AddScoped<MoveRequest>();
         services.AddScoped<AskIdentity>();
         services.AddScoped<ConfirmIdentity>();
+        services.AddScoped<ForwardRequest>();
+        services.AddScoped<RecordHandOver>();
         services.AddScoped<ExtendRequest>();
         services.AddScoped<AnswerRequest>();
         services.AddScoped<ReviewSecrecy>();

@@ -33,6 +33,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
             nameof(DataSubjectRequest.RequesterName), nameof(DataSubjectRequest.PersonalNumberProtected),
             nameof(DataSubjectRequest.PersonalNumberHash), nameof(DataSubjectRequest.Email), nameof(DataSubjectRequest.PostalAddress),
             nameof(DataSubjectRequest.Notes), nameof(DataSubjectRequest.ExtensionReason),
+            nameof(DataSubjectRequest.RepresentativeName), nameof(DataSubjectRequest.RepresentativeCheckedHow),
         ],
         [typeof(RequestEvent)] = [nameof(RequestEvent.Text)],
         [typeof(SystemSearch)] = [nameof(SystemSearch.Note)],
@@ -203,6 +204,8 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
         r.PostalAddress = null;
         r.Notes = null;
         r.ExtensionReason = r.ExtensionReason is null ? null : Thinned;
+        r.RepresentativeName = r.RepresentativeName is null ? null : Thinned;
+        r.RepresentativeCheckedHow = null;
     }
 
     /// <summary>The breach's own fields that thinning overwrites (supplements and timeline are thinned in the database).</summary>

@@ -1157,6 +1157,30 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("extension_reason");
 
+                    b.Property<string>("HandOver")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("hand_over");
+
+                    b.Property<DateTimeOffset?>("HandOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hand_over_at");
+
+                    b.Property<string>("HandOverBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hand_over_by");
+
+                    b.Property<string>("IdentityAssurance")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("identity_assurance");
+
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("identity_check");
+
                     b.Property<DateTimeOffset?>("IdentityCheckAskedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("identity_check_asked_at");
@@ -1169,6 +1193,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("identity_method");
+
+                    b.Property<Guid?>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1220,6 +1248,30 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_ground");
 
+                    b.Property<DateTimeOffset?>("RepresentativeCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("representative_checked_at");
+
+                    b.Property<string>("RepresentativeCheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("representative_checked_by");
+
+                    b.Property<string>("RepresentativeCheckedHow")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("representative_checked_how");
+
+                    b.Property<string>("RepresentativeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("representative_kind");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("representative_name");
+
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1250,6 +1302,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_requests_party_id_case_number");
+
+                    b.HasIndex("PartyId", "IntakeId")
+                        .HasDatabaseName("ix_requests_party_id_intake_id");
 
                     b.HasIndex("PartyId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_party_id_personal_number_hash");

@@ -1151,6 +1151,30 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("extension_reason");
 
+                    b.Property<string>("HandOver")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hand_over");
+
+                    b.Property<long?>("HandOverAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hand_over_at");
+
+                    b.Property<string>("HandOverBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hand_over_by");
+
+                    b.Property<string>("IdentityAssurance")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_assurance");
+
+                    b.Property<string>("IdentityCheck")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_check");
+
                     b.Property<long?>("IdentityCheckAskedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("identity_check_asked_at");
@@ -1163,6 +1187,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("identity_method");
+
+                    b.Property<Guid?>("IntakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_id");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1214,6 +1242,30 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("refusal_ground");
 
+                    b.Property<long?>("RepresentativeCheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("representative_checked_at");
+
+                    b.Property<string>("RepresentativeCheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_checked_by");
+
+                    b.Property<string>("RepresentativeCheckedHow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_checked_how");
+
+                    b.Property<string>("RepresentativeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_kind");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_name");
+
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1244,6 +1296,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_requests_party_id_case_number");
+
+                    b.HasIndex("PartyId", "IntakeId")
+                        .HasDatabaseName("ix_requests_party_id_intake_id");
 
                     b.HasIndex("PartyId", "PersonalNumberHash")
                         .HasDatabaseName("ix_requests_party_id_personal_number_hash");

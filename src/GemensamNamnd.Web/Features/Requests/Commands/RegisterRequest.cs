@@ -25,11 +25,26 @@ public sealed record RegisterRequestInput(
     string? PostalAddress,
     bool ProtectedIdentity,
     string? Notes,
-    bool ReceivedTimeUnknown = false);
+    bool ReceivedTimeUnknown = false,
+    IReadOnlyList<Guid>? ControllerIds = null,
+    RepresentativeKind? RepresentativeKind = null,
+    string? RepresentativeName = null,
+    string? RepresentativeCheckedHow = null);
 
-public sealed record RegisteredRequest(Guid Id, string CaseNumber, DateOnly DueOn, string Explanation, IReadOnlyList<string> Warnings);
+/// <summary>
+/// A registered request: the first case's id, number and deadline (as before intakes), and every case of the intake, one
+/// per controller, in the order the controllers were given.
+/// </summary>
+public sealed record RegisteredRequest(Guid Id, string CaseNumber, DateOnly DueOn, string Explanation, IReadOnlyList<string> Warnings, IReadOnlyList<RegisteredCase> Cases);
 
-/// <summary>Registers a request: validates, allocates the case number, computes the deadline, stores it encrypted.</summary>
+/// <summary>One case of an intake: its controller's own case number, and the intake's common deadline.</summary>
+public sealed record RegisteredCase(Guid Id, string CaseNumber, Guid ControllerId, DateOnly DueOn);
+
+/// <summary>
+/// Registers a request: validates, allocates the case numbers, computes the deadline, stores it encrypted. One request
+/// for several controllers (<see cref="RegisterRequestInput.ControllerIds"/>) becomes one case per controller, linked as
+/// one intake, each with the common time of receipt and so the same deadline (<see cref="IntakeRules"/>).
+/// </summary>
 public sealed class RegisterRequest(
     AppDbContext db,
     CurrentParty currentParty,
@@ -78,9 +93,28 @@ public sealed class RegisterRequest(
             }
         }
 
-        if (input.ControllerId is not { } controllerId || !await db.DataControllers.AnyAsync(c => c.Id == controllerId && c.IsActive, cancellationToken))
+        var controllerKey = input.ControllerIds is null ? nameof(input.ControllerId) : nameof(input.ControllerIds);
+        IReadOnlyList<Guid> controllers = [];
+        if (IntakeRules.WhyNot(input.ControllerId, input.ControllerIds) is { } whyNot)
         {
-            Error(nameof(input.ControllerId), "Välj vilken nämnd eller vilket bolag begäran gäller.");
+            Error(controllerKey, whyNot);
+        }
+        else
+        {
+            controllers = IntakeRules.Controllers(input.ControllerId, input.ControllerIds);
+            // The party's own active controllers only (the query filter and row-level security keep to the party).
+            var known = await db.DataControllers.CountAsync(c => controllers.Contains(c.Id) && c.IsActive, cancellationToken);
+            if (known != controllers.Count)
+            {
+                Error(controllerKey, controllers.Count == 1
+                    ? "Välj vilken nämnd eller vilket bolag begäran gäller."
+                    : "En vald nämnd eller ett valt bolag finns inte hos parten eller är inte aktivt.");
+            }
+        }
+
+        foreach (var (field, message) in Representation.Problems(input.RepresentativeKind, input.RepresentativeName, input.RepresentativeCheckedHow, Limits.Name))
+        {
+            Error(field, message);
         }
 
         if (CommandResult.RefuseIfAny<RegisteredRequest>(errors) is { } refused)
@@ -102,33 +136,70 @@ public sealed class RegisterRequest(
         // (on SQLite it would wait for this transaction's write lock).
         var protectedNumber = number is { } p ? personalNumbers.Protect(p) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var request = new DataSubjectRequest
+        var intakeId = Guid.CreateVersion7();
+        var representative = input.RepresentativeKind is { } kind
+            ? $" Begäran gjord av {kind.Swedish()} {input.RepresentativeName!.Trim()} för den registrerade." : string.Empty;
+        var checkedHow = string.IsNullOrWhiteSpace(input.RepresentativeCheckedHow) ? null : input.RepresentativeCheckedHow.Trim();
+        if (input.RepresentativeKind is not null)
         {
-            CaseNumber = await caseNumbers.NextAsync(received.Year, cancellationToken),
-            ReceivedAt = input.ReceivedAt.Value.ToUniversalTime(),
-            ReceivedTimeUnknown = input.ReceivedTimeUnknown,
-            Channel = input.Channel!.Value,
-            ControllerId = input.ControllerId!.Value,
-            Rights = input.Rights,
-            RequesterName = input.RequesterName!.Trim(),
-            PersonalNumberProtected = protectedNumber,
-            PersonalNumberHash = hash,
-            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
-            PostalAddress = input.ProtectedIdentity || string.IsNullOrWhiteSpace(input.PostalAddress) ? null : input.PostalAddress.Trim(),
-            ProtectedIdentity = input.ProtectedIdentity,
-            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-            ClockStartOn = received,
-            ClockRule = party.Settings.RequestClockStart,
-            EvesAreHolidays = party.Settings.EvesAreHolidays,
-            DueOn = deadline.Due,
-            ExtendedDueOn = deadline.ExtendedDue,
-            EffectiveDueOn = deadline.Due,
-        };
-        db.Requests.Add(request);
-        db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = $"Registrerad via {request.Channel.Swedish()}. Tidsfristen: {deadline.Explanation}." });
+            representative += checkedHow is null ? " Behörigheten är inte kontrollerad." : $" Behörigheten kontrollerad av {actor.DisplayName}: {checkedHow}.";
+        }
+
+        var cases = new List<RegisteredCase>();
+        foreach (var controllerId in controllers)
+        {
+            var request = new DataSubjectRequest
+            {
+                CaseNumber = await caseNumbers.NextAsync(received.Year, cancellationToken),
+                IntakeId = intakeId,
+                // The common time of receipt: every controller's case counts from when the authority received it.
+                ReceivedAt = input.ReceivedAt.Value.ToUniversalTime(),
+                ReceivedTimeUnknown = input.ReceivedTimeUnknown,
+                Channel = input.Channel!.Value,
+                ControllerId = controllerId,
+                Rights = input.Rights,
+                RequesterName = input.RequesterName!.Trim(),
+                PersonalNumberProtected = protectedNumber,
+                PersonalNumberHash = hash,
+                Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+                PostalAddress = input.ProtectedIdentity || string.IsNullOrWhiteSpace(input.PostalAddress) ? null : input.PostalAddress.Trim(),
+                ProtectedIdentity = input.ProtectedIdentity,
+                Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+                ClockStartOn = received,
+                ClockRule = party.Settings.RequestClockStart,
+                EvesAreHolidays = party.Settings.EvesAreHolidays,
+                DueOn = deadline.Due,
+                ExtendedDueOn = deadline.ExtendedDue,
+                EffectiveDueOn = deadline.Due,
+                RepresentativeKind = input.RepresentativeKind,
+                RepresentativeName = input.RepresentativeKind is null ? null : input.RepresentativeName!.Trim(),
+                RepresentativeCheckedHow = input.RepresentativeKind is null ? null : checkedHow,
+                RepresentativeCheckedBy = input.RepresentativeKind is null || checkedHow is null ? null : actor.DisplayName,
+                RepresentativeCheckedAt = input.RepresentativeKind is null || checkedHow is null ? null : now,
+            };
+            db.Requests.Add(request);
+            var together = controllers.Count > 1
+                ? $" En av {controllers.Count} personuppgiftsansvariga i samma begäran; alla ärenden har samma mottagningstid och sista dag."
+                : string.Empty;
+            db.RequestEvents.Add(new RequestEvent
+            {
+                RequestId = request.Id,
+                At = now,
+                ActorName = actor.DisplayName,
+                Text = $"Registrerad via {request.Channel.Swedish()}. Tidsfristen: {deadline.Explanation}.{together}",
+            });
+            if (representative.Length > 0)
+            {
+                db.RequestEvents.Add(new RequestEvent { RequestId = request.Id, At = now, ActorName = actor.DisplayName, Text = representative.Trim() });
+            }
+
+            cases.Add(new RegisteredCase(request.Id, request.CaseNumber, controllerId, request.DueOn));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return CommandResult.Done(new RegisteredRequest(request.Id, request.CaseNumber, request.DueOn, deadline.Explanation, warnings));
+        var first = cases[0];
+        return CommandResult.Done(new RegisteredRequest(first.Id, first.CaseNumber, first.DueOn, deadline.Explanation, warnings, cases));
     }
 
     /// <summary>The rules for the facts a registration and a later edit (<see cref="EditRequestDetails"/>) share; Swedish messages keyed by input name.</summary>
