@@ -68,7 +68,8 @@ public sealed class CaseFlowInBrowserTests(BrowserFixture browser, ITestOutputHe
         var tabs = await TabsToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Begär identitetskontroll" }));
         output.WriteLine($"Case page (registered) at 1,280 px: {height} px tall, {tabs} Tab presses to \"Begär identitetskontroll\".");
         Assert.True(tabs <= 15, $"{tabs} Tab presses to the next step");
-        Assert.True(height <= 2000, $"the case page is {height} px tall");
+        // Was 2,991 px before issue 17; the folded Brev and Handlingar summaries (issue 18) add a line each.
+        Assert.True(height <= 2100, $"the case page is {height} px tall");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" }).ClickAsync();

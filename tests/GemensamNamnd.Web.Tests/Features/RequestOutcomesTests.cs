@@ -181,6 +181,11 @@ public sealed partial class RequestOutcomesTests(AppFactory app)
         Assert.Equal((Disclosure.DisclosedMasked, "26:1"), (line.Disclosure, line.OslProvision));
         page = WebUtility.HtmlDecode(await bo.GetStringAsync($"/{slug}/begaranden/{r.Id}"));
         Assert.Contains(SecrecyReview.SelfRule, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecrecyReview.GuardianRule, page, StringComparison.Ordinal);
+        // Asked by a guardian for a child: OSL 12 kap. 3 § is shown beside the review.
+        await app.InParty(slug, db => db.Requests.Where(x => x.Id == r.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.RepresentativeKind, RepresentativeKind.Guardian).SetProperty(x => x.RepresentativeName, "Vera Vårdnadshavare")));
+        Assert.Contains(SecrecyReview.GuardianRule, WebUtility.HtmlDecode(await bo.GetStringAsync($"/{slug}/begaranden/{r.Id}")), StringComparison.Ordinal);
         Assert.Contains("Sekretessprövning: 2 av 2 prövade", page, StringComparison.Ordinal);
 
         // The answer with no outcome named: the review decides the right of access.

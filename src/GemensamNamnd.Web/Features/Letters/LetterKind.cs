@@ -65,11 +65,13 @@ public sealed record LetterFile(string FileName, string ContentType, byte[] Byte
 /// <summary>The case page's "Brev" section: the case's address and the letters it offers now.</summary>
 /// <param name="CasePath">The case page's address, e.g. <c>/ostersund/begaranden/{id}</c>.</param>
 /// <param name="Kinds">The letters offered (the extension notice only for an extended case, the refusal only with a ground).</param>
-public sealed record LetterLinks(string CasePath, IReadOnlyList<LetterKindInfo> Kinds)
+/// <param name="MayStore">The user may store a letter on the case as a document (an officer): "Spara i ärendet" is offered.</param>
+public sealed record LetterLinks(string CasePath, IReadOnlyList<LetterKindInfo> Kinds, bool MayStore = false)
 {
-    public static LetterLinks ForRequest(string slug, Guid id, bool extended, bool hasRefusalGround) => new(
+    public static LetterLinks ForRequest(string slug, Guid id, bool extended, bool hasRefusalGround, bool mayStore = false) => new(
         $"/{slug}/begaranden/{id}",
-        [.. LetterKinds.ForRequests.Where(k => (k.Kind != LetterKind.Forlangning || extended) && (k.Kind != LetterKind.Avslag || hasRefusalGround))]);
+        [.. LetterKinds.ForRequests.Where(k => (k.Kind != LetterKind.Forlangning || extended) && (k.Kind != LetterKind.Avslag || hasRefusalGround))],
+        mayStore);
 
-    public static LetterLinks ForBreach(string slug, Guid id) => new($"/{slug}/incidenter/{id}", [LetterKinds.Of(LetterKind.Art34)]);
+    public static LetterLinks ForBreach(string slug, Guid id, bool mayStore = false) => new($"/{slug}/incidenter/{id}", [LetterKinds.Of(LetterKind.Art34)], mayStore);
 }

@@ -1,3 +1,4 @@
+using GemensamNamnd.Web.Features.Documents;
 using GemensamNamnd.Web.Identity;
 using GemensamNamnd.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,19 @@ namespace GemensamNamnd.Web.Features.Letters;
 /// notice of a case that is not extended is a Swedish 409 problem.
 /// </summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class RequestLetterModel(LetterService letters) : PageModel
+public sealed class RequestLetterModel(LetterService letters, CaseDocuments documents, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>"Spara i ärendet": the letter produced as on GET, stored on the case as a document (officers only).</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, string mall, string? format, CancellationToken ct)
+    {
+        if (LetterKinds.FromSlug(mall) is not { ForBreach: false } kind || LetterKinds.ParseFormat(format) is not { } f)
+        {
+            return NotFound();
+        }
+
+        return await LetterResults.StoreAsync(await letters.ProduceRequestLetterAsync(id, kind.Kind, f, ct), CaseRef.Request(id), documents, authorization, this, ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string mall, string? format, CancellationToken ct)
     {
         if (LetterKinds.FromSlug(mall) is not { ForBreach: false } kind || LetterKinds.ParseFormat(format) is not { } f)
@@ -27,8 +39,19 @@ public sealed class RequestLetterModel(LetterService letters) : PageModel
 
 /// <summary><c>GET /{party}/incidenter/{id}/brev/art34?format=pdf|docx</c>: the Art. 34 notice of a breach.</summary>
 [Authorize(Policy = Policies.PartyMember)]
-public sealed class BreachLetterModel(LetterService letters) : PageModel
+public sealed class BreachLetterModel(LetterService letters, CaseDocuments documents, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>"Spara i ärendet": the Art. 34 notice stored on the breach as a document (officers only).</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, string? format, CancellationToken ct)
+    {
+        if (LetterKinds.ParseFormat(format) is not { } f)
+        {
+            return NotFound();
+        }
+
+        return await LetterResults.StoreAsync(await letters.ProduceBreachLetterAsync(id, LetterKind.Art34, f, ct), CaseRef.Breach(id), documents, authorization, this, ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken ct)
     {
         if (LetterKinds.ParseFormat(format) is not { } f)
@@ -42,6 +65,30 @@ public sealed class BreachLetterModel(LetterService letters) : PageModel
 
 internal static class LetterResults
 {
+    /// <summary>Stores a produced letter on its case (<see cref="CaseDocuments.AddAsync"/>, with its checks) and goes back to the case's documents.</summary>
+    public static async Task<IActionResult> StoreAsync(
+        CommandResult<LetterFile> produced, CaseRef @case, CaseDocuments documents, IAuthorizationService authorization, PageModel page, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(page.User, Policies.PartyOfficer)).Succeeded)
+        {
+            return page.Forbid();
+        }
+
+        if (!produced.Ok)
+        {
+            return From(produced, page);
+        }
+
+        var stored = await documents.AddAsync(@case, produced.Value!.FileName, produced.Value.Bytes, ct);
+        if (!stored.Ok)
+        {
+            return stored.Status == CommandStatus.NotFound ? page.NotFound() : page.BadRequest(string.Join(" ", stored.Errors.Select(e => e.Message)));
+        }
+
+        var path = page.Request.Path.Value!;
+        return page.LocalRedirect(path[..path.IndexOf("/brev/", StringComparison.Ordinal)] + "#handlingar");
+    }
+
     public static IActionResult From(CommandResult<LetterFile> result, PageModel page)
     {
         if (result.Ok)

@@ -36,7 +36,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
             nameof(DataSubjectRequest.RepresentativeName), nameof(DataSubjectRequest.RepresentativeCheckedHow),
         ],
         [typeof(RequestEvent)] = [nameof(RequestEvent.Text)],
-        [typeof(SystemSearch)] = [nameof(SystemSearch.Note)],
+        [typeof(SystemSearch)] = [nameof(SystemSearch.Note), nameof(SystemSearch.SecrecyNote)],
         [typeof(Breach)] =
         [
             nameof(Breach.Title), nameof(Breach.Description), nameof(Breach.ReportedInternallyBy), nameof(Breach.ContactName),
@@ -153,9 +153,17 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
             db.Entry(e).Property(x => x.Text).CurrentValue = Thinned;
         }
 
-        foreach (var s in await db.SystemSearches.Where(s => s.RequestId == r.Id && s.Note != null).ToListAsync(ct))
+        foreach (var s in await db.SystemSearches.Where(s => s.RequestId == r.Id && (s.Note != null || s.SecrecyNote != null)).ToListAsync(ct))
         {
-            db.Entry(s).Property(x => x.Note).CurrentValue = Thinned;
+            if (s.Note is not null)
+            {
+                db.Entry(s).Property(x => x.Note).CurrentValue = Thinned;
+            }
+
+            if (s.SecrecyNote is not null)
+            {
+                db.Entry(s).Property(x => x.SecrecyNote).CurrentValue = Thinned;
+            }
         }
 
         return true;

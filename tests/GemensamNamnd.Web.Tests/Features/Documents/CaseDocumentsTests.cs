@@ -82,7 +82,7 @@ public sealed partial class CaseDocumentsTests(DocumentsFactory app) : IClassFix
 
         // The case page lists it: name, detected type, size in Swedish, the download link.
         var page = WebUtility.HtmlDecode(await anna.GetStringAsync(casePath));
-        Assert.Contains("<h2 id=\"documents-heading\">Handlingar</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"documents-heading\" class=\"summary-heading\">Handlingar: ", page, StringComparison.Ordinal);
         Assert.Contains("sparad i ärendet", page, StringComparison.Ordinal);
         Assert.Contains("Undertecknad begäran.pdf", page, StringComparison.Ordinal);
         Assert.Contains($"<td>PDF</td>", page, StringComparison.Ordinal);

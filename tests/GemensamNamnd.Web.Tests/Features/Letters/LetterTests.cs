@@ -296,6 +296,35 @@ public sealed partial class LetterTests(AppFactory app)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [PostgresFact]
+    public async Task ALetter_StoredOnTheCase_IsADocumentOfTheCase_ForOfficersOnly()
+    {
+        const string slug = "ostersund";
+        var r = await RegisterAsync(slug, "Stina Sparad");
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        using var cecilia = app.ClientFor(AppFactory.Demo("cecilia"));
+        var url = $"/{slug}/begaranden/{r.Id}";
+        var page = await anna.GetStringAsync(url);
+        Assert.Contains("Spara som PDF i ärendet", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        HttpContent Form(string t) => new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = t });
+
+        var stored = await anna.PostAsync($"{url}/brev/mottagningsbekraftelse?format=pdf", Form(token));
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        Assert.Equal($"{url}#handlingar", stored.Headers.Location?.OriginalString);
+        var document = Assert.Single(await app.InParty(slug, db => db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == r.Id).ToListAsync()));
+        Assert.Equal("application/pdf", document.ContentType);
+        Assert.EndsWith(".pdf", document.FileName, StringComparison.Ordinal);
+
+        // An administrator reads the case but stores nothing; an unknown template is 404.
+        var adminPage = await cecilia.GetStringAsync(url);
+        Assert.DoesNotContain("Spara som PDF i ärendet", WebUtility.HtmlDecode(adminPage), StringComparison.Ordinal);
+        var adminToken = Regex.Match(adminPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Forbidden, (await cecilia.PostAsync($"{url}/brev/mottagningsbekraftelse?format=pdf", Form(adminToken))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.PostAsync($"{url}/brev/okand?format=pdf", Form(token))).StatusCode);
+        Assert.Single(await app.InParty(slug, db => db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == r.Id).ToListAsync()));
+    }
 }
 
 public sealed class LetterWriterTests
