@@ -92,6 +92,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
             }, cancellationToken);
         }
 
+        await SupplierDemoSeed.EnsureAsync(db, cancellationToken);
         await DpoDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
         await BreachDemoSeed.EnsureAsync(partyScope, parties, cancellationToken);
 

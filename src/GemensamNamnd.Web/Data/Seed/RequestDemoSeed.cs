@@ -51,7 +51,12 @@ public sealed class RequestDemoSeed(PartyScope partyScope, TimeProvider clock)
         if (!await db.PartySystems.AnyAsync(cancellationToken))
         {
             var names = party.Kind == PartyKind.Region ? RegionSystems : MunicipalSystems;
-            db.PartySystems.AddRange(names.Select(n => new PartySystem { Name = n }));
+            var suppliers = await db.Suppliers.ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
+            db.PartySystems.AddRange(names.Select(n => new PartySystem
+            {
+                Name = n,
+                SupplierId = SupplierDemoSeed.SystemSuppliers.TryGetValue(n, out var supplier) && suppliers.TryGetValue(supplier, out var id) ? id : null,
+            }));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -22,6 +22,9 @@ public sealed class PartySystem : IPartyOwned
     public string? Description { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The supplier that delivers or runs the system, when it is a processor for the party (Art. 28).</summary>
+    public Guid? SupplierId { get; set; }
 }
 
 internal sealed class PartySystemConfiguration : IEntityTypeConfiguration<PartySystem>
@@ -32,5 +35,6 @@ internal sealed class PartySystemConfiguration : IEntityTypeConfiguration<PartyS
         b.Property(s => s.Name).HasMaxLength(Limits.Name);
         b.Property(s => s.Description).HasMaxLength(500);
         b.HasIndex(s => new { s.PartyId, s.Name }).IsUnique();
+        b.HasOne<Features.Suppliers.Supplier>().WithMany().HasForeignKey(s => s.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

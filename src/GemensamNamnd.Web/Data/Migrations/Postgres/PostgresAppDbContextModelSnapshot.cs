@@ -1603,6 +1603,44 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("organisation_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1629,8 +1667,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
                     b.HasKey("Id")
                         .HasName("pk_party_systems");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_party_systems_supplier_id");
 
                     b.HasIndex("PartyId", "Name")
                         .IsUnique()
@@ -2148,6 +2193,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_systems_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Todo.CalendarFeed", b =>

@@ -1596,6 +1596,44 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1622,8 +1660,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
                     b.HasKey("Id")
                         .HasName("pk_party_systems");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_party_systems_supplier_id");
 
                     b.HasIndex("PartyId", "Name")
                         .IsUnique()
@@ -2139,6 +2184,15 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_systems_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Todo.CalendarFeed", b =>
