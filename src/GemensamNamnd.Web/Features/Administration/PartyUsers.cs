@@ -108,20 +108,8 @@ public sealed class PartyUsers(AppDbContext db, CurrentParty currentParty, UserS
     private void Tell(string address, string name, PartyRole role)
     {
         var party = currentParty.Required;
-        var (subject, text, html) = InvitationMail(party.Name, name, role, mail.Value.LinkBase.TrimEnd('/') + "/", address);
-        var now = clock.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            PartyId = party.Id,
-            To = address,
-            From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.Value.From : party.Settings.MailFrom,
-            FromName = $"GemensamNamnd – {party.Name}",
-            Subject = subject,
-            TextBody = text,
-            HtmlBody = html,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        var content = InvitationMail(party.Name, name, role, mail.Value.LinkBase.TrimEnd('/') + "/", address);
+        db.OutboxMessages.Add(OutboxMessage.ForParty(party, mail.Value, address, content, clock.GetUtcNow()));
     }
 
     /// <summary>The invitation: the party, the role, the address to sign in with and the link; subject within 78 characters.</summary>

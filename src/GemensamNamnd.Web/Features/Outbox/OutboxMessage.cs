@@ -1,4 +1,5 @@
 using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -66,6 +67,25 @@ public sealed class OutboxMessage
     public string? ServerReply { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// A mail about one party, from the party's own address when it has set one; held for the daily digest when
+    /// <paramref name="holdUntil"/> is given. The one way every feature writes a party's mail.
+    /// </summary>
+    public static OutboxMessage ForParty(Party party, MailOptions mail, string to, (string Subject, string Text, string Html) content, DateTimeOffset now, DateTimeOffset? holdUntil = null) => new()
+    {
+        PartyId = party.Id,
+        To = to,
+        From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.From : party.Settings.MailFrom,
+        FromName = $"GemensamNamnd – {party.Name}",
+        Subject = content.Subject,
+        TextBody = content.Text,
+        HtmlBody = content.Html,
+        CreatedAt = now,
+        NextAttemptAt = holdUntil ?? now,
+        HoldUntil = holdUntil,
+        Status = holdUntil is null ? OutboxStatus.Pending : OutboxStatus.Held,
+    };
 
     /// <summary>Stable across retries, so a receiving server can drop a duplicate after a crash between send and mark.</summary>
     public string MessageId(string fromAddress) =>

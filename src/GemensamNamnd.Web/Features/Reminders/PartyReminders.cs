@@ -89,7 +89,7 @@ public sealed class PartyReminders(
                 var count = 0;
                 foreach (var (address, digest) in recipients.For(reminder))
                 {
-                    db.OutboxMessages.Add(NewMessage(party, address, subject, text, html, now, digest && !reminder.Urgent ? holdUntil : null));
+                    db.OutboxMessages.Add(OutboxMessage.ForParty(party, mail.Value, address, (subject, text, html), now, digest && !reminder.Urgent ? holdUntil : null));
                     count++;
                 }
 
@@ -227,7 +227,7 @@ public sealed class PartyReminders(
         {
             var items = group.OrderBy(m => m.CreatedAt).ToList();
             var (subject, text, html) = ReminderMail.Digest(items.Select(i => (i.Subject, i.TextBody)).ToList(), party.Name, Swedish.Date(now), mail.Value.LinkBase);
-            var digest = NewMessage(party, group.Key, subject, text, html, now, holdUntil: null);
+            var digest = OutboxMessage.ForParty(party, mail.Value, group.Key, (subject, text, html), now);
             db.OutboxMessages.Add(digest);
             foreach (var item in items)
             {
@@ -240,21 +240,6 @@ public sealed class PartyReminders(
 
         return digests;
     }
-
-    private OutboxMessage NewMessage(Party party, string to, string subject, string text, string html, DateTimeOffset now, DateTimeOffset? holdUntil) => new()
-    {
-        PartyId = party.Id,
-        To = to,
-        From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.Value.From : party.Settings.MailFrom,
-        FromName = $"GemensamNamnd – {party.Name}",
-        Subject = subject,
-        TextBody = text,
-        HtmlBody = html,
-        CreatedAt = now,
-        NextAttemptAt = holdUntil ?? now,
-        HoldUntil = holdUntil,
-        Status = holdUntil is null ? OutboxStatus.Pending : OutboxStatus.Held,
-    };
 
     /// <summary>The next 07:00 in Sweden at or after <paramref name="now"/> (daylight saving handled by the zone).</summary>
     public static DateTimeOffset NextDigest(DateTimeOffset now)

@@ -79,20 +79,8 @@ public sealed class AssignRequest(
         }
 
         var party = currentParty.Required;
-        var (subject, textBody, html) = Mail(r.CaseNumber, party.Name, r.EffectiveDueOn, $"{mail.Value.LinkBase.TrimEnd('/')}/{party.Slug}/begaranden/{r.Id}");
-        var now = clock.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            PartyId = party.Id,
-            To = address,
-            From = string.IsNullOrWhiteSpace(party.Settings.MailFrom) ? mail.Value.From : party.Settings.MailFrom,
-            FromName = $"GemensamNamnd – {party.Name}",
-            Subject = subject,
-            TextBody = textBody,
-            HtmlBody = html,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        var content = Mail(r.CaseNumber, party.Name, r.EffectiveDueOn, $"{mail.Value.LinkBase.TrimEnd('/')}/{party.Slug}/begaranden/{r.Id}");
+        db.OutboxMessages.Add(OutboxMessage.ForParty(party, mail.Value, address, content, clock.GetUtcNow()));
     }
 
     /// <summary>The assignment mail: case number, party, deadline and link only (the outbox holds no citizen data).</summary>
