@@ -147,8 +147,13 @@ public sealed class OtherPartyRecords
         {
             supplierIncident = new Web.Features.SupplierIncidents.SupplierIncident
             {
-                SupplierId = supplier.Id, Title = "Isoleringsincident hos leverantören", Description = "Prov.", SupplierAwareAt = DateTimeOffset.UtcNow.AddDays(-1),
-                RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "Test", PartyIds = [party.Id],
+                SupplierId = supplier.Id,
+                Title = "Isoleringsincident hos leverantören",
+                Description = "Prov.",
+                SupplierAwareAt = DateTimeOffset.UtcNow.AddDays(-1),
+                RecordedAt = DateTimeOffset.UtcNow,
+                RecordedBy = "Test",
+                PartyIds = [party.Id],
             };
             db.Add(supplierIncident);
         }
