@@ -49,6 +49,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/begaranden/{id:guid}/inkomst"] = RecordKind.Request,
         ["/{party}/incidenter/{id:guid}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/imy"] = RecordKind.Breach,
+        ["/{party}/incidenter/{id:guid}/cybersakerhet/{step}"] = RecordKind.Breach,
         ["/{party}/incidenter/{id:guid}/andra"] = RecordKind.Breach,
         ["/{party}/begaranden/{id:guid}/handlingar"] = RecordKind.Request,
         ["/{party}/incidenter/{id:guid}/handlingar"] = RecordKind.Breach,
@@ -80,6 +81,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/breaches/{id:guid}/supplements"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/notice"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/close"] = RecordKind.Breach,
+        ["/api/v1/{party}/breaches/{id:guid}/cybersecurity/{step}"] = RecordKind.Breach,
+        ["/leverantorsincidenter/{id:guid}"] = RecordKind.SupplierIncident,
         ["/api/v1/{party}/dpo/allocations/{id:guid}"] = RecordKind.DpoAllocation,
         ["/api/v1/{party}/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
         ["/api/v1/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
@@ -94,6 +97,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["path"] = "jobs",
         ["file"] = "okand.ics",
         ["mall"] = "mottagningsbekraftelse",
+        ["step"] = "early-warning",
     };
 
     /// <summary>How a handler uses an id from a form or a body: it looks the record up (must answer 404), or points at it from
@@ -118,6 +122,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["PersonId"] = (RecordKind.DpoPerson, Use.Any),
         ["OfficerId"] = (RecordKind.User, Use.Reference),
         ["EmployingPartyId"] = (RecordKind.Party, Use.Any),
+        ["SupplierId"] = (RecordKind.Supplier, Use.Any), // committee-wide master data (one Inera for all parties)
         ["handlaggare"] = (RecordKind.User, Use.Any),
         ["RoundId"] = (RecordKind.MaturityRound, Use.Reference),
         ["Marks"] = (RecordKind.System, Use.Reference),

@@ -38,6 +38,8 @@ public enum RecordKind
     Party,
     User,
     Membership,
+    Supplier,
+    SupplierIncident,
 }
 
 /// <summary>
@@ -130,6 +132,30 @@ public sealed class OtherPartyRecords
         {
             round = MaturityRound.Draft(RoundYear, today.AddDays(60));
             db.MaturityRounds.Add(round);
+        }
+
+        // Committee-level rows: a supplier and a supplier incident naming party B (no personal data, status-only reads).
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(x => x.Name == "Isoleringsleverantören AB");
+        if (supplier is null)
+        {
+            supplier = new Web.Features.Suppliers.Supplier { Name = "Isoleringsleverantören AB" };
+            db.Suppliers.Add(supplier);
+        }
+
+        var supplierIncident = await db.Set<Web.Features.SupplierIncidents.SupplierIncident>().FirstOrDefaultAsync(x => x.Title == "Isoleringsincident hos leverantören");
+        if (supplierIncident is null)
+        {
+            supplierIncident = new Web.Features.SupplierIncidents.SupplierIncident
+            {
+                SupplierId = supplier.Id,
+                Title = "Isoleringsincident hos leverantören",
+                Description = "Prov.",
+                SupplierAwareAt = DateTimeOffset.UtcNow.AddDays(-1),
+                RecordedAt = DateTimeOffset.UtcNow,
+                RecordedBy = "Test",
+                PartyIds = [party.Id],
+            };
+            db.Add(supplierIncident);
         }
 
         await db.SaveChangesAsync();
@@ -279,6 +305,8 @@ public sealed class OtherPartyRecords
         ids[RecordKind.Membership] = user.Memberships.First(m => m.PartyId == party.Id).Id;
         ids[RecordKind.MaturityRound] = round.Id;
         ids[RecordKind.Party] = party.Id;
+        ids[RecordKind.Supplier] = supplier.Id;
+        ids[RecordKind.SupplierIncident] = supplierIncident.Id;
         return new OtherPartyRecords(party.Id, ids);
     }
 

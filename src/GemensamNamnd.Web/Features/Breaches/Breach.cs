@@ -128,6 +128,53 @@ public sealed class Breach : IPartyOwned, IVersioned
     /// <summary>The party member who handles the breach (a handläggare or the DPO); null until assigned.</summary>
     public Guid? HandlerId { get; set; }
 
+    /// <summary>
+    /// Betydande incident enligt cybersäkerhetslagen (2025:1506): three reports to the CSIRT unit run beside IMY's 72 hours
+    /// (NIS2 Art. 23(4)). The due instants are stored when the facts are set, like <see cref="ImyDeadlineAt"/>
+    /// (<see cref="GemensamNamnd.Domain.Deadlines.CybersecurityClock"/>); null when not significant.
+    /// </summary>
+    public bool SignificantIncident { get; set; }
+
+    /// <summary>Awareness + 24 hours (NIS2 Art. 23(4)(a)).</summary>
+    public DateTimeOffset? EarlyWarningDueAt { get; set; }
+
+    /// <summary>Awareness + 72 hours (NIS2 Art. 23(4)(b)).</summary>
+    public DateTimeOffset? NotificationDueAt { get; set; }
+
+    /// <summary>One month after the notification was sent (NIS2 Art. 23(4)(d)); null until it is.</summary>
+    public DateTimeOffset? FinalReportDueAt { get; set; }
+
+    public DateTimeOffset? EarlyWarningSentAt { get; set; }
+
+    public DateTimeOffset? NotificationSentAt { get; set; }
+
+    public DateTimeOffset? FinalReportSentAt { get; set; }
+
+    /// <summary>Reported to the police (polisanmälan); null when not recorded.</summary>
+    public bool? ReportedToPolice { get; set; }
+
+    /// <summary>Reported to CERT-SE, voluntarily or under the cybersecurity act; null when not recorded.</summary>
+    public bool? ReportedToCertSe { get; set; }
+
+    /// <summary>The processor involved (<see cref="GemensamNamnd.Web.Features.Suppliers.Supplier"/>), if any.</summary>
+    public Guid? SupplierId { get; set; }
+
+    /// <summary>Affects data subjects in more than one member state (Art. 56, one-stop shop); null when not recorded.</summary>
+    public bool? CrossBorder { get; set; }
+
+    /// <summary>
+    /// Who decided on notification: the controller decides (Art. 33, 24), the DPO advises (Art. 39); a function or
+    /// a body, e.g. "Kommunstyrelsen genom förvaltningschef".
+    /// </summary>
+    public string? NotificationDecidedBy { get; set; }
+
+    /// <summary>Lessons learned, written at closing.</summary>
+    [PersonalData]
+    public string? LessonsLearned { get; set; }
+
+    /// <summary>The supplier incident this draft came from (<c>SupplierIncident</c>), if any.</summary>
+    public Guid? SupplierIncidentId { get; set; }
+
     public Guid Version { get; set; }
 }
 
@@ -163,6 +210,8 @@ internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
         b.Property(x => x.Cause).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Risk).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.NotificationDecidedBy).HasMaxLength(Limits.Name);
+        b.Property(x => x.LessonsLearned).HasMaxLength(BreachRules.TextLimit);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.OwnsMany(x => x.Groups, g =>
         {
@@ -174,6 +223,8 @@ internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
         b.HasIndex(x => new { x.PartyId, x.Status, x.AwareAt });
         b.HasIndex(x => new { x.PartyId, x.ImyDeadlineAt });
         b.HasIndex(x => new { x.PartyId, x.SupplementDueOn });
+        b.HasIndex(x => new { x.PartyId, x.SupplierIncidentId });
+        b.HasOne<Features.Suppliers.Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1,3 +1,4 @@
+using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Domain.Deadlines;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Infrastructure;
@@ -18,6 +19,11 @@ public sealed class BreachReminderSource : IReminderSource
     public const string Clock = "breach.clock";
     public const string Late = "breach.late";
     public const string Supplement = "breach.supplement";
+
+    /// <summary>The cybersecurity act's reminders, one kind per step (thresholds: hours, or days for the final report).</summary>
+    public const string CyberEarlyWarning = "breach.cyber.early-warning";
+    public const string CyberNotification = "breach.cyber.notification";
+    public const string CyberFinalReport = "breach.cyber.final-report";
 
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
@@ -48,6 +54,8 @@ public sealed class BreachReminderSource : IReminderSource
             }
         }
 
+        result.AddRange(await CybersecurityDueAsync(context, hours, supplementDays, cancellationToken));
+
         foreach (var b in supplements)
         {
             var left = b.DueOn.DayNumber - context.Today.DayNumber;
@@ -65,6 +73,62 @@ public sealed class BreachReminderSource : IReminderSource
     }
 
     /// <summary>
+    /// The cybersecurity act's reminders on significant incidents (NIS2 Art. 23(4)), to the same recipients as the IMY
+    /// clock's: the early warning at 12 and 20 hours after awareness, the notification at the party's IMY clock hours,
+    /// each late at its window; the final report <paramref name="supplementDays"/> days before due, then late. None for a
+    /// step once it is sent; <see cref="SentReminder"/> keeps each (kind, threshold) to once.
+    /// </summary>
+    private static async Task<List<DueReminder>> CybersecurityDueAsync(ReminderContext context, IReadOnlyCollection<int> hours, int supplementDays, CancellationToken cancellationToken)
+    {
+        var firstHours = CybersecurityClock.EarlyWarningReminderHours.Min();
+        var awareBefore = context.Now.AddHours(-firstHours);
+        var finalBy = context.Now.AddDays(supplementDays);
+        var rows = await CybersecurityAwaiting(context.Db.Breaches.AsNoTracking())
+            .Where(b => (b.EarlyWarningSentAt == null || b.NotificationSentAt == null) ? b.AwareAt <= awareBefore : b.FinalReportDueAt <= finalBy)
+            .Select(b => new { b.Id, b.CaseNumber, b.AwareAt, b.EarlyWarningDueAt, b.NotificationDueAt, b.FinalReportDueAt, b.EarlyWarningSentAt, b.NotificationSentAt, b.FinalReportSentAt, b.ControllerIds })
+            .ToListAsync(cancellationToken);
+        var result = new List<DueReminder>();
+        var slug = context.Party.Slug;
+        foreach (var b in rows)
+        {
+            var path = $"/{slug}/incidenter/{b.Id}";
+            if (b.EarlyWarningSentAt is null && CybersecurityClock.HourReminder(CybersecurityStep.EarlyWarning, b.AwareAt, context.Now, hours) is { } early)
+            {
+                result.Add(Cyber(b.Id, CyberEarlyWarning, early, CybersecurityStep.EarlyWarning, b.CaseNumber, b.EarlyWarningDueAt!.Value, path, b.ControllerIds, context.Now));
+            }
+
+            if (b.NotificationSentAt is null && CybersecurityClock.HourReminder(CybersecurityStep.Notification, b.AwareAt, context.Now, hours) is { } notification)
+            {
+                result.Add(Cyber(b.Id, CyberNotification, notification, CybersecurityStep.Notification, b.CaseNumber, b.NotificationDueAt!.Value, path, b.ControllerIds, context.Now));
+            }
+
+            if (b.FinalReportSentAt is null && CybersecurityClock.FinalReportReminder(b.FinalReportDueAt, context.Now, supplementDays) is { } final)
+            {
+                result.Add(Cyber(b.Id, CyberFinalReport, final, CybersecurityStep.FinalReport, b.CaseNumber, b.FinalReportDueAt!.Value, path, b.ControllerIds, context.Now));
+            }
+        }
+
+        return result;
+    }
+
+    private static DueReminder Cyber(Guid id, string kind, (int Threshold, bool Late) key, CybersecurityStep step, string caseNumber, DateTimeOffset due, string path, IReadOnlyList<Guid> controllerIds, DateTimeOffset now)
+    {
+        var name = step.Swedish();
+        var headline = key.Late
+            ? $"{name} enligt cybersäkerhetslagen är försenad: den skulle ha lämnats senast {Swedish.DateTime(due)}. Lämna den utan dröjsmål (NIS 2 art. 23.4)."
+            : $"{name} enligt cybersäkerhetslagen ska lämnas senast {Swedish.DateTime(due)}; {Swedish.Count(Math.Max(0, (int)Math.Floor((due - now).TotalHours)), "timme", "timmar")} kvar (NIS 2 art. 23.4).";
+        // The late reminder gets a threshold of its own so it is sent once beside the earlier ones.
+        var threshold = key.Late ? 10_000 + key.Threshold : key.Threshold;
+        return new DueReminder(id, kind, threshold, caseNumber, headline, Swedish.DateTime(due), path, null, controllerIds,
+            key.Late ? $"{name.ToLower(Swedish.Culture)} försenad" : $"{name.ToLower(Swedish.Culture)} senast {Swedish.DateTime(due)}", Urgent: true);
+    }
+
+    /// <summary>Significant incidents with a report under the cybersecurity act still to send (open breaches).</summary>
+    public static IQueryable<Breach> CybersecurityAwaiting(IQueryable<Breach> query) =>
+        query.Where(b => b.SignificantIncident && b.Status != BreachStatus.Closed
+            && (b.EarlyWarningSentAt == null || b.NotificationSentAt == null || (b.FinalReportSentAt == null && b.FinalReportDueAt != null)));
+
+    /// <summary>
     /// Parties with a breach awaiting its report past the party's first threshold, or a supplement due within its days:
     /// the same two conditions as <see cref="FindDueAsync"/>'s queries, per party, bounded by the loosest setting.
     /// </summary>
@@ -75,14 +139,18 @@ public sealed class BreachReminderSource : IReminderSource
         // The shared conditions are composed outside the projection (a method call inside it would not translate).
         var awaiting = BreachQueries.AwaitingReport(context.Sets.Set<Breach>());
         var supplements = BreachQueries.AwaitingSupplement(context.Sets.Set<Breach>());
+        var cyber = CybersecurityAwaiting(context.Sets.Set<Breach>());
+        var cyberAwareBefore = context.Now.AddHours(-CybersecurityClock.EarlyWarningReminderHours.Min());
+        var cyberFinalBy = context.Now.AddDays(context.Loosest(SupplementDays, largest: true));
         var rows = await context.Parties.Select(p => new
         {
             p.Id,
             Aware = awaiting.Where(b => b.PartyId == p.Id && b.AwareAt <= awareBefore).Min(b => (DateTimeOffset?)b.AwareAt),
             Supplement = supplements.Where(b => b.PartyId == p.Id && b.SupplementDueOn <= supplementBy).Min(b => b.SupplementDueOn),
-        }).Where(x => x.Aware != null || x.Supplement != null).ToListAsync(cancellationToken);
+            Cyber = cyber.Any(b => b.PartyId == p.Id && ((b.EarlyWarningSentAt == null || b.NotificationSentAt == null) ? b.AwareAt <= cyberAwareBefore : b.FinalReportDueAt <= cyberFinalBy)),
+        }).Where(x => x.Aware != null || x.Supplement != null || x.Cyber).ToListAsync(cancellationToken);
         return [.. rows.Where(x => context.Settings.TryGetValue(x.Id, out var s)
-            && (x.Aware <= context.Now.AddHours(-FirstHours(s)) || x.Supplement <= context.Today.AddDays(SupplementDays(s))))
+            && (x.Cyber || x.Aware <= context.Now.AddHours(-FirstHours(s)) || x.Supplement <= context.Today.AddDays(SupplementDays(s))))
             .Select(x => x.Id)];
     }
 

@@ -127,4 +127,12 @@ public static class BreachWords
 
         return new DateTimeOffset(local, Swedish.TimeZone.GetUtcOffset(local));
     }
+
+    /// <summary>Ja, Nej or "inte angivet" for an optional yes/no fact.</summary>
+    public static string YesNo(bool? value) => value switch
+    {
+        true => "Ja",
+        false => "Nej",
+        null => "inte angivet",
+    };
 }

@@ -42,6 +42,8 @@ public static class BreachesApi
             .WithSummary("Komplettering till IMY (art. 33.4)");
         group.MapPost("/{id:guid}/notice", NoticeAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RecordBreachNotice").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("De registrerade informerade (art. 34): när och hur");
+        group.MapPost("/{id:guid}/cybersecurity/{step}", CybersecuritySentAsync).RequireAuthorization(Policies.PartyOfficer).WithName("RecordCybersecurityReport").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Rapport enligt cybersäkerhetslagen skickad: step early-warning, notification eller final-report, med sentAt");
         group.MapPost("/{id:guid}/close", CloseAsync).RequireAuthorization(Policies.PartyOfficer).WithName("CloseBreach").Produces<BreachChangedDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Avsluta incidenten");
     }
@@ -116,7 +118,8 @@ public static class BreachesApi
         var input = new BreachInput(body.Title, body.ControllerIds, body.OccurredFrom, body.OccurredTo, body.DiscoveredAt, body.AwareAt, body.CeasedAt,
             body.ReportedInternallyBy, body.Description, badTypes.Count > 0 ? BreachTypes.None : types, body.Cause, body.Systems,
             body.Groups?.Select(g => new AffectedGroup { Group = g.Group ?? (SubjectGroup)(-1), ApproxCount = g.ApproxCount }).ToList(),
-            badKinds.Count > 0 ? (DataKinds)(1 << 30) : kinds, body.ApproxRecords, body.Consequences, body.MeasuresTaken, body.MeasuresProposed, body.ContactName, body.ContactDetails);
+            badKinds.Count > 0 ? (DataKinds)(1 << 30) : kinds, body.ApproxRecords, body.Consequences, body.MeasuresTaken, body.MeasuresProposed, body.ContactName, body.ContactDetails,
+            new BreachIncidentFacts(body.SignificantIncident == true, body.ReportedToPolice, body.ReportedToCertSe, body.SupplierId, body.CrossBorder, body.NotificationDecidedBy));
         var result = await save.CreateAsync(input, ct);
         if (badTypes.Count > 0 || badKinds.Count > 0)
         {
@@ -154,8 +157,18 @@ public static class BreachesApi
     private static Task<IResult> NoticeAsync(Guid id, NoticeBody body, ChangeBreach change, CancellationToken ct) =>
         RunAsync(body.Version, v => change.RecordNoticeAsync(id, v, body.SentAt, body.Method, ct));
 
-    private static Task<IResult> CloseAsync(Guid id, VersionBody body, ChangeBreach change, CancellationToken ct) =>
-        RunAsync(body.Version, v => change.CloseAsync(id, v, ct));
+    private static Task<IResult> CloseAsync(Guid id, CloseBody body, ChangeBreach change, CancellationToken ct) =>
+        RunAsync(body.Version, v => change.CloseAsync(id, v, body.LessonsLearned, ct));
+
+    private static async Task<IResult> CybersecuritySentAsync(Guid id, string step, CybersecuritySentBody body, ChangeBreach change, CancellationToken ct)
+    {
+        if (CybersecurityRules.FromSlug(step) is not { } known)
+        {
+            return CommandResult<Breach>.Invalid("Step", "Okänt steg: ange early-warning, notification eller final-report.").ToHttpResult(b => TypedResults.Ok(BreachChangedDto.From(b)));
+        }
+
+        return await RunAsync(body.Version, v => change.RecordCybersecuritySentAsync(id, v, known, body.SentAt, ct));
+    }
 
     private static async Task<IResult> RunAsync(Guid? version, Func<Guid, Task<CommandResult<Breach>>> run)
     {
@@ -219,7 +232,13 @@ public sealed record BreachBody(
     string? MeasuresTaken,
     string? MeasuresProposed,
     string? ContactName,
-    string? ContactDetails);
+    string? ContactDetails,
+    bool? SignificantIncident = null,
+    bool? ReportedToPolice = null,
+    bool? ReportedToCertSe = null,
+    Guid? SupplierId = null,
+    bool? CrossBorder = null,
+    string? NotificationDecidedBy = null);
 
 public sealed record GroupBody(SubjectGroup? Group, int? ApproxCount);
 
@@ -234,6 +253,24 @@ public sealed record SupplementBody(DateTimeOffset? SubmittedAt, string? Text, G
 public sealed record NoticeBody(DateTimeOffset? SentAt, string? Method, Guid? Version);
 
 public sealed record VersionBody(Guid? Version);
+
+public sealed record CloseBody(string? LessonsLearned, Guid? Version);
+
+public sealed record CybersecuritySentBody(DateTimeOffset? SentAt, Guid? Version);
+
+/// <summary>
+/// The cybersecurity act's three reports on a significant incident (NIS2 Art. 23(4)): due and sent instants; the final
+/// report's due instant null until the notification is sent.
+/// </summary>
+public sealed record CybersecurityDto(
+    DateTimeOffset? EarlyWarningDueAt, DateTimeOffset? NotificationDueAt, DateTimeOffset? FinalReportDueAt,
+    DateTimeOffset? EarlyWarningSentAt, DateTimeOffset? NotificationSentAt, DateTimeOffset? FinalReportSentAt)
+{
+    /// <summary>Null when the breach is not a significant incident.</summary>
+    public static CybersecurityDto? From(Breach b) => b.SignificantIncident
+        ? new(b.EarlyWarningDueAt, b.NotificationDueAt, b.FinalReportDueAt, b.EarlyWarningSentAt, b.NotificationSentAt, b.FinalReportSentAt)
+        : null;
+}
 
 /// <summary>One row: the clock in hours; no personal data.</summary>
 public sealed record BreachListItemDto(
@@ -257,7 +294,9 @@ public sealed record BreachDto(
     RiskLevel? Risk, string? RiskReasoning, bool? Reportable, string? NotReportableReason,
     bool? SubjectNoticeRequired, string? SubjectNoticeNotRequiredReason, DateTimeOffset? SubjectNoticeSentAt, string? SubjectNoticeMethod,
     DateTimeOffset ImyDeadlineAt, int HoursLeft, BreachClockState Clock, DateTimeOffset? ReportedAt, string? ImyReference, string? LateReason,
-    DateOnly? SupplementDueOn, DateTimeOffset? ClosedAt, Guid Version, List<BreachSupplementDto> Supplements, List<BreachEventDto> Events)
+    DateOnly? SupplementDueOn, DateTimeOffset? ClosedAt, Guid Version, List<BreachSupplementDto> Supplements, List<BreachEventDto> Events,
+    bool SignificantIncident, CybersecurityDto? Cybersecurity, bool? ReportedToPolice, bool? ReportedToCertSe, Guid? SupplierId, bool? CrossBorder,
+    string? NotificationDecidedBy, string? LessonsLearned, Guid? SupplierIncidentId)
 {
     public static BreachDto From(Breach b, DateTimeOffset now, List<BreachSupplementDto> supplements, List<BreachEventDto> events) => new(
         b.Id, b.CaseNumber, b.Title, b.ControllerIds, b.Status, [.. BreachStatusRules.Next(b.Status).Order()],
@@ -267,7 +306,9 @@ public sealed record BreachDto(
         b.Risk, b.RiskReasoning, b.Reportable, b.NotReportableReason,
         b.SubjectNoticeRequired, b.SubjectNoticeNotRequiredReason, b.SubjectNoticeSentAt, b.SubjectNoticeMethod,
         b.ImyDeadlineAt, BreachClock.HoursLeft(b.AwareAt, now), BreachClock.StateAt(b.AwareAt, b.Reportable, b.ReportedAt, now),
-        b.ReportedAt, b.ImyReference, b.LateReason, b.SupplementDueOn, b.ClosedAt, b.Version, supplements, events);
+        b.ReportedAt, b.ImyReference, b.LateReason, b.SupplementDueOn, b.ClosedAt, b.Version, supplements, events,
+        b.SignificantIncident, CybersecurityDto.From(b), b.ReportedToPolice, b.ReportedToCertSe, b.SupplierId, b.CrossBorder,
+        b.NotificationDecidedBy, b.LessonsLearned, b.SupplierIncidentId);
 }
 
 /// <summary>After a change: where the breach stands, its deadlines and the version to send next.</summary>

@@ -67,6 +67,15 @@ public sealed class CaseModel(
 
     [BindProperty] public Guid? HandlerId { get; set; }
 
+    /// <summary>The cybersecurity act's step being recorded as sent (Registrera skickad).</summary>
+    [BindProperty] public Domain.Deadlines.CybersecurityStep? CyberStep { get; set; }
+
+    [BindProperty] public string? CyberDate { get; set; }
+
+    [BindProperty] public string? CyberTime { get; set; }
+
+    [BindProperty] public string? LessonsLearned { get; set; }
+
     /// <summary>The assigned handler's name, or null when none is assigned.</summary>
     public string? HandlerName { get; private set; }
 
@@ -86,6 +95,9 @@ public sealed class CaseModel(
     public DateTimeOffset Now { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>The processor involved, by name; null when none is recorded.</summary>
+    public string? SupplierName { get; private set; }
 
     public string Slug => currentParty.Required.Slug;
 
@@ -113,6 +125,18 @@ public sealed class CaseModel(
         ChangeAsync(id, At("NoticeSentAt", NoticeDate, NoticeTime, out var at), v => change.RecordNoticeAsync(id, v, at, NoticeMethod, ct),
             _ => "Informationen till de registrerade är registrerad (art. 34).", ct);
 
+    public Task<IActionResult> OnPostCybersecurityAsync(Guid id, CancellationToken ct)
+    {
+        var missing = At("SentAt", CyberDate, CyberTime, out var at);
+        if (CyberStep is null || !Enum.IsDefined(CyberStep.Value))
+        {
+            missing.Add(new Error("CyberStep", "Välj vilken rapport som skickades."));
+        }
+
+        return ChangeAsync(id, missing, v => change.RecordCybersecuritySentAsync(id, v, CyberStep!.Value, at, ct),
+            _ => $"{CyberStep!.Value.Swedish()} är registrerad som skickad.", ct);
+    }
+
     public Task<IActionResult> OnPostAssignHandlerAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, [], v => handlers.RunAsync(id, v, HandlerId, ct),
             b => b.HandlerId is null ? "Incidenten har ingen tilldelad handläggare." : "Handläggaren är tilldelad.", ct);
@@ -125,7 +149,7 @@ public sealed class CaseModel(
     {
         if (Confirmation.IsConfirmed(Request))
         {
-            return await ChangeAsync(id, [], v => change.CloseAsync(id, v, ct), _ => "Incidenten är avslutad.", ct);
+            return await ChangeAsync(id, [], v => change.CloseAsync(id, v, LessonsLearned, ct), _ => "Incidenten är avslutad.", ct);
         }
 
         if (!await db.Breaches.AnyAsync(b => b.Id == id, ct))
@@ -146,7 +170,7 @@ public sealed class CaseModel(
 
         Confirm = new Confirmation("Close", $"Avsluta incidenten {Case.CaseNumber}?",
             "Incidenten avslutas: därefter kan ingen bedömning, anmälan till IMY, komplettering eller information till de registrerade registreras i ärendet, och inga fler påminnelser skickas. Det går inte att ångra.",
-            "Ja, avsluta incidenten", [new("Version", Version?.ToString())]);
+            "Ja, avsluta incidenten", [new("Version", Version?.ToString()), new("LessonsLearned", LessonsLearned)]);
         return Page();
     }
 
@@ -158,6 +182,7 @@ public sealed class CaseModel(
         "NoticeSentAt" => nameof(NoticeDate),
         "AwareAt" => nameof(CorrectedAwareDate),
         "Reason" => nameof(CorrectionReason),
+        "SentAt" or "Step" or "SignificantIncident" => nameof(CyberDate),
         _ => key,
     };
 
@@ -243,6 +268,11 @@ public sealed class CaseModel(
         SupplementTime ??= time;
         NoticeDate ??= date;
         NoticeTime ??= time;
+        CyberDate ??= date;
+        CyberTime ??= time;
+        SupplierName = b.SupplierId is { } supplierId
+            ? await db.Suppliers.AsNoTracking().Where(s => s.Id == supplierId).Select(s => s.Name).FirstOrDefaultAsync(ct)
+            : null;
         Notice = TempData[EditModel.NoticeKey] as string;
         return true;
     }

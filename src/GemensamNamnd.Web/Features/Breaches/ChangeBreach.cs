@@ -273,8 +273,79 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
         return await SaveAsync(b, version, $"De registrerade informerades {Swedish.DateTime(b.SubjectNoticeSentAt.Value)} via {b.SubjectNoticeMethod} (art. 34).", cancellationToken);
     }
 
+    /// <summary>
+    /// Records that one report under the cybersecurity act was sent (Registrera skickad): the early warning, the incident
+    /// notification (which starts the final report's month) or the final report (NIS2 Art. 23(4); cybersäkerhetslagen
+    /// (2025:1506) 2 kap.). Once per step, in order, never before awareness.
+    /// </summary>
+    public async Task<CommandResult<Breach>> RecordCybersecuritySentAsync(Guid id, Guid version, CybersecurityStep step, DateTimeOffset? sentAt, CancellationToken cancellationToken = default)
+    {
+        sentAt = SaveBreach.Instant(sentAt);
+        var (b, failed) = await LoadAsync(id, version, cancellationToken);
+        if (b is null)
+        {
+            return failed!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (BreachStatusRules.IsClosed(b.Status))
+        {
+            errors["Status"] = ["En avslutad incident kan inte ändras."];
+        }
+
+        var already = step switch
+        {
+            CybersecurityStep.EarlyWarning => b.EarlyWarningSentAt,
+            CybersecurityStep.Notification => b.NotificationSentAt,
+            _ => b.FinalReportSentAt,
+        };
+        foreach (var e in CybersecurityRules.CheckSent(step, b.SignificantIncident, b.AwareAt, already, b.NotificationSentAt, sentAt, clock.GetUtcNow()))
+        {
+            errors.TryAdd(e.Field, [e.Message]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var at = sentAt!.Value.ToUniversalTime();
+        var due = step switch
+        {
+            CybersecurityStep.EarlyWarning => b.EarlyWarningDueAt,
+            CybersecurityStep.Notification => b.NotificationDueAt,
+            _ => b.FinalReportDueAt,
+        };
+        switch (step)
+        {
+            case CybersecurityStep.EarlyWarning:
+                b.EarlyWarningSentAt = at;
+                break;
+            case CybersecurityStep.Notification:
+                b.NotificationSentAt = at;
+                break;
+            default:
+                b.FinalReportSentAt = at;
+                break;
+        }
+
+        SaveBreach.SetCybersecurityDue(b);
+        var timing = due is { } d ? (at <= d ? $"inom fristen ({Swedish.DateTime(d)})" : $"efter fristen ({Swedish.DateTime(d)})") : string.Empty;
+        var text = $"{step.Swedish()} enligt cybersäkerhetslagen skickad {Swedish.DateTime(at)}, {timing}.";
+        if (step == CybersecurityStep.Notification && b.FinalReportDueAt is { } final)
+        {
+            text += $" Slutrapporten ska lämnas senast {Swedish.DateTime(final)} (en månad, NIS2 art. 23.4 d).";
+        }
+
+        return await SaveAsync(b, version, text, cancellationToken);
+    }
+
     /// <summary>Closes the breach: assessed and, when reportable, reported; the Art. 34 notice given when required.</summary>
-    public async Task<CommandResult<Breach>> CloseAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<CommandResult<Breach>> CloseAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        CloseAsync(id, version, null, cancellationToken);
+
+    /// <summary>Closes the breach with the lessons learned (what the party changes so it does not happen again).</summary>
+    public async Task<CommandResult<Breach>> CloseAsync(Guid id, Guid version, string? lessonsLearned, CancellationToken cancellationToken = default)
     {
         var (b, failed) = await LoadAsync(id, version, cancellationToken);
         if (b is null)
@@ -296,6 +367,7 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
             errors["Status"] = ["De registrerade ska informeras innan incidenten avslutas: ange när och hur (art. 34)."];
         }
 
+        SaveBreach.CheckText(errors, "LessonsLearned", lessonsLearned, BreachRules.TextLimit, leaves: false);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -303,7 +375,8 @@ public sealed class ChangeBreach(AppDbContext db, CurrentParty currentParty, Cur
 
         b.Status = BreachStatus.Closed;
         b.ClosedAt = clock.GetUtcNow();
-        return await SaveAsync(b, version, "Avslutad.", cancellationToken);
+        b.LessonsLearned = Clean(lessonsLearned);
+        return await SaveAsync(b, version, b.LessonsLearned is null ? "Avslutad." : $"Avslutad. Lärdomar: {b.LessonsLearned}", cancellationToken);
     }
 
     private static CommandResult<Breach> Invalid(Dictionary<string, string[]> errors) => CommandResult<Breach>.Invalid(errors.ToErrors());

@@ -87,7 +87,29 @@ public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveBr
     [BindProperty]
     public string? ContactDetails { get; set; }
 
+    /// <summary>Betydande incident enligt cybersäkerhetslagen (2025:1506).</summary>
+    [BindProperty]
+    public bool SignificantIncident { get; set; }
+
+    [BindProperty]
+    public bool? ReportedToPolice { get; set; }
+
+    [BindProperty]
+    public bool? ReportedToCertSe { get; set; }
+
+    [BindProperty]
+    public Guid? SupplierId { get; set; }
+
+    [BindProperty]
+    public bool? CrossBorder { get; set; }
+
+    [BindProperty]
+    public string? NotificationDecidedBy { get; set; }
+
     public List<(Guid Id, string Name)> Controllers { get; private set; } = [];
+
+    /// <summary>The committee's suppliers, for "personuppgiftsbiträde inblandat".</summary>
+    public List<(Guid Id, string Name)> Suppliers { get; private set; } = [];
 
     public string? CaseNumber { get; private set; }
 
@@ -177,7 +199,8 @@ public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveBr
             Title, ControllerIds, Time(nameof(BreachInput.OccurredFrom)), Time(nameof(BreachInput.OccurredTo)), Time(nameof(BreachInput.DiscoveredAt)),
             Time(nameof(BreachInput.AwareAt)), Time(nameof(BreachInput.CeasedAt)), ReportedInternallyBy, Description,
             Types.Aggregate(BreachTypes.None, (all, t) => all | t), Cause, Systems, groups,
-            Kinds.Aggregate(DataKinds.None, (all, k) => all | k), records, Consequences, MeasuresTaken, MeasuresProposed, ContactName, ContactDetails);
+            Kinds.Aggregate(DataKinds.None, (all, k) => all | k), records, Consequences, MeasuresTaken, MeasuresProposed, ContactName, ContactDetails,
+            new BreachIncidentFacts(SignificantIncident, ReportedToPolice, ReportedToCertSe, SupplierId, CrossBorder, NotificationDecidedBy));
 
         if (formErrors.Count > 0)
         {
@@ -240,6 +263,8 @@ public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveBr
         Kinds = [.. BreachNames.Each(b.DataKinds)];
         ApproxRecords = b.ApproxRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (Consequences, MeasuresTaken, MeasuresProposed, ContactName, ContactDetails) = (b.Consequences, b.MeasuresTaken, b.MeasuresProposed, b.ContactName, b.ContactDetails);
+        (SignificantIncident, ReportedToPolice, ReportedToCertSe, SupplierId, CrossBorder, NotificationDecidedBy) =
+            (b.SignificantIncident, b.ReportedToPolice, b.ReportedToCertSe, b.SupplierId, b.CrossBorder, b.NotificationDecidedBy);
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -247,6 +272,8 @@ public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveBr
         var rows = await db.DataControllers.AsNoTracking().Where(c => c.IsActive || ControllerIds.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         Controllers = rows.Select(c => (c.Id, c.Name)).ToList();
+        var suppliers = await db.Suppliers.AsNoTracking().Where(x => x.IsActive || x.Id == SupplierId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
+        Suppliers = suppliers.Select(x => (x.Id, x.Name)).ToList();
         if (Id is { } id && CaseNumber is null)
         {
             CaseNumber = await db.Breaches.AsNoTracking().Where(b => b.Id == id).Select(b => b.CaseNumber).FirstOrDefaultAsync(ct);

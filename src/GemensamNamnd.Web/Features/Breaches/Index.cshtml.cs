@@ -83,11 +83,15 @@ public sealed class IndexModel(
 
     public string Slug => currentParty.Required.Slug;
 
+    /// <summary>A DPO or global administrator: the committee's supplier incidents are linked.</summary>
+    public bool MaySeeSupplierIncidents { get; private set; }
+
     public string PartyName => currentParty.Required.Name;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
+        MaySeeSupplierIncidents = await SupplierIncidents.IndexModel.MayUseAsync(currentUser, ct);
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
         var rows = await Ordered(Query())
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);

@@ -30,7 +30,20 @@ public sealed record BreachInput(
     string? MeasuresTaken,
     string? MeasuresProposed,
     string? ContactName,
-    string? ContactDetails);
+    string? ContactDetails,
+    BreachIncidentFacts? Incident = null);
+
+/// <summary>
+/// The facts beyond GDPR: whether it is a significant incident under cybersäkerhetslagen (2025:1506), the police and
+/// CERT-SE, the processor involved, cross-border, and who decided on notification. Null on an update keeps what is stored.
+/// </summary>
+public sealed record BreachIncidentFacts(
+    bool SignificantIncident,
+    bool? ReportedToPolice = null,
+    bool? ReportedToCertSe = null,
+    Guid? SupplierId = null,
+    bool? CrossBorder = null,
+    string? NotificationDecidedBy = null);
 
 /// <summary>
 /// Registers a breach or edits its facts: validates everything at once (nothing is stored on any error), allocates the
@@ -76,7 +89,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         };
         Apply(breach, input);
         db.Breaches.Add(breach);
-        db.BreachEvents.Add(Event(breach, $"Registrerad. Parten fick kännedom {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen för anmälan till IMY löper till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1)."));
+        db.BreachEvents.Add(Event(breach, $"Registrerad. Parten fick kännedom {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen för anmälan till IMY löper till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1).{CybersecurityWords(breach)}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return CommandResult.Done(breach);
@@ -103,6 +116,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         }
 
         var previousAware = breach.AwareAt;
+        var wasSignificant = breach.SignificantIncident;
         breach.Title = input.Title!.Trim();
         breach.Description = input.Description!.Trim();
         Apply(breach, input);
@@ -110,6 +124,15 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         if (breach.AwareAt != previousAware)
         {
             text += $" Tidpunkten för kännedom ändrades från {Swedish.DateTime(previousAware)} till {Swedish.DateTime(breach.AwareAt)}; 72-timmarsfristen löper nu till {Swedish.DateTime(breach.ImyDeadlineAt)} (art. 33.1).";
+        }
+
+        if (breach.SignificantIncident && (!wasSignificant || breach.AwareAt != previousAware))
+        {
+            text += CybersecurityWords(breach);
+        }
+        else if (wasSignificant && !breach.SignificantIncident)
+        {
+            text += " Markeringen som betydande incident enligt cybersäkerhetslagen togs bort.";
         }
 
         db.Entry(breach).Property(x => x.Version).OriginalValue = version;
@@ -155,6 +178,34 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         b.ContactName = Clean(input.ContactName);
         b.ContactDetails = Clean(input.ContactDetails);
         b.ImyDeadlineAt = BreachClock.DeadlineFor(b.AwareAt);
+        if (input.Incident is { } facts)
+        {
+            b.SignificantIncident = facts.SignificantIncident;
+            b.ReportedToPolice = facts.ReportedToPolice;
+            b.ReportedToCertSe = facts.ReportedToCertSe;
+            b.SupplierId = facts.SupplierId;
+            b.CrossBorder = facts.CrossBorder;
+            b.NotificationDecidedBy = Clean(facts.NotificationDecidedBy);
+        }
+
+        SetCybersecurityDue(b);
+    }
+
+    /// <summary>
+    /// Stores the cybersecurity act's due instants from the awareness time and the notification sent (NIS2 Art. 23(4));
+    /// all null when the breach is not a significant incident.
+    /// </summary>
+    public static void SetCybersecurityDue(Breach b)
+    {
+        if (!b.SignificantIncident)
+        {
+            (b.EarlyWarningDueAt, b.NotificationDueAt, b.FinalReportDueAt) = (null, null, null);
+            return;
+        }
+
+        b.EarlyWarningDueAt = CybersecurityClock.EarlyWarningDue(b.AwareAt);
+        b.NotificationDueAt = CybersecurityClock.NotificationDue(b.AwareAt);
+        b.FinalReportDueAt = CybersecurityClock.FinalReportDue(b.NotificationSentAt, Swedish.TimeZone);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(BreachInput input, Breach? existing, CancellationToken cancellationToken)
@@ -219,6 +270,32 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         if (string.IsNullOrWhiteSpace(input.Description))
         {
             Error(nameof(input.Description), "Beskriv vad som har hänt.");
+        }
+
+        if (input.Incident is { } facts)
+        {
+            foreach (var e in CybersecurityRules.CheckMarking(facts.SignificantIncident, input.AwareAt))
+            {
+                Error(e.Field, e.Message);
+            }
+
+            if (!facts.SignificantIncident && existing is { SignificantIncident: true } && (existing.EarlyWarningSentAt ?? existing.NotificationSentAt ?? existing.FinalReportSentAt) is not null)
+            {
+                Error("SignificantIncident", "En rapport enligt cybersäkerhetslagen är redan registrerad som skickad: markeringen som betydande incident kan inte tas bort.");
+            }
+
+            if (facts.SignificantIncident && existing?.NotificationSentAt is not null && input.AwareAt is { } a && a != existing.AwareAt)
+            {
+                Error(nameof(input.AwareAt), "Incidentanmälan enligt cybersäkerhetslagen är skickad: tidpunkten för kännedom som fristerna räknades från kan inte ändras.");
+            }
+
+            var keptSupplier = existing?.SupplierId;
+            if (facts.SupplierId is { } supplierId && !await db.Suppliers.AnyAsync(s => s.Id == supplierId && (s.IsActive || s.Id == keptSupplier), cancellationToken))
+            {
+                Error("SupplierId", "Välj ett personuppgiftsbiträde som finns i leverantörsregistret.");
+            }
+
+            CheckText(errors, "NotificationDecidedBy", facts.NotificationDecidedBy, Limits.Name, leaves: true);
         }
 
         if (input.Types == BreachTypes.None || (input.Types & ~(BreachTypes.Confidentiality | BreachTypes.Integrity | BreachTypes.Availability)) != 0)
@@ -300,8 +377,15 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         "SupplementText" => "Komplettering",
         "ImyReference" => "IMY:s diarienummer",
         "NoticeMethod" => "Hur de registrerade informerades",
+        "NotificationDecidedBy" => "Vem beslutade om anmälan",
+        "LessonsLearned" => "Lärdomar",
         _ => key,
     };
+
+    /// <summary>The timeline's words for the cybersecurity act's clocks; empty when not a significant incident.</summary>
+    internal static string CybersecurityWords(Breach b) => b is { SignificantIncident: true, EarlyWarningDueAt: { } early, NotificationDueAt: { } notification }
+        ? $" Betydande incident enligt cybersäkerhetslagen (2025:1506): tidig varning senast {Swedish.DateTime(early)}, incidentanmälan senast {Swedish.DateTime(notification)}, slutrapport en månad efter incidentanmälan."
+        : string.Empty;
 
     private BreachEvent Event(Breach b, string text) =>
         new() { BreachId = b.Id, At = clock.GetUtcNow(), ActorName = actor.DisplayName, Text = text };

@@ -46,6 +46,8 @@ public static class MainMenu
     [
         new("Nämnden", "Mognad i nämnden", "/mognad", Policies.EStrategist),
         new("Nämnden", "Dataskyddsombud i nämnden", "/dataskyddsombud", Policies.EStrategist),
+        // Also open to the parties' DPOs, who reach it from their breach list (the page checks both).
+        new("Nämnden", "Leverantörsincidenter", "/leverantorsincidenter", Policies.GlobalAdministrator),
         new("Nämnden", "Administration", "/admin", Policies.GlobalAdministrator),
         new("Nämnden", "Utkorg", "/admin/utkorg", Policies.GlobalAdministrator),
     ];

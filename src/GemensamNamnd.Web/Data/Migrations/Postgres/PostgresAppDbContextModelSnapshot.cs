@@ -196,6 +196,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid[]")
                         .HasColumnName("controller_ids");
 
+                    b.Property<bool?>("CrossBorder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_border");
+
                     b.Property<int>("DataKinds")
                         .HasColumnType("integer")
                         .HasColumnName("data_kinds");
@@ -209,6 +213,22 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DiscoveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("discovered_at");
+
+                    b.Property<DateTimeOffset?>("EarlyWarningDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("early_warning_due_at");
+
+                    b.Property<DateTimeOffset?>("EarlyWarningSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("early_warning_sent_at");
+
+                    b.Property<DateTimeOffset?>("FinalReportDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_report_due_at");
+
+                    b.Property<DateTimeOffset?>("FinalReportSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_report_sent_at");
 
                     b.Property<Guid?>("HandlerId")
                         .HasColumnType("uuid")
@@ -228,6 +248,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("late_reason");
 
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lessons_learned");
+
                     b.Property<string>("MeasuresProposed")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -242,6 +267,19 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("not_reportable_reason");
+
+                    b.Property<string>("NotificationDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notification_decided_by");
+
+                    b.Property<DateTimeOffset?>("NotificationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_due_at");
+
+                    b.Property<DateTimeOffset?>("NotificationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_sent_at");
 
                     b.Property<DateTimeOffset?>("OccurredFrom")
                         .HasColumnType("timestamp with time zone")
@@ -268,6 +306,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reported_internally_by");
 
+                    b.Property<bool?>("ReportedToCertSe")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_to_cert_se");
+
+                    b.Property<bool?>("ReportedToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_to_police");
+
                     b.Property<string>("Risk")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -277,6 +323,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("risk_reasoning");
+
+                    b.Property<bool>("SignificantIncident")
+                        .HasColumnType("boolean")
+                        .HasColumnName("significant_incident");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -306,6 +356,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("supplement_due_on");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid?>("SupplierIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_incident_id");
+
                     b.Property<string>("Systems")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -329,6 +387,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_breaches_supplier_id");
+
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_breaches_party_id_case_number");
@@ -338,6 +399,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartyId", "SupplementDueOn")
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
+
+                    b.HasIndex("PartyId", "SupplierIncidentId")
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -1603,6 +1667,96 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<Guid>>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("party_ids");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("SupplierAwareAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplier_aware_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incidents");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_supplier_incidents_recorded_at");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_incidents_supplier_id");
+
+                    b.ToTable("supplier_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("SupplierIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_incident_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incident_updates");
+
+                    b.HasIndex("SupplierIncidentId", "At")
+                        .HasDatabaseName("ix_supplier_incident_updates_supplier_incident_id_at");
+
+                    b.ToTable("supplier_incident_updates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1945,6 +2099,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
                 {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_breaches_suppliers_supplier_id");
+
                     b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
                         {
                             b1.Property<Guid>("BreachId");
@@ -2193,6 +2353,26 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incidents_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incident_updates_supplier_incidents_supplier_incid~");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>

@@ -190,6 +190,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("controller_ids");
 
+                    b.Property<bool?>("CrossBorder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cross_border");
+
                     b.Property<int>("DataKinds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("data_kinds");
@@ -203,6 +207,22 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DiscoveredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discovered_at");
+
+                    b.Property<long?>("EarlyWarningDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early_warning_due_at");
+
+                    b.Property<long?>("EarlyWarningSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early_warning_sent_at");
+
+                    b.Property<long?>("FinalReportDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_report_due_at");
+
+                    b.Property<long?>("FinalReportSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_report_sent_at");
 
                     b.Property<Guid?>("HandlerId")
                         .HasColumnType("TEXT")
@@ -222,6 +242,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("late_reason");
 
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lessons_learned");
+
                     b.Property<string>("MeasuresProposed")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -236,6 +261,19 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("not_reportable_reason");
+
+                    b.Property<string>("NotificationDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_decided_by");
+
+                    b.Property<long?>("NotificationDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_due_at");
+
+                    b.Property<long?>("NotificationSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_sent_at");
 
                     b.Property<long?>("OccurredFrom")
                         .HasColumnType("INTEGER")
@@ -262,6 +300,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_internally_by");
 
+                    b.Property<bool?>("ReportedToCertSe")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_to_cert_se");
+
+                    b.Property<bool?>("ReportedToPolice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_to_police");
+
                     b.Property<string>("Risk")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -271,6 +317,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("risk_reasoning");
+
+                    b.Property<bool>("SignificantIncident")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("significant_incident");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -300,6 +350,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("supplement_due_on");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid?>("SupplierIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_incident_id");
+
                     b.Property<string>("Systems")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -323,6 +381,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_breaches_supplier_id");
+
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_breaches_party_id_case_number");
@@ -332,6 +393,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyId", "SupplementDueOn")
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
+
+                    b.HasIndex("PartyId", "SupplierIncidentId")
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -1596,6 +1660,96 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_ids");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("SupplierAwareAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_aware_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incidents");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_supplier_incidents_recorded_at");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_incidents_supplier_id");
+
+                    b.ToTable("supplier_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("SupplierIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_incident_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incident_updates");
+
+                    b.HasIndex("SupplierIncidentId", "At")
+                        .HasDatabaseName("ix_supplier_incident_updates_supplier_incident_id_at");
+
+                    b.ToTable("supplier_incident_updates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1936,6 +2090,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
                 {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_breaches_suppliers_supplier_id");
+
                     b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
                         {
                             b1.Property<Guid>("BreachId");
@@ -2184,6 +2344,26 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incidents_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incident_updates_supplier_incidents_supplier_incident_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>

@@ -1,0 +1,34 @@
+using GemensamNamnd.Domain.Breaches;
+using GemensamNamnd.Web.Data;
+using GemensamNamnd.Web.Features.Breaches;
+using GemensamNamnd.Web.Features.Systems;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Features.SupplierIncidents;
+
+/// <summary>One affected party's progress, as status only: no case number, no content.</summary>
+public sealed record PartyProgress(Guid PartyId, BreachStatus? Status, bool Reported);
+
+/// <summary>
+/// The supplier incident's reads across parties, all through <see cref="CrossParty"/> (ADR-005): ids and statuses only.
+/// </summary>
+public sealed class SupplierIncidentParties(CrossParty crossParty)
+{
+    /// <summary>
+    /// THE suggestion of affected parties for a supplier: the parties with an active system the supplier runs
+    /// (<see cref="PartySystem.SupplierId"/>). One method on purpose: the processors register (issue 21) extends it.
+    /// </summary>
+    public Task<List<Guid>> SuggestAsync(Guid supplierId, CancellationToken ct = default) =>
+        crossParty.ReadAsync(s => s.Set<PartySystem>().Where(x => x.IsActive && x.SupplierId == supplierId)
+            .Select(x => x.PartyId).Distinct().ToListAsync(ct), ct);
+
+    /// <summary>Each affected party's draft: its status and whether it is reported to IMY; nothing else.</summary>
+    public async Task<List<PartyProgress>> ProgressAsync(Guid incidentId, IReadOnlyCollection<Guid> partyIds, CancellationToken ct = default)
+    {
+        var rows = await crossParty.ReadAsync(s => s.Set<Breach>().Where(b => b.SupplierIncidentId == incidentId)
+            .Select(b => new { b.PartyId, b.Status, Reported = b.ReportedAt != null }).ToListAsync(ct), ct);
+        return [.. partyIds.Select(p => rows.FirstOrDefault(r => r.PartyId == p) is { } r
+            ? new PartyProgress(p, r.Status, r.Reported)
+            : new PartyProgress(p, null, false))];
+    }
+}

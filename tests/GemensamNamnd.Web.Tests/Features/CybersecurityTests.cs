@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GemensamNamnd.Domain.Deadlines;
+using GemensamNamnd.Web.Features.SupplierIncidents;
+using GemensamNamnd.Web.Infrastructure;
+using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GemensamNamnd.Web.Tests.Features;
+
+/// <summary>
+/// Issue 20 on PostgreSQL: the cybersecurity act's clocks through the API (the exact shape a check depends on), bad input,
+/// and one supplier incident fanned out to three parties' registers without cross-party reads.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CybersecurityTests(AppFactory app)
+{
+    private const string Base = "/api/v1/ostersund/breaches";
+
+    private static readonly string[] CyberProperties =
+        ["earlyWarningDueAt", "notificationDueAt", "finalReportDueAt", "earlyWarningSentAt", "notificationSentAt", "finalReportSentAt"];
+
+    private async Task<Dictionary<string, object?>> BodyAsync(DateTimeOffset awareAt, bool? significant) => new()
+    {
+        ["title"] = "Intrång i e-tjänsten " + Guid.NewGuid().ToString("N")[..6],
+        ["controllerIds"] = new[] { await app.InParty("ostersund", db => db.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync()) },
+        ["awareAt"] = awareAt,
+        ["description"] = "Obehörig åtkomst till e-tjänsten.",
+        ["types"] = new[] { "Confidentiality" },
+        ["cause"] = "HackingOrMalware",
+        ["significantIncident"] = significant,
+    };
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [PostgresFact]
+    public async Task Api_SignificantIncident_CarriesTheCybersecurityObject_ExactlyAsSpecified()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var aware = DateTimeOffset.UtcNow.AddHours(-30);
+        aware = new DateTimeOffset(aware.Ticks - (aware.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var created = await JsonAsync(await anna.PostAsJsonAsync(Base, await BodyAsync(aware, true)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        var one = await JsonAsync(await anna.GetAsync($"{Base}/{id}"), HttpStatusCode.OK);
+        Assert.True(one.GetProperty("significantIncident").GetBoolean());
+        var cyber = one.GetProperty("cybersecurity");
+        Assert.Equal(CyberProperties, cyber.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(aware.AddHours(24), cyber.GetProperty("earlyWarningDueAt").GetDateTimeOffset());
+        Assert.Equal(aware.AddHours(72), cyber.GetProperty("notificationDueAt").GetDateTimeOffset());
+        foreach (var name in new[] { "finalReportDueAt", "earlyWarningSentAt", "notificationSentAt", "finalReportSentAt" })
+        {
+            Assert.Equal(JsonValueKind.Null, cyber.GetProperty(name).ValueKind);
+        }
+
+        // ISO 8601 instants.
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", cyber.GetProperty("earlyWarningDueAt").GetString());
+
+        // The final report cannot come before the notification: 400, nothing stored.
+        var version = one.GetProperty("version").GetGuid();
+        var early = await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/final-report", new { sentAt = aware.AddHours(2), version });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+
+        var warned = await JsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/early-warning", new { sentAt = aware.AddHours(20), version }), HttpStatusCode.OK);
+        var notifiedAt = aware.AddHours(29);
+        await JsonAsync(await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/notification", new { sentAt = notifiedAt, version = warned.GetProperty("version").GetGuid() }), HttpStatusCode.OK);
+
+        cyber = (await JsonAsync(await anna.GetAsync($"{Base}/{id}"), HttpStatusCode.OK)).GetProperty("cybersecurity");
+        Assert.Equal(aware.AddHours(20), cyber.GetProperty("earlyWarningSentAt").GetDateTimeOffset());
+        Assert.Equal(notifiedAt, cyber.GetProperty("notificationSentAt").GetDateTimeOffset());
+        Assert.Equal(CybersecurityClock.FinalReportDue(notifiedAt, Swedish.TimeZone), cyber.GetProperty("finalReportDueAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, cyber.GetProperty("finalReportSentAt").ValueKind);
+        var events = await app.InParty("ostersund", db => db.BreachEvents.Where(e => e.BreachId == id).Select(e => e.Text).ToListAsync());
+        Assert.Contains(events, e => e.StartsWith("Tidig varning enligt cybersäkerhetslagen skickad", StringComparison.Ordinal));
+
+        // Not significant: cybersecurity is null.
+        var plain = await JsonAsync(await anna.PostAsJsonAsync(Base, await BodyAsync(aware, null)), HttpStatusCode.Created);
+        var plainOne = await JsonAsync(await anna.GetAsync($"{Base}/{plain.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, plainOne.GetProperty("cybersecurity").ValueKind);
+        Assert.False(plainOne.GetProperty("significantIncident").GetBoolean());
+    }
+
+    [PostgresFact]
+    public async Task Api_BadInput_IsRefusedInSwedish_NothingStored()
+    {
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        var aware = DateTimeOffset.UtcNow.AddHours(-5);
+        var created = await JsonAsync(await anna.PostAsJsonAsync(Base, await BodyAsync(aware, true)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var version = created.GetProperty("version").GetGuid();
+
+        var before = await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/early-warning", new { sentAt = aware.AddHours(-1), version });
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Contains("före tidpunkten då parten fick kännedom", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknown = await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/slutrapport", new { sentAt = aware, version });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Okänt steg", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.PostAsJsonAsync($"{Base}/{Guid.NewGuid()}/cybersecurity/early-warning", new { sentAt = aware, version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await anna.PostAsJsonAsync($"{Base}/{id}/cybersecurity/early-warning", new { sentAt = aware, version = Guid.NewGuid() })).StatusCode);
+        var stored = await app.InParty("ostersund", db => db.Breaches.SingleAsync(b => b.Id == id));
+        Assert.Null(stored.EarlyWarningSentAt);
+        Assert.Equal(version, stored.Version);
+
+        // Not significant: recording a step is refused.
+        var plain = await JsonAsync(await anna.PostAsJsonAsync(Base, await BodyAsync(aware, false)), HttpStatusCode.Created);
+        var refused = await anna.PostAsJsonAsync($"{Base}/{plain.GetProperty("id").GetGuid()}/cybersecurity/early-warning", new { sentAt = aware, version = plain.GetProperty("version").GetGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task SupplierIncident_ThreeParties_ThreeDrafts_IndependentClocks_NoCrossPartyRead()
+    {
+        using var bo = app.ClientFor(AppFactory.Demo("bo")); // DPO of Östersund, Krokom and Åre; may choose any parties
+        var supplierId = await app.InParty("ostersund", db => db.Suppliers.Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync());
+        var parties = await app.InParty("ostersund", db => db.Parties.Where(p => p.Slug == "ostersund" || p.Slug == "krokom" || p.Slug == "berg").ToDictionaryAsync(p => p.Slug, p => p.Id));
+        var title = "Lärplattformen " + Guid.NewGuid().ToString("N")[..6];
+        var incidentsBefore = await app.InParty("ostersund", db => db.Set<SupplierIncident>().CountAsync());
+
+        // No party: refused, nothing stored.
+        var none = await PostFormAsync(bo, "/leverantorsincidenter", Form(supplierId, title, []));
+        Assert.Contains("Välj minst en berörd part", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(incidentsBefore, await app.InParty("ostersund", db => db.Set<SupplierIncident>().CountAsync()));
+
+        var response = await PostFormAsync(bo, "/leverantorsincidenter", Form(supplierId, title, [.. parties.Values]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var incident = await app.InParty("ostersund", db => db.Set<SupplierIncident>().SingleAsync(i => i.Title == title));
+        Assert.Equal(parties.Values.Order(), incident.PartyIds.Order());
+
+        var drafts = new Dictionary<string, Web.Features.Breaches.Breach>();
+        foreach (var (slug, _) in parties)
+        {
+            drafts[slug] = await app.InParty(slug, db => db.Breaches.SingleAsync(b => b.SupplierIncidentId == incident.Id));
+            Assert.Equal(supplierId, drafts[slug].SupplierId);
+            Assert.Equal(drafts[slug].AwareAt.AddHours(72), drafts[slug].ImyDeadlineAt);
+        }
+
+        Assert.Equal(3, drafts.Values.Select(d => d.Id).Distinct().Count());
+        // Each party's clock is its own: Krokom learnt later; the others do not move.
+        await app.InParty("krokom", async db =>
+        {
+            var d = await db.Breaches.SingleAsync(b => b.Id == drafts["krokom"].Id);
+            d.AwareAt = d.AwareAt.AddHours(5);
+            d.ImyDeadlineAt = BreachClock.DeadlineFor(d.AwareAt);
+            await db.SaveChangesAsync();
+            return true;
+        });
+        Assert.Equal(drafts["ostersund"].ImyDeadlineAt, await app.InParty("ostersund", db => db.Breaches.Where(b => b.Id == drafts["ostersund"].Id).Select(b => b.ImyDeadlineAt).SingleAsync()));
+        Assert.Equal(drafts["berg"].ImyDeadlineAt, await app.InParty("berg", db => db.Breaches.Where(b => b.Id == drafts["berg"].Id).Select(b => b.ImyDeadlineAt).SingleAsync()));
+
+        // Bo (not of Berg) cannot read Berg's draft, through his own party's route or Berg's.
+        Assert.Equal(HttpStatusCode.NotFound, (await bo.GetAsync($"/ostersund/incidenter/{drafts["berg"].Id}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await bo.GetAsync($"/berg/incidenter/{drafts["berg"].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bo.GetAsync($"/api/v1/ostersund/breaches/{drafts["berg"].Id}")).StatusCode);
+
+        // The incident page: each party's status only, never a case number.
+        var page = WebUtility.HtmlDecode(await bo.GetStringAsync($"/leverantorsincidenter/{incident.Id}"));
+        Assert.Contains("Bergs kommun", page, StringComparison.Ordinal);
+        Assert.Contains("Registrerad", page, StringComparison.Ordinal);
+        foreach (var d in drafts.Values)
+        {
+            Assert.DoesNotContain(d.CaseNumber, page, StringComparison.Ordinal);
+            Assert.DoesNotContain(d.Id.ToString(), page, StringComparison.Ordinal);
+        }
+
+        // An update from the supplier lands on every draft's timeline.
+        var update = await PostFormAsync(bo, $"/leverantorsincidenter/{incident.Id}?handler=Update", new() { ["UpdateText"] = "Leverantören har stängt sårbarheten." }, $"/leverantorsincidenter/{incident.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
+        foreach (var (slug, d) in drafts)
+        {
+            Assert.True(await app.InParty(slug, db => db.BreachEvents.AnyAsync(e => e.BreachId == d.Id && e.Text.Contains("stängt sårbarheten"))), slug);
+        }
+    }
+
+    private static Dictionary<string, string> Form(Guid supplierId, string title, List<Guid> partyIds)
+    {
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-2), Swedish.TimeZone);
+        var form = new Dictionary<string, string>
+        {
+            ["SupplierId"] = supplierId.ToString(),
+            ["Title"] = title,
+            ["Description"] = "Obehörig åtkomst till plattformen hos leverantören.",
+            ["SupplierAwareDate"] = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["SupplierAwareTime"] = now.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < partyIds.Count; i++)
+        {
+            form[$"PartyIds[{i}]"] = partyIds[i].ToString();
+        }
+
+        return form;
+    }
+
+    /// <summary>Posts a page form as a browser does: with the antiforgery token (and cookie) from the form's GET.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formUrl = null)
+    {
+        var page = await client.GetStringAsync(formUrl ?? url);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "no antiforgery token on " + url);
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+}
