@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GemensamNamnd.Web.Features.Processing;
+
+public static class ProcessingExtensions
+{
+    public static IServiceCollection AddProcessing(this IServiceCollection services)
+    {
+        services.AddScoped<ProcessingQueries>();
+        services.AddScoped<SaveProcessingActivity>();
+        services.Configure<RazorPagesOptions>(o =>
+            // Record and edit share one page: …/ny and …/{id}.
+            o.Conventions.AddPageRoute("/Processing/Edit", "{party}/registerforteckning/{id:guid}"));
+        return services;
+    }
+}
