@@ -67,6 +67,7 @@ public static class FeatureExtensions
         Breaches.BreachesApi.Map(party);
         DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
+        ProcessingApi.Map(party);
         return app;
     }
 }

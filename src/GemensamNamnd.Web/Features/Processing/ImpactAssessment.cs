@@ -112,3 +112,14 @@ internal sealed class ImpactAssessmentConfiguration : IEntityTypeConfiguration<I
         b.HasIndex(x => new { x.PartyId, x.ReviewOn });
     }
 }
+
+public static class DpiaDecisionNames
+{
+    public static string Swedish(this DpiaDecision decision) => decision switch
+    {
+        DpiaDecision.Proceed => "Behandlingen får genomföras med åtgärderna",
+        DpiaDecision.DoNotProceed => "Behandlingen genomförs inte",
+        DpiaDecision.AwaitPriorConsultation => "Invänta förhandssamråd med IMY",
+        _ => decision.ToString(),
+    };
+}

@@ -54,6 +54,17 @@ public sealed class ProcessingQueries(AppDbContext db)
             .OrderBy(r => r.ControllerName, StringComparer.Create(Infrastructure.Swedish.Culture, false)).ThenBy(r => r.Activity.Name, StringComparer.Create(Infrastructure.Swedish.Culture, false))];
     }
 
+    /// <summary>The party's impact assessments, newest first, for the API.</summary>
+    public async Task<List<ImpactAssessmentDto>> AssessmentsAsync(CancellationToken ct)
+    {
+        var names = await db.ProcessingActivities.AsNoTracking().Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return [.. (await db.ImpactAssessments.AsNoTracking().OrderByDescending(x => x.Id).ToListAsync(ct)).Select(x => new ImpactAssessmentDto(
+            x.Id, x.ActivityId, names.GetValueOrDefault(x.ActivityId, "–"), x.Description, x.Necessity,
+            [.. x.Risks.Select(r => new DpiaRiskDto(r.Description, r.Likelihood, r.Severity, RiskMatrix.Level(r.Likelihood, r.Severity)))], x.Measures,
+            x.ResidualLikelihood, x.ResidualSeverity, x.Residual, x.DpoAdvice, x.DpoAdviceOn, x.DpoAdviceFollowed, x.DpoAdviceNotFollowedReason,
+            x.Decision, x.DecidedOn, x.DecidedBy, x.PriorConsultationOn, x.ReviewOn, x.Version))];
+    }
+
     /// <summary>The activities each of the given systems carries (controller's records only): for the request's checklist and the Art. 15 answer.</summary>
     public async Task<Dictionary<Guid, List<ProcessingActivity>>> BySystemAsync(IReadOnlyCollection<Guid> systemIds, CancellationToken ct)
     {
