@@ -5,8 +5,8 @@ namespace GemensamNamnd.Web.Features.Processing;
 
 /// <summary>
 /// A processing activity as the form or an integration sends it; <see cref="Validate"/> returns every Swedish error at
-/// once. A controller's record needs purposes, a legal basis (Art. 6(1) a–f, nothing else) and a retention period or
-/// rule (Art. 30(1)(f)); a processor's record (Art. 30(2)) needs the controller it works for and the categories of
+/// once. A controller's record needs purposes and a retention period or rule (Art. 30(1)(f)); its legal basis is one of
+/// Art. 6(1) a–f and nothing else, or not yet recorded (the list points it out); a processor's record (Art. 30(2)) needs the controller it works for and the categories of
 /// processing.
 /// </summary>
 public sealed record ProcessingInput(
@@ -81,7 +81,8 @@ public sealed record ProcessingInput(
                 Add(nameof(Purposes), "Ange ändamålen med behandlingen (art. 30.1 b).");
             }
 
-            if (LegalBasis is not { } basis || !Enum.IsDefined(basis))
+            // A basis not yet settled may be left empty (the list shows it as missing); one given must be Art. 6(1) a–f.
+            if (LegalBasis is { } basis && !Enum.IsDefined(basis))
             {
                 Add(nameof(LegalBasis), LegalBasisMessage);
             }
