@@ -89,6 +89,7 @@ public sealed class FeatureBoundaryTests
         // The record of processing (issue 21) names the systems that carry an activity and the suppliers that process in it,
         // and hands IMY its PDF through the letters' one PDF writer.
         [("Processing", "Systems.PartySystem")] = "an activity is carried by the party's systems (and their suppliers)",
+        [("Systems", "Suppliers.Supplier")] = "a system names the supplier that runs it (PartySystem.SupplierId, a foreign key)",
         [("Processing", "Suppliers.Supplier")] = "the processors of an activity are the committee's suppliers",
         [("Processing", "Letters.PdfLetterWriter")] = "the record's PDF for IMY is written by the one PDF writer (PDF/A)",
         // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).

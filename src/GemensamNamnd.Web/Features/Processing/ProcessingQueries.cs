@@ -23,6 +23,9 @@ public enum DpiaStatus
 /// <summary>One activity with what other registers show of it: its controller, systems and suppliers by name, DPIA status.</summary>
 public sealed record ActivityRow(ProcessingActivity Activity, string ControllerName, IReadOnlyList<string> Systems, IReadOnlyList<string> Suppliers, DpiaStatus Dpia, Guid? AssessmentId);
 
+/// <summary>One activity's flags for the maturity comparison, with its party (no name, no content).</summary>
+public sealed record ActivityFactsRow(Guid PartyId, GemensamNamnd.Domain.Maturity.ActivityFacts Facts);
+
 /// <summary>The party's record of processing as the list, the export, the API and other features read it.</summary>
 public sealed class ProcessingQueries(AppDbContext db)
 {
@@ -52,6 +55,19 @@ public sealed class ProcessingQueries(AppDbContext db)
                     status, assessment?.Id);
             })
             .OrderBy(r => r.ControllerName, StringComparer.Create(Infrastructure.Swedish.Culture, false)).ThenBy(r => r.Activity.Name, StringComparer.Create(Infrastructure.Swedish.Culture, false))];
+    }
+
+    /// <summary>
+    /// Every party's activities as flags (cross-party, for the e-strateg's comparison through <see cref="CrossParty"/>):
+    /// legal basis recorded, screening requires an assessment, an assessment decided. Nothing else leaves.
+    /// </summary>
+    public static async Task<List<ActivityFactsRow>> FactsAsync(CrossParty.Sets s, CancellationToken ct)
+    {
+        var decided = s.Set<ImpactAssessment>().Where(x => x.Decision != null);
+        var rows = await s.Set<ProcessingActivity>()
+            .Select(a => new { a.PartyId, a.AsProcessor, HasBasis = a.LegalBasis != null, a.DpiaRequired, Done = decided.Any(x => x.ActivityId == a.Id) })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ActivityFactsRow(r.PartyId, new(r.AsProcessor, r.HasBasis, r.DpiaRequired, r.Done)))];
     }
 
     /// <summary>The party's impact assessments, newest first, for the API.</summary>
