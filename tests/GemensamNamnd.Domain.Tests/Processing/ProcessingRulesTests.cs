@@ -61,3 +61,23 @@ public class ProcessingRulesTests
         Assert.Equal("art. 9.2 h", SpecialCategoryCondition.HealthAndSocialCare.Article());
     }
 }
+
+public class RecordIndicatorRulesTests
+{
+    [Fact]
+    public void Records_ShareOverControllerActivities_AndOverRequiredAssessments()
+    {
+        var r = GemensamNamnd.Domain.Maturity.RecordIndicatorRules.Records(
+        [
+            new(false, true, true, true),
+            new(false, false, true, false),
+            new(false, true, false, false),
+            new(true, false, true, true), // a processor's record: no basis of its own, but its required assessment counts
+        ]);
+        Assert.Equal(3, r.Activities);
+        Assert.Equal(2.0 / 3, r.ShareWithLegalBasis!.Value, 6);
+        Assert.Equal(3, r.DpiaRequired);
+        Assert.Equal(2.0 / 3, r.ShareDpiaDone!.Value, 6);
+        Assert.Null(GemensamNamnd.Domain.Maturity.RecordIndicatorRules.Records([]).ShareWithLegalBasis);
+    }
+}

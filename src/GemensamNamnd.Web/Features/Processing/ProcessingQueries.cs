@@ -81,8 +81,11 @@ public sealed class ProcessingQueries(AppDbContext db)
             x.Decision, x.DecidedOn, x.DecidedBy, x.PriorConsultationOn, x.ReviewOn, x.Version))];
     }
 
-    /// <summary>The activities each of the given systems carries (controller's records only): for the request's checklist and the Art. 15 answer.</summary>
-    public async Task<Dictionary<Guid, List<ProcessingActivity>>> BySystemAsync(IReadOnlyCollection<Guid> systemIds, CancellationToken ct)
+    /// <summary>
+    /// The activities (controller's records) each of the given systems carries: for the request's systems checklist and
+    /// the Art. 15(1)(a), (c), (d) items of the answer letter.
+    /// </summary>
+    public async Task<Dictionary<Guid, List<SystemActivity>>> BySystemAsync(IReadOnlyCollection<Guid> systemIds, CancellationToken ct)
     {
         if (systemIds.Count == 0)
         {
@@ -91,9 +94,13 @@ public sealed class ProcessingQueries(AppDbContext db)
 
         var ids = systemIds.ToList();
         var activities = await db.ProcessingActivities.AsNoTracking().Where(a => !a.AsProcessor && a.SystemIds.Any(s => ids.Contains(s))).OrderBy(a => a.Name).ToListAsync(ct);
-        return ids.ToDictionary(id => id, id => activities.Where(a => a.SystemIds.Contains(id)).ToList());
+        return ids.ToDictionary(id => id, id => activities.Where(a => a.SystemIds.Contains(id))
+            .Select(a => new SystemActivity(a.Name, a.Purposes, a.Recipients, a.RetentionText())).ToList());
     }
 }
+
+/// <summary>An activity as the request register shows it beside a system, and as the Art. 15 answer names it.</summary>
+public sealed record SystemActivity(string Name, string? Purposes, string? Recipients, string Retention);
 
 public static class DpiaStatusNames
 {
