@@ -101,6 +101,11 @@ public sealed class AssessmentEditModel(AppDbContext db, CurrentParty currentPar
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (Id is { } existing && !await db.ImpactAssessments.AnyAsync(x => x.Id == existing, ct))
+        {
+            return NotFound();
+        }
+
         var errors = new List<Error>();
         DateOnly? Date(string field, string label, string? text)
         {

@@ -9,6 +9,12 @@ public sealed class SaveImpactAssessment(AppDbContext db, TimeProvider clock)
 {
     public async Task<CommandResult<ImpactAssessment>> SaveAsync(Guid? id, Guid? version, AssessmentInput input, CancellationToken ct)
     {
+        // Another party's (or no) record: 404 before anything is said about the input.
+        if (id is { } existing && !await db.ImpactAssessments.AnyAsync(x => x.Id == existing, ct))
+        {
+            return CommandResult<ImpactAssessment>.NotFound();
+        }
+
         var errors = input.Validate(Swedish.Today(clock));
         if (input.ActivityId is { } activityId && !await db.ProcessingActivities.AnyAsync(a => a.Id == activityId, ct))
         {

@@ -15,6 +15,12 @@ public sealed class SaveProcessingActivity(AppDbContext db, TimeProvider clock)
 
     public async Task<CommandResult<ProcessingActivity>> SaveAsync(Guid? id, Guid? version, ProcessingInput input, CancellationToken ct)
     {
+        // Another party's (or no) record: 404 before anything is said about the input.
+        if (id is { } existing && !await db.ProcessingActivities.AnyAsync(x => x.Id == existing, ct))
+        {
+            return CommandResult<ProcessingActivity>.NotFound();
+        }
+
         var errors = input.Validate();
         if (input.ControllerId is { } controllerId && !await db.DataControllers.AnyAsync(c => c.Id == controllerId, ct))
         {
