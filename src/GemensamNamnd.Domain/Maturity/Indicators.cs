@@ -123,3 +123,36 @@ public static class Indicators
         return Math.Max(0, months);
     }
 }
+
+// --- Records of processing and impact assessments (issue 21, Art. 30 and 35) ---
+
+/// <summary>One processing activity as the maturity view sees it: flags only, nothing about its content.</summary>
+/// <param name="AsProcessor">Recorded as processor (Art. 30(2)): no legal basis of its own, so left out of that share.</param>
+/// <param name="HasLegalBasis">An Art. 6(1) basis is recorded.</param>
+/// <param name="DpiaRequired">The screening requires an impact assessment (Art. 35).</param>
+/// <param name="DpiaDone">An impact assessment of it has been decided.</param>
+public sealed record ActivityFacts(bool AsProcessor, bool HasLegalBasis, bool DpiaRequired, bool DpiaDone);
+
+/// <summary>A party's record-of-processing figures now: the share of its controller activities with a legal basis, and of those whose screening requires an assessment that have one done.</summary>
+public sealed record RecordIndicators(int Activities, int WithLegalBasis, double? ShareWithLegalBasis, int DpiaRequired, int DpiaDone, double? ShareDpiaDone);
+
+public static class RecordIndicatorRules
+{
+    /// <summary>
+    /// The shares over the party's activities as controller (a processor's record has no basis of its own, Art. 30(2)):
+    /// with a legal basis recorded (Art. 30(1), 6(1)); and, of those whose screening requires an assessment, with one
+    /// done (Art. 35(1)). Null when there is nothing to share over.
+    /// </summary>
+    public static RecordIndicators Records(IReadOnlyCollection<ActivityFacts> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var own = all.Where(a => !a.AsProcessor).ToList();
+        var withBasis = own.Count(a => a.HasLegalBasis);
+        var required = all.Where(a => a.DpiaRequired).ToList();
+        var done = required.Count(a => a.DpiaDone);
+        return new RecordIndicators(own.Count, withBasis, own.Count == 0 ? null : (double)withBasis / own.Count,
+            required.Count, done, required.Count == 0 ? null : (double)done / required.Count);
+    }
+}
+
+// --- end of issue 21's records of processing ---

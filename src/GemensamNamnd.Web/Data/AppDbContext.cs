@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.SavedFilters.SavedFilter> SavedFilters => Set<Features.SavedFilters.SavedFilter>();
     public DbSet<Features.Letters.LetterTemplate> LetterTemplates => Set<Features.Letters.LetterTemplate>();
     public DbSet<Features.Documents.CaseDocument> CaseDocuments => Set<Features.Documents.CaseDocument>();
+    public DbSet<Features.Processing.ProcessingActivity> ProcessingActivities => Set<Features.Processing.ProcessingActivity>();
+    public DbSet<Features.Processing.ImpactAssessment> ImpactAssessments => Set<Features.Processing.ImpactAssessment>();
 
     /// <summary>Binds a (possibly pooled) instance to the scope's party and actor. Called on every lease.</summary>
     internal void Lease(CurrentParty currentParty, CurrentActor actor)

@@ -13,6 +13,7 @@ using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
 using GemensamNamnd.Web.Features.PersonSearch;
+using GemensamNamnd.Web.Features.Processing;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
@@ -45,6 +46,7 @@ public static class FeatureExtensions
         builder.Services.AddAdministration();
         builder.Services.AddAuditLog();
         builder.Services.AddLetters();
+        builder.Services.AddProcessing();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
@@ -65,6 +67,7 @@ public static class FeatureExtensions
         Breaches.BreachesApi.Map(party);
         DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
+        ProcessingApi.Map(party);
         return app;
     }
 }

@@ -30,6 +30,7 @@ public sealed class FeatureBoundaryTests
         [("Reminders", "Dpo.DpoReminderSource")] = "ReminderExtensions registers every register's source",
         [("Reminders", "Drills.DrillReminderSource")] = "ReminderExtensions registers every register's source",
         [("Reminders", "Maturity.MaturityReminderSource")] = "ReminderExtensions registers every register's source",
+        [("Reminders", "Processing.AssessmentReminderSource")] = "ReminderExtensions registers every register's source",
         // The to-do list likewise collects a source from every register.
         [("*", "Todo.ITodoSource")] = "each register offers its part of the to-do list through the contract",
         [("Todo", "Requests.RequestTodoSource")] = "TodoExtensions registers every register's source",
@@ -85,6 +86,12 @@ public sealed class FeatureBoundaryTests
         [("Letters", "Dpo.DpoAllocation")] = "the Art. 34 notice names the serving DPO",
         [("Letters", "Requests.SystemSearch")] = "the answer's enclosures are the systems searched with a hit",
         [("Letters", "Systems.PartySystem")] = "the answer's enclosures are named by the party's systems",
+        // The record of processing (issue 21) names the systems that carry an activity and the suppliers that process in it,
+        // and hands IMY its PDF through the letters' one PDF writer.
+        [("Processing", "Systems.PartySystem")] = "an activity is carried by the party's systems (and their suppliers)",
+        [("Systems", "Suppliers.Supplier")] = "a system names the supplier that runs it (PartySystem.SupplierId, a foreign key)",
+        [("Processing", "Suppliers.Supplier")] = "the processors of an activity are the committee's suppliers",
+        [("Processing", "Letters.PdfLetterWriter")] = "the record's PDF for IMY is written by the one PDF writer (PDF/A)",
         // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
         [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",
         [("Documents", "Requests.RequestViewers")] = "a request's documents are shown only to whom the rule lets open the case",

@@ -45,6 +45,9 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
         ["handlaggare"] = RecordKind.User,
         ["RoundId"] = RecordKind.MaturityRound,
         ["HoldId"] = RecordKind.RetentionHold,
+        ["ActivityId"] = RecordKind.ProcessingActivity,
+        ["SystemIds"] = RecordKind.System,
+        ["SupplierIds"] = RecordKind.Supplier,
         ["id"] = RecordKind.System,
     };
 
@@ -55,6 +58,8 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
         _ when route.Contains("/begaranden/{id", StringComparison.Ordinal) || route.Contains("/requests/{id", StringComparison.Ordinal) => RecordKind.Request,
         _ when route.Contains("/incidenter/{id", StringComparison.Ordinal) || route.Contains("/breaches/{id", StringComparison.Ordinal) => RecordKind.Breach,
         _ when route.Contains("/ovningar/{id", StringComparison.Ordinal) => RecordKind.Drill,
+        _ when route.Contains("/registerforteckning/{id", StringComparison.Ordinal) => RecordKind.ProcessingActivity,
+        _ when route.Contains("/konsekvensbedomningar/{id", StringComparison.Ordinal) => RecordKind.ImpactAssessment,
         _ when route.Contains("/uppdrag/{id", StringComparison.Ordinal) || route.Contains("/allocations/{id", StringComparison.Ordinal) => RecordKind.DpoAllocation,
         _ when route.Contains("/personer/{id", StringComparison.Ordinal) || route.Contains("/persons/{id", StringComparison.Ordinal) => RecordKind.DpoPerson,
         _ when route.Contains("/omgangar/{id", StringComparison.Ordinal) => RecordKind.MaturityRound,

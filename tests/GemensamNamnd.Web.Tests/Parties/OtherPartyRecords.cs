@@ -40,6 +40,8 @@ public enum RecordKind
     Membership,
     Supplier,
     SupplierIncident,
+    ProcessingActivity,
+    ImpactAssessment,
 }
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class OtherPartyRecords
     public static readonly string[] Secrets =
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
-        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName,
+        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName, ActivityName, AssessmentDescription,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -74,6 +76,8 @@ public sealed class OtherPartyRecords
     private const string HoldReason = "Hemligt skal Berg 7Q";
     private const string SavedFilterName = "Hemligt filter Berg 7Q";
     private const string DocumentFileName = "Hemlig handling Berg 7Q.pdf";
+    private const string ActivityName = "Hemlig behandling Berg 7Q";
+    private const string AssessmentDescription = "Hemlig konsekvensbedomning Berg 7Q";
     private const string UserName = "Hemlig Bergsanvandare 7Q";
     private const string UserEmail = "hemlig-anvandare-7q@berg.example";
 
@@ -286,9 +290,33 @@ public sealed class OtherPartyRecords
                 pdb.CaseDocuments.Add(document);
             }
 
+            var activity = await pdb.ProcessingActivities.FirstOrDefaultAsync(a => a.Name == ActivityName);
+            if (activity is null)
+            {
+                activity = new GemensamNamnd.Web.Features.Processing.ProcessingActivity
+                {
+                    ControllerId = controller.Id,
+                    Name = ActivityName,
+                    Purposes = ActivityName,
+                    LegalBasis = GemensamNamnd.Domain.Processing.LegalBasis.PublicTask,
+                    RetentionRule = "Bevaras",
+                    SystemIds = [system.Id],
+                };
+                pdb.ProcessingActivities.Add(activity);
+            }
+
+            var assessment = await pdb.ImpactAssessments.FirstOrDefaultAsync(a => a.Description == AssessmentDescription);
+            if (assessment is null)
+            {
+                assessment = new GemensamNamnd.Web.Features.Processing.ImpactAssessment { ActivityId = activity.Id, Description = AssessmentDescription };
+                pdb.ImpactAssessments.Add(assessment);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
+                [RecordKind.ProcessingActivity] = activity.Id,
+                [RecordKind.ImpactAssessment] = assessment.Id,
                 [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
@@ -323,6 +351,8 @@ public sealed class OtherPartyRecords
             RecordKind.Drill => await db.Drills.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.DpoPerson => await db.DpoPersons.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.MaturityRound => await db.MaturityRounds.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.ProcessingActivity => await db.ProcessingActivities.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.ImpactAssessment => await db.ImpactAssessments.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             _ => null,
         });
     }
@@ -356,6 +386,8 @@ public sealed class OtherPartyRecords
                 counts.Add(Serialize(await db.RetentionHolds.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.RetentionHold])));
                 counts.Add(Serialize(await db.SavedFilters.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.SavedFilter])));
                 counts.Add(Serialize(await db.CaseDocuments.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Document])));
+                counts.Add(Serialize(await db.ProcessingActivities.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.ProcessingActivity])));
+                counts.Add(Serialize(await db.ImpactAssessments.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.ImpactAssessment])));
             }
 
             return counts;

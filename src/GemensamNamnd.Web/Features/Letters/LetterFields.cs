@@ -33,6 +33,9 @@ public static class LetterFields
         ("overklagande_sista_dag", "sista dag att överklaga om beslutet nås i dag (FL 44 §)"),
         ("bilagor", "lista: bilagorna (system där uppgifter hittades)"),
         ("system_med_uppgifter", "lista: system där uppgifter hittades"),
+        ("andamal", "lista: ändamålen, ur registerförteckningens behandlingar i systemen där uppgifter hittades (art. 15.1 a)"),
+        ("mottagare", "lista: mottagarna, ur samma behandlingar (art. 15.1 c)"),
+        ("lagringstid", "lista: lagringstiden, ur samma behandlingar (art. 15.1 d)"),
     ];
 
     public static readonly IReadOnlyList<(string Name, string Meaning)> Breach =

@@ -29,6 +29,7 @@ public sealed class LetterService(
     RequestViewers viewers,
     CurrentActor actor,
     PersonalDataReadLog reads,
+    Processing.ProcessingQueries processing,
     TimeProvider clock)
 {
     public const string ReadPurpose = "Brev togs fram";
@@ -207,9 +208,14 @@ public sealed class LetterService(
         var officer = r.AssignedOfficerId is { } officerId
             ? await db.Users.AsNoTracking().Where(u => u.Id == officerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
-        var hits = await db.SystemSearches.AsNoTracking().Where(s => s.RequestId == r.Id && s.Result == SystemSearchResult.DataFound)
-            .Join(db.PartySystems.AsNoTracking(), s => s.SystemId, p => p.Id, (s, p) => p.Name).ToListAsync(ct);
+        var found = await db.SystemSearches.AsNoTracking().Where(s => s.RequestId == r.Id && s.Result == SystemSearchResult.DataFound)
+            .Join(db.PartySystems.AsNoTracking(), s => s.SystemId, p => p.Id, (s, p) => new { p.Id, p.Name }).ToListAsync(ct);
+        var hits = found.Select(h => h.Name).ToList();
         hits.Sort(StringComparer.Create(Swedish.Culture, false));
+
+        // Art. 15(1)(a), (c), (d): from the record of processing, the activities of the systems where data was found.
+        var activities = (await processing.BySystemAsync([.. found.Select(h => h.Id)], ct)).Values.SelectMany(a => a)
+            .DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Create(Swedish.Culture, false)).ToList();
 
         var today = Today;
         var waitsForIdentity = r.ClockRule == DeadlineClockStart.IdentityConfirmed && r.IdentityConfirmedAt is null;
@@ -244,6 +250,9 @@ public sealed class LetterService(
             ["overklagande_sista_dag"] = SwedishDates.Long(AppealPeriod.LastDay(today)),
             ["bilagor"] = hits.Select(h => $"Utdrag ur {h}").ToList(),
             ["system_med_uppgifter"] = hits,
+            ["andamal"] = activities.Where(a => a.Purposes is not null).Select(a => $"{a.Name}: {a.Purposes!.ReplaceLineEndings(" ")}").ToList(),
+            ["mottagare"] = activities.Where(a => a.Recipients is not null).Select(a => $"{a.Name}: {a.Recipients!.ReplaceLineEndings(" ")}").ToList(),
+            ["lagringstid"] = activities.Select(a => $"{a.Name}: {a.Retention}").ToList(),
         };
     }
 

@@ -89,6 +89,9 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         new("dpo.uncovered", "Personuppgiftsansvariga utan ombud", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Personuppgiftsansvariga utan ordinarie dataskyddsombud (art. 37.1 a).", IndicatorTime.AsOf),
         new("dpo.warnings", "Varningar om oberoende", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Öppna varningar: motstridiga roller, rapportering, för liten andel, över heltid (art. 38).", IndicatorTime.AsOf),
         new("drill.months", "Månader sedan senaste övning", "Övningar", IndicatorUnit.Months, false, false, "Hela månader sedan incidentrutinen senast övades (art. 32.1 d).", IndicatorTime.AsOf),
+        // Issue 21: the record of processing and the impact assessments, as they stand today.
+        new("rec.basis", "Behandlingar med rättslig grund", "Registerförteckning", IndicatorUnit.Share, false, true, "Andel av partens behandlingar (som personuppgiftsansvarig) där den rättsliga grunden är angiven (art. 30.1, 6.1).", IndicatorTime.Today),
+        new("rec.dpia", "Konsekvensbedömningar gjorda där de krävs", "Registerförteckning", IndicatorUnit.Share, false, true, "Andel av behandlingarna vars tröskelbedömning kräver en konsekvensbedömning där en sådan är gjord och beslutad (art. 35).", IndicatorTime.Today),
     ];
 
     public static IndicatorDef Def(string key) => Defs.First(d => d.Key == key);
@@ -166,6 +169,9 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
                 ["dpo.uncovered"] = (dpo?.ControllersWithoutDpo ?? 0, int.MaxValue, dpo is null ? null : $"av {dpo.ControllerCount}"),
                 ["dpo.warnings"] = (warnings, int.MaxValue, null),
                 ["drill.months"] = (Indicators.MonthsSince(m?.LastDrillOn, asOf), int.MaxValue, m?.LastDrillOn is null ? "ingen övning" : null),
+                // Issue 21: shares over the party's activities (suppressed as other shares when fewer than five lie under them).
+                ["rec.basis"] = (m?.Records?.ShareWithLegalBasis, m?.Records?.Activities ?? 0, null),
+                ["rec.dpia"] = (m?.Records?.ShareDpiaDone, m?.Records?.DpiaRequired ?? 0, null),
             };
             exact.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v => new IndicatorCell(v.Value.Value, false, v.Value.Note))));
             shown.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Maturity;
 
 /// <summary>One party's measured figures for a period: aggregates only, no case, no person.</summary>
-public sealed record PartyMeasured(Guid PartyId, RequestIndicators Requests, BreachIndicators Breaches, DateOnly? LastDrillOn);
+public sealed record PartyMeasured(Guid PartyId, RequestIndicators Requests, BreachIndicators Breaches, DateOnly? LastDrillOn, RecordIndicators? Records = null);
 
 /// <summary>One party's levels in one round, by dimension key (no justifications).</summary>
 public sealed record PartyLevels(Guid RoundId, Guid PartyId, IReadOnlyDictionary<string, int> Levels);
@@ -34,25 +34,29 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
         var to = StartOfSwedishDay(period.To.AddDays(1));
         var asOf = period.To < today ? period.To : today;
         var now = clock.GetUtcNow();
-        var (requests, breaches, drills) = await crossParty.ReadAsync(async s =>
+        var (requests, breaches, drills, activities) = await crossParty.ReadAsync(async s =>
         {
             var r = await RequestQueries.FactsAsync(s, from, to, alsoOpen: true, ct);
             var b = await BreachQueries.FactsAsync(s, from, to, ct);
             var d = await s.Set<Drill>().Where(x => x.HeldOn <= asOf)
                 .GroupBy(x => x.PartyId).Select(g => new { PartyId = g.Key, Last = g.Max(x => x.HeldOn) })
                 .ToListAsync(ct);
-            return (r, b, d);
+            // Issue 21: the record of processing as it stands now (flags only).
+            var a = await Processing.ProcessingQueries.FactsAsync(s, ct);
+            return (r, b, d, a);
         }, ct);
 
         var requestsByParty = requests.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status, x.Outcome));
         var breachesByParty = breaches.ToLookup(x => x.PartyId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
         var lastDrill = drills.ToDictionary(x => x.PartyId, x => x.Last);
-        var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Distinct();
+        var activitiesByParty = activities.ToLookup(x => x.PartyId, x => x.Facts);
+        var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Concat(activitiesByParty.Select(g => g.Key)).Distinct();
         return parties.ToDictionary(id => id, id => new PartyMeasured(
             id,
             Indicators.Requests([.. requestsByParty[id]], period, today),
             Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date, now),
-            lastDrill.TryGetValue(id, out var last) ? last : null));
+            lastDrill.TryGetValue(id, out var last) ? last : null,
+            RecordIndicatorRules.Records([.. activitiesByParty[id]])));
     }
 
     /// <summary>Every party's requests received in the years <paramref name="fromYear"/>–<paramref name="toYear"/> (Swedish days), as facts for the trend.</summary>

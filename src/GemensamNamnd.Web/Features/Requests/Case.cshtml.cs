@@ -36,6 +36,7 @@ public sealed class CaseModel(
     AnswerGuard guard,
     AnswerRequest answer,
     IAuthorizationService authorization,
+    Processing.ProcessingQueries processing,
     TimeProvider clock) : FormPageModel
 {
     public const string ReadPurpose = "Visade ärendet";
@@ -163,6 +164,9 @@ public sealed class CaseModel(
 
     /// <summary>The party's systems in use, and any other already on the case, with this case's marks and notes.</summary>
     public List<SystemLine> Systems { get; private set; } = [];
+
+    /// <summary>The activities of the record of processing each system carries (issue 21), by system id.</summary>
+    public Dictionary<Guid, List<Processing.SystemActivity>> ActivitiesBySystem { get; private set; } = [];
 
     public List<(Guid Id, string Name)> Officers { get; private set; } = [];
 
@@ -537,6 +541,7 @@ public sealed class CaseModel(
             var mark = marks.FirstOrDefault(m => m.SystemId == s.Id);
             return new SystemLine(s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt, mark?.Note, mark?.Disclosure, mark?.OslProvision, mark?.SecrecyNote);
         }).ToList();
+        ActivitiesBySystem = await processing.BySystemAsync([.. Systems.Select(s => s.Id)], ct);
 
         MayChange = await MayChangeAsync();
         if (MayChange)

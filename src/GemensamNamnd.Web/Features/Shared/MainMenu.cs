@@ -28,6 +28,8 @@ public static class MainMenu
         new("Ärenden", "Incidenter", "incidenter", Policies.PartyMember),
         new("Ärenden", "Övningar", "ovningar", Policies.PartyMember),
         new("Ärenden", "Personsökning", "personsok", Policies.PartyOversight),
+        new("Register", "Behandlingar (art. 30)", "registerforteckning", Policies.PartyMember),
+        new("Register", "Konsekvensbedömningar", "konsekvensbedomningar", Policies.PartyMember),
         new("Uppföljning", "Incidentstatistik", "incidenter/statistik", Policies.PartyMember),
         new("Uppföljning", "Mognad", "mognad", Policies.PartyOversight),
         new("Uppföljning", "Gallring", "gallring", Policies.PartyOversight),

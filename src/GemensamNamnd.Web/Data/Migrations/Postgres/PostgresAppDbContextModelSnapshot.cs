@@ -1102,6 +1102,255 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DpoAdvice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("dpo_advice");
+
+                    b.Property<bool?>("DpoAdviceFollowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dpo_advice_followed");
+
+                    b.Property<string>("DpoAdviceNotFollowedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dpo_advice_not_followed_reason");
+
+                    b.Property<DateOnly?>("DpoAdviceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dpo_advice_on");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Necessity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("necessity");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("PriorConsultationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_consultation_on");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_likelihood");
+
+                    b.Property<int?>("ResidualSeverity")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_severity");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("review_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_assessments");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_activity_id");
+
+                    b.HasIndex("PartyId", "ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_party_id_activity_id");
+
+                    b.HasIndex("PartyId", "ReviewOn")
+                        .HasDatabaseName("ix_impact_assessments_party_id_review_on");
+
+                    b.ToTable("impact_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AsProcessor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("as_processor");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("controller_id");
+
+                    b.Property<bool>("CriminalOffenceData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("criminal_offence_data");
+
+                    b.Property<string>("DataSubjectCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("data_subject_categories");
+
+                    b.Property<bool>("DpiaRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dpia_required");
+
+                    b.Property<string>("ExternalController")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_controller");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PersonalDataCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("personal_data_categories");
+
+                    b.Property<string>("Purposes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("RetentionPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_period");
+
+                    b.Property<string>("RetentionPlanDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_plan_decision");
+
+                    b.Property<string>("RetentionPlanName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_plan_name");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("screened_on");
+
+                    b.PrimitiveCollection<string[]>("ScreeningCriteria")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("screening_criteria");
+
+                    b.PrimitiveCollection<string[]>("ScreeningMandatory")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("screening_mandatory");
+
+                    b.Property<string>("SecurityMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("security_measures");
+
+                    b.Property<string>("SpecialCategoryCondition")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("special_category_condition");
+
+                    b.PrimitiveCollection<List<Guid>>("SupplierIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("supplier_ids");
+
+                    b.Property<string>("SwedishLaw")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("swedish_law");
+
+                    b.PrimitiveCollection<List<Guid>>("SystemIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("system_ids");
+
+                    b.Property<string>("ThirdCountryTransfers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("third_country_transfers");
+
+                    b.Property<string>("TransferSafeguard")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("transfer_safeguard");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_activities");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_processing_activities_controller_id");
+
+                    b.HasIndex("PartyId", "ControllerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_activities_party_id_controller_id_name");
+
+                    b.ToTable("processing_activities", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Reminders.SentReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2285,6 +2534,54 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Dimensions");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Processing.ProcessingActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_assessments_processing_activities_activity_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processing.DpiaRisk", "Risks", b1 =>
+                        {
+                            b1.Property<Guid>("ImpactAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Likelihood");
+
+                            b1.Property<int>("Severity");
+
+                            b1.HasKey("ImpactAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("impact_assessments");
+
+                            b1
+                                .ToJson("Risks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImpactAssessmentId");
+                        });
+
+                    b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_activities_data_controllers_controller_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
