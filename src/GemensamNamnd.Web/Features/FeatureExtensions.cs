@@ -17,6 +17,7 @@ using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.SavedFilters;
+using GemensamNamnd.Web.Features.Suppliers;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Features.Todo;
 
@@ -30,6 +31,7 @@ public static class FeatureExtensions
         builder.Services.AddCaseNumbers();
         builder.Services.AddRequests();
         builder.Services.AddSystems();
+        builder.Services.AddSuppliers();
         builder.Services.AddBreaches();
         builder.Services.AddDrills();
         builder.Services.AddDpo();

@@ -46,6 +46,7 @@ public static class MainMenu
     [
         new("Nämnden", "Mognad i nämnden", "/mognad", Policies.EStrategist),
         new("Nämnden", "Dataskyddsombud i nämnden", "/dataskyddsombud", Policies.EStrategist),
+        new("Nämnden", "Leverantörer", "/leverantorer", Policies.SignedIn),
         new("Nämnden", "Administration", "/admin", Policies.GlobalAdministrator),
         new("Nämnden", "Utkorg", "/admin/utkorg", Policies.GlobalAdministrator),
     ];
