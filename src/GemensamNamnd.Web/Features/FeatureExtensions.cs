@@ -13,6 +13,7 @@ using GemensamNamnd.Web.Features.Maturity;
 using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
 using GemensamNamnd.Web.Features.PersonSearch;
+using GemensamNamnd.Web.Features.Processors;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
@@ -32,6 +33,7 @@ public static class FeatureExtensions
         builder.Services.AddRequests();
         builder.Services.AddSystems();
         builder.Services.AddSuppliers();
+        builder.Services.AddProcessors();
         builder.Services.AddBreaches();
         builder.Services.AddDrills();
         builder.Services.AddDpo();
@@ -65,6 +67,7 @@ public static class FeatureExtensions
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
+        ProcessorsApi.Map(party);
         DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
         return app;

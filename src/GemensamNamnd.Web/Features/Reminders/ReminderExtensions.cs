@@ -12,6 +12,7 @@ public static class ReminderExtensions
         services.AddScoped<IReminderSource, Dpo.DpoReminderSource>();
         services.AddScoped<IReminderSource, Drills.DrillReminderSource>();
         services.AddScoped<IReminderSource, Maturity.MaturityReminderSource>();
+        services.AddScoped<IReminderSource, Processors.ProcessorReminderSource>();
 
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();

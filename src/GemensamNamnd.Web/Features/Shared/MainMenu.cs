@@ -35,6 +35,7 @@ public static class MainMenu
         new("Inställningar", "Personuppgiftsansvariga", "personuppgiftsansvariga", Policies.PartyMember),
         new("Inställningar", "Dataskyddsombud", "dataskyddsombud", Policies.PartyMember),
         new("Inställningar", "System", "system", Policies.PartyOversight),
+        new("Inställningar", "Personuppgiftsbiträden", "personuppgiftsbitraden", Policies.PartyMember),
         new("Inställningar", "Registerförteckning", "behandlingar", Policies.PartyMember),
         new("Inställningar", "Användare", "anvandare", Policies.PartyAdministrator),
         new("Inställningar", "Påminnelser", "paminnelser", Policies.PartyAdministrator),

@@ -1038,6 +1038,133 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("advice");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("controller_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Followed")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("followed");
+
+                    b.Property<string>("FollowedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("followed_note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_consultations");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_dpo_consultations_controller_id");
+
+                    b.HasIndex("PartyId", "AskedOn")
+                        .HasDatabaseName("ix_dpo_consultations_party_id_asked_on");
+
+                    b.ToTable("dpo_consultations", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("standard");
+
+                    b.Property<string>("StandardNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("standard_note");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processor_agreements");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_supplier_id");
+
+                    b.HasIndex("PartyId", "SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_party_id_supplier_id");
+
+                    b.ToTable("processor_agreements", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Reminders.SentReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2125,6 +2252,112 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Dimensions");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpo_consultations_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processor_agreements_suppliers_supplier_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.AgreementAudit", "Audits", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Audits")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessor", "SubProcessors", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("SubProcessors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessorNotice", "Notices", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("DecidedOn");
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateOnly>("ReceivedOn");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Notices")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.Navigation("Audits");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("SubProcessors");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
