@@ -9,9 +9,13 @@ public static class ProcessorsExtensions
     {
         services.AddScoped<ProcessorList>();
         services.AddScoped<SaveAgreement>();
+        services.AddScoped<SaveConsultation>();
         services.Configure<RazorPagesOptions>(o =>
-            // Record and edit share one page: …/avtal/ny and …/avtal/{id}.
-            o.Conventions.AddPageRoute("/Processors/Edit", "{party}/personuppgiftsbitraden/avtal/{id:guid}"));
+        {
+            // Record and edit share one page: …/ny and …/{id}.
+            o.Conventions.AddPageRoute("/Processors/Edit", "{party}/personuppgiftsbitraden/avtal/{id:guid}");
+            o.Conventions.AddPageRoute("/Processors/ConsultationEdit", "{party}/radgivningslogg/{id:guid}");
+        });
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class MainMenu
         new("Uppföljning", "Mognad", "mognad", Policies.PartyOversight),
         new("Uppföljning", "Gallring", "gallring", Policies.PartyOversight),
         new("Uppföljning", "Logg", "logg", Policies.PartyOversight),
+        new("Uppföljning", "Rådgivningslogg", "radgivningslogg", Policies.PartyOfficer),
         new("Inställningar", "Personuppgiftsansvariga", "personuppgiftsansvariga", Policies.PartyMember),
         new("Inställningar", "Dataskyddsombud", "dataskyddsombud", Policies.PartyMember),
         new("Inställningar", "System", "system", Policies.PartyOversight),
