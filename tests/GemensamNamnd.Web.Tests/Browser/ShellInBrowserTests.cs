@@ -70,9 +70,9 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         var expected = new Dictionary<string, (int Links, bool Log)>
         {
-            ["Anna Andersson"] = (8, false), // case officer: no oversight pages (Logg, Gallring, Mognad, Personsökning, System)
-            ["Bo Berglund"] = (14, true), // the DPO also keeps the party's letter templates (Brevmallar)
-            ["Cecilia Claesson"] = (16, true), // the party's administrator also manages its users, reminder settings and letter templates
+            ["Anna Andersson"] = (10, false), // case officer: no oversight pages (Logg, Gallring, Mognad, Personsökning, System); Personuppgiftsbiträden and Rådgivningslogg
+            ["Bo Berglund"] = (16, true), // the DPO also keeps the party's letter templates (Brevmallar); Personuppgiftsbiträden and Rådgivningslogg
+            ["Cecilia Claesson"] = (17, true), // the party's administrator also manages its users, reminder settings and letter templates; Personuppgiftsbiträden (no Rådgivningslogg: not an officer)
         };
         foreach (var (name, (links, log)) in expected)
         {

@@ -38,6 +38,9 @@ public enum RecordKind
     Party,
     User,
     Membership,
+    Supplier,
+    ProcessorAgreement,
+    DpoConsultation,
 }
 
 /// <summary>
@@ -55,7 +58,7 @@ public sealed class OtherPartyRecords
     public static readonly string[] Secrets =
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
-        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName,
+        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName, AgreementNote, ConsultationSubject,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -68,6 +71,11 @@ public sealed class OtherPartyRecords
     private const string PersonEmail = "hemlig-ombud-7q@berg.example";
     private const string AllocationReportsTo = "Hemliga styrelsen Berg 7Q";
     private const string DrillScenario = "Hemlig ovning i Berg 7Q";
+    private const string AgreementNote = "Hemligt avtal Berg 7Q";
+    private const string ConsultationSubject = "Hemlig radfraga Berg 7Q";
+
+    /// <summary>A committee-wide supplier (not a secret: every party sees the list), named by B's agreement.</summary>
+    private const string SupplierName = "Leverantoren for isolationsprov 7Q";
     private const string SystemName = "Hemligt system Berg 7Q";
     private const string HoldReason = "Hemligt skal Berg 7Q";
     private const string SavedFilterName = "Hemligt filter Berg 7Q";
@@ -123,6 +131,13 @@ public sealed class OtherPartyRecords
                 Memberships = [new Membership { PartyId = party.Id, Role = PartyRole.Handlaggare }],
             };
             db.Users.Add(user);
+        }
+
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(x => x.Name == SupplierName);
+        if (supplier is null)
+        {
+            supplier = new GemensamNamnd.Web.Features.Suppliers.Supplier { Name = SupplierName, Country = "SE" };
+            db.Suppliers.Add(supplier);
         }
 
         var round = await db.MaturityRounds.FirstOrDefaultAsync(r => r.Year == RoundYear);
@@ -260,9 +275,32 @@ public sealed class OtherPartyRecords
                 pdb.CaseDocuments.Add(document);
             }
 
+            var agreement = await pdb.ProcessorAgreements.FirstOrDefaultAsync(a => a.StandardNote == AgreementNote);
+            if (agreement is null)
+            {
+                agreement = new GemensamNamnd.Web.Features.Processors.ProcessorAgreement
+                {
+                    SupplierId = supplier.Id,
+                    ControllerIds = [controller.Id],
+                    ValidFrom = today.AddYears(-1),
+                    Standard = GemensamNamnd.Web.Features.Processors.AgreementStandard.Other,
+                    StandardNote = AgreementNote,
+                };
+                pdb.ProcessorAgreements.Add(agreement);
+            }
+
+            var consultation = await pdb.DpoConsultations.FirstOrDefaultAsync(c => c.Subject == ConsultationSubject);
+            if (consultation is null)
+            {
+                consultation = new GemensamNamnd.Web.Features.Processors.DpoConsultation { ControllerId = controller.Id, AskedOn = today.AddDays(-3), Subject = ConsultationSubject };
+                pdb.DpoConsultations.Add(consultation);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
+                [RecordKind.ProcessorAgreement] = agreement.Id,
+                [RecordKind.DpoConsultation] = consultation.Id,
                 [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
@@ -278,6 +316,7 @@ public sealed class OtherPartyRecords
         ids[RecordKind.User] = user.Id;
         ids[RecordKind.Membership] = user.Memberships.First(m => m.PartyId == party.Id).Id;
         ids[RecordKind.MaturityRound] = round.Id;
+        ids[RecordKind.Supplier] = supplier.Id;
         ids[RecordKind.Party] = party.Id;
         return new OtherPartyRecords(party.Id, ids);
     }
@@ -293,6 +332,8 @@ public sealed class OtherPartyRecords
             RecordKind.Breach => await db.Breaches.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.DpoAllocation => await db.DpoAllocations.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.Drill => await db.Drills.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.ProcessorAgreement => await db.ProcessorAgreements.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.DpoConsultation => await db.DpoConsultations.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.DpoPerson => await db.DpoPersons.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.MaturityRound => await db.MaturityRounds.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             _ => null,
@@ -324,6 +365,8 @@ public sealed class OtherPartyRecords
                 counts.Add(Serialize(await db.Breaches.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Breach])));
                 counts.Add(Serialize(await db.DpoAllocations.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.DpoAllocation])));
                 counts.Add(Serialize(await db.Drills.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Drill])));
+                counts.Add(Serialize(await db.ProcessorAgreements.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.ProcessorAgreement])));
+                counts.Add(Serialize(await db.DpoConsultations.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.DpoConsultation])));
                 counts.Add(Serialize(await db.PartySystems.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.System])));
                 counts.Add(Serialize(await db.RetentionHolds.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.RetentionHold])));
                 counts.Add(Serialize(await db.SavedFilters.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.SavedFilter])));

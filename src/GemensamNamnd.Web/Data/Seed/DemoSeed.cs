@@ -12,7 +12,7 @@ namespace GemensamNamnd.Web.Data.Seed;
 /// embedded run and the tests. Demo Entra tenant ids are derived from the slug, so they are stable across runs.
 /// Demo cases in the registers follow unless <c>Demo:Cases</c> is false (the tests make their own).
 /// </summary>
-public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfiguration configuration, RequestDemoSeed requests)
+public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfiguration configuration, RequestDemoSeed requests, TimeProvider clock)
 {
     public sealed record DemoUser(string Key, string Name, string HomeParty, (string Party, PartyRole Role)[] Memberships, bool GlobalAdministrator = false, bool EStrategist = false)
     {
@@ -100,6 +100,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
         {
             await requests.EnsureAsync(parties, cancellationToken);
             await MaturityDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
+            await ProcessorDemoSeed.EnsureAsync(partyScope, parties, clock, cancellationToken);
         }
     }
 

@@ -89,6 +89,10 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         new("dpo.uncovered", "Personuppgiftsansvariga utan ombud", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Personuppgiftsansvariga utan ordinarie dataskyddsombud (art. 37.1 a).", IndicatorTime.AsOf),
         new("dpo.warnings", "Varningar om oberoende", "Dataskyddsombud", IndicatorUnit.Count, false, false, "Öppna varningar: motstridiga roller, rapportering, för liten andel, över heltid (art. 38).", IndicatorTime.AsOf),
         new("drill.months", "Månader sedan senaste övning", "Övningar", IndicatorUnit.Months, false, false, "Hela månader sedan incidentrutinen senast övades (art. 32.1 d).", IndicatorTime.AsOf),
+
+        // Issue 21, processors and the DPO's log.
+        new("proc.agreements", "Biträden i bruk med gällande avtal", "Register", IndicatorUnit.Share, false, true, "Andel av personuppgiftsbiträdena i bruk (leverantörer av system i bruk) som har ett gällande personuppgiftsbiträdesavtal (art. 28.3).", IndicatorTime.AsOf),
+        new("dpo.consultations", "Rådgivningar med dataskyddsombudet", "Register", IndicatorUnit.Count, true, true, "Frågor till dataskyddsombudet under perioden enligt rådgivningsloggen (art. 38.1)."),
     ];
 
     public static IndicatorDef Def(string key) => Defs.First(d => d.Key == key);
@@ -166,6 +170,10 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
                 ["dpo.uncovered"] = (dpo?.ControllersWithoutDpo ?? 0, int.MaxValue, dpo is null ? null : $"av {dpo.ControllerCount}"),
                 ["dpo.warnings"] = (warnings, int.MaxValue, null),
                 ["drill.months"] = (Indicators.MonthsSince(m?.LastDrillOn, asOf), int.MaxValue, m?.LastDrillOn is null ? "ingen övning" : null),
+
+                // Issue 21, processors and the DPO's log.
+                ["proc.agreements"] = (Indicators.ShareOfProcessorsWithAgreement(m?.ProcessorsInUse ?? 0, m?.ProcessorsWithAgreement ?? 0), m?.ProcessorsInUse ?? 0, null),
+                ["dpo.consultations"] = (m?.Consultations ?? 0, m?.Consultations ?? 0, null),
             };
             exact.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v => new IndicatorCell(v.Value.Value, false, v.Value.Note))));
             shown.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v =>
@@ -233,6 +241,9 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
             ["br.72h"] = b.Reportable,
             ["br.median"] = b.Reported,
             ["br.art34"] = b.HighRisk,
+
+            // Issue 21, processors and the DPO's log.
+            ["dpo.consultations"] = m?.Consultations ?? 0,
         };
     }
 

@@ -10,6 +10,7 @@ public static class ProcessorsExtensions
         services.AddScoped<ProcessorList>();
         services.AddScoped<SaveAgreement>();
         services.AddScoped<SaveConsultation>();
+        services.AddScoped<AnnualReport>();
         services.Configure<RazorPagesOptions>(o =>
         {
             // Record and edit share one page: …/ny and …/{id}.
