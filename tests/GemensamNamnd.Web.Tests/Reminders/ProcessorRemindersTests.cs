@@ -54,7 +54,7 @@ public sealed class ProcessorRemindersTests(ReminderFactory app)
         Assert.Empty(await RunTwiceAsync(agreement.Id));
         Assert.Empty(await RunTwiceAsync(notice.Id));
 
-        app.MoveTo(today.AddDays(13));
+        app.MoveTo(today.AddDays(12)); // received 13 days ago
         Assert.Empty(await RunTwiceAsync(notice.Id));
         app.MoveTo(today.AddDays(30));
         Assert.Equal([$"{ProcessorReminderSource.Ending}:90"], await RunTwiceAsync(agreement.Id));

@@ -9,6 +9,11 @@ public sealed class SaveAgreement(AppDbContext db, TimeProvider clock)
 {
     public async Task<CommandResult<ProcessorAgreement>> SaveAsync(Guid? id, Guid? version, AgreementInput input, CancellationToken ct)
     {
+        if (id is { } existing && !await db.ProcessorAgreements.AnyAsync(x => x.Id == existing, ct))
+        {
+            return CommandResult<ProcessorAgreement>.NotFound();
+        }
+
         var suppliers = input.SupplierId is { } sid ? await db.Suppliers.Where(s => s.Id == sid).Select(s => s.Id).ToListAsync(ct) : [];
         var controllers = await db.DataControllers.Select(c => c.Id).ToListAsync(ct);
         if (CommandResult.RefuseIfAny<ProcessorAgreement>(input.Validate(Swedish.Today(clock), suppliers, controllers).ToErrors()) is { } invalid)

@@ -9,6 +9,11 @@ public sealed class SaveConsultation(AppDbContext db, TimeProvider clock)
 {
     public async Task<CommandResult<DpoConsultation>> SaveAsync(Guid? id, Guid? version, ConsultationInput input, CancellationToken ct)
     {
+        if (id is { } existing && !await db.DpoConsultations.AnyAsync(x => x.Id == existing, ct))
+        {
+            return CommandResult<DpoConsultation>.NotFound();
+        }
+
         var controllers = await db.DataControllers.Select(c => c.Id).ToListAsync(ct);
         if (CommandResult.RefuseIfAny<DpoConsultation>(input.Validate(Swedish.Today(clock), controllers).ToErrors()) is { } invalid)
         {
