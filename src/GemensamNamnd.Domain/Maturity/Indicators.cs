@@ -122,6 +122,23 @@ public static class Indicators
 
         return Math.Max(0, months);
     }
+
+    // --- Issue 21, processors and the DPO's log (Art. 28, Art. 38(1)): measured from the registers. ---
+
+    /// <summary>
+    /// The share of the processors in use (suppliers of the party's active systems) that have an agreement in force on
+    /// the day measured (Art. 28(3)); null when none is in use. Its base, for suppression, is the processors in use.
+    /// </summary>
+    public static double? ShareOfProcessorsWithAgreement(int processorsInUse, int withAgreementInForce) =>
+        processorsInUse == 0 ? null : (double)Math.Min(withAgreementInForce, processorsInUse) / processorsInUse;
+
+    /// <summary>The consultations of the DPO asked in <paramref name="period"/> (Art. 38(1): involved in all issues).</summary>
+    public static int ConsultationsIn(IEnumerable<DateOnly> askedOn, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(askedOn);
+        ArgumentNullException.ThrowIfNull(period);
+        return askedOn.Count(period.Contains);
+    }
 }
 
 // --- Records of processing and impact assessments (issue 21, Art. 30 and 35) ---

@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Breaches.BreachEvent> BreachEvents => Set<Features.Breaches.BreachEvent>();
     public DbSet<Features.Breaches.BreachSupplement> BreachSupplements => Set<Features.Breaches.BreachSupplement>();
     public DbSet<Features.Drills.Drill> Drills => Set<Features.Drills.Drill>();
+    public DbSet<Features.Processors.ProcessorAgreement> ProcessorAgreements => Set<Features.Processors.ProcessorAgreement>();
+    public DbSet<Features.Processors.DpoConsultation> DpoConsultations => Set<Features.Processors.DpoConsultation>();
     public DbSet<Features.Maturity.MaturityRound> MaturityRounds => Set<Features.Maturity.MaturityRound>();
     public DbSet<Features.Maturity.MaturityAnswer> MaturityAnswers => Set<Features.Maturity.MaturityAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -14,10 +14,12 @@ using GemensamNamnd.Web.Features.Outbox;
 using GemensamNamnd.Web.Features.Parties;
 using GemensamNamnd.Web.Features.PersonSearch;
 using GemensamNamnd.Web.Features.Processing;
+using GemensamNamnd.Web.Features.Processors;
 using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.SavedFilters;
+using GemensamNamnd.Web.Features.Suppliers;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Features.Todo;
 
@@ -31,6 +33,8 @@ public static class FeatureExtensions
         builder.Services.AddCaseNumbers();
         builder.Services.AddRequests();
         builder.Services.AddSystems();
+        builder.Services.AddSuppliers();
+        builder.Services.AddProcessors();
         builder.Services.AddBreaches();
         builder.Services.AddDrills();
         builder.Services.AddDpo();
@@ -65,6 +69,7 @@ public static class FeatureExtensions
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
+        ProcessorsApi.Map(party);
         DocumentsApi.Map(party);
         PartyUsersApi.Map(party);
         ProcessingApi.Map(party);

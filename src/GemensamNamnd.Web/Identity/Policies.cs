@@ -32,6 +32,13 @@ public static class Policies
     public const string GlobalAdministrator = "GlobalAdministrator";
     public const string EStrategist = "EStrategist";
 
+    /// <summary>
+    /// Keeping the committee-wide supplier list (<c>/leverantorer</c>, Art. 28): a global administrator or the DPO of any
+    /// party (the DPO is the one who meets the suppliers' agreements). Every signed-in user may read the list
+    /// (<see cref="SignedIn"/>): a supplier holds no personal data, and what a party has agreed with it is party-owned.
+    /// </summary>
+    public const string SupplierEditor = "SupplierEditor";
+
     public static readonly IReadOnlySet<string> PartyPolicies = new HashSet<string>(StringComparer.Ordinal)
     {
         PartyMember, PartyOfficer, PartyDpo, PartyAdministrator, PartyOversight, PartyRequestIntake, PartyBreachIntake,
@@ -52,6 +59,7 @@ public static class Policies
         options.AddPolicy(OpenRequest, p => p.RequireAuthenticatedUser().AddRequirements(new Features.Requests.OpenRequestRequirement()));
         options.AddPolicy(GlobalAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.Administrator)));
         options.AddPolicy(EStrategist, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.EStrategist)));
+        options.AddPolicy(SupplierEditor, p => p.RequireAuthenticatedUser().AddRequirements(new SupplierEditorRequirement()));
 
         // Anything that forgot to name a policy still requires a signed-in user; the routing-table test catches it too.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
@@ -100,6 +108,21 @@ public sealed class GlobalRoleHandler(CurrentUser currentUser) : AuthorizationHa
             _ => false,
         };
         if (holds)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed record SupplierEditorRequirement : IAuthorizationRequirement;
+
+/// <summary>A global administrator, or a user who is <see cref="PartyRole.Dataskyddsombud"/> in at least one party.</summary>
+public sealed class SupplierEditorHandler(CurrentUser currentUser) : AuthorizationHandler<SupplierEditorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SupplierEditorRequirement requirement)
+    {
+        var user = await currentUser.GetAsync();
+        if (user is not null && (user.IsGlobalAdministrator || user.Memberships.Any(m => m.Role == PartyRole.Dataskyddsombud)))
         {
             context.Succeed(requirement);
         }

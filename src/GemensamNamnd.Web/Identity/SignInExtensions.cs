@@ -117,6 +117,7 @@ public static class SignInExtensions
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddScoped<IAuthorizationHandler, PartyRoleHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, GlobalRoleHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, SupplierEditorHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, KnownUserHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, IntakeHandler>();
         builder.Services.AddScoped<CurrentUser>();

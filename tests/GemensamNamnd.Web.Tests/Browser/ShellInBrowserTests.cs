@@ -70,9 +70,9 @@ public sealed class ShellInBrowserTests(BrowserFixture browser) : IClassFixture<
     {
         var expected = new Dictionary<string, (int Links, bool Log)>
         {
-            ["Anna Andersson"] = (10, false), // case officer: no oversight pages (Logg, Gallring, Mognad, Personsökning, System)
-            ["Bo Berglund"] = (16, true), // the DPO also keeps the party's letter templates (Brevmallar)
-            ["Cecilia Claesson"] = (18, true), // the party's administrator also manages its users, reminder settings and letter templates
+            ["Anna Andersson"] = (12, false), // case officer: no oversight pages (Logg, Gallring, Mognad, Personsökning, System); the registers (Behandlingar, Konsekvensbedömningar, Personuppgiftsbiträden, Rådgivningslogg)
+            ["Bo Berglund"] = (18, true), // the DPO also keeps the party's letter templates (Brevmallar), and the four registers
+            ["Cecilia Claesson"] = (19, true), // the party's administrator also manages its users, reminder settings and letter templates; the registers but Rådgivningslogg (not an officer)
         };
         foreach (var (name, (links, log)) in expected)
         {

@@ -57,6 +57,10 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/{party}/ovningar/{id:guid}"] = RecordKind.Drill,
         ["/{party}/registerforteckning/{id:guid}"] = RecordKind.ProcessingActivity,
         ["/{party}/konsekvensbedomningar/{id:guid}"] = RecordKind.ImpactAssessment,
+        ["/{party}/personuppgiftsbitraden/avtal/{id:guid}"] = RecordKind.ProcessorAgreement,
+        ["/{party}/radgivningslogg/{id:guid}"] = RecordKind.DpoConsultation,
+        ["/leverantorer/{id:guid}"] = RecordKind.Supplier,
+        ["/api/v1/{party}/processors/agreements/{id:guid}"] = RecordKind.ProcessorAgreement,
         ["/{party}/dataskyddsombud/uppdrag/{id:guid}"] = RecordKind.DpoAllocation,
         ["/{party}/dataskyddsombud/personer/{id:guid}"] = RecordKind.DpoPerson,
         ["/{party}/dataskyddsombud/personer/{id:guid}/andra"] = RecordKind.DpoPerson,
@@ -145,6 +149,15 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["DocumentId"] = (RecordKind.Document, Use.Lookup),
         ["ta-bort"] = (RecordKind.Document, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
+
+        // Suppliers are committee-wide master data (Policies.SupplierEditor): any party's agreement or system names any of them.
+        ["leverantor"] = (RecordKind.Supplier, Use.Any),
+
+        // A list's or report's filter on the party's own controllers: it only narrows the party's rows.
+        ["personuppgiftsansvarig"] = (RecordKind.Controller, Use.Any),
+
+        // A sub-processor notice's id inside the agreement being saved, not a record of its own.
+        ["NoticeIds"] = (RecordKind.ProcessorAgreement, Use.Any),
     };
 
     /// <summary>Guid fields that are not ids of records: the version a change carries (filled with the record's own).</summary>

@@ -42,6 +42,8 @@ public enum RecordKind
     SupplierIncident,
     ProcessingActivity,
     ImpactAssessment,
+    ProcessorAgreement,
+    DpoConsultation,
 }
 
 /// <summary>
@@ -60,6 +62,7 @@ public sealed class OtherPartyRecords
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
         DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName, ActivityName, AssessmentDescription,
+        AgreementNote, ConsultationSubject,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -72,6 +75,11 @@ public sealed class OtherPartyRecords
     private const string PersonEmail = "hemlig-ombud-7q@berg.example";
     private const string AllocationReportsTo = "Hemliga styrelsen Berg 7Q";
     private const string DrillScenario = "Hemlig ovning i Berg 7Q";
+    private const string AgreementNote = "Hemligt avtal Berg 7Q";
+    private const string ConsultationSubject = "Hemlig radfraga Berg 7Q";
+
+    /// <summary>A committee-wide supplier (not a secret: every party sees the list), named by B's agreement.</summary>
+    private const string SupplierName = "Leverantoren for isolationsprov 7Q";
     private const string SystemName = "Hemligt system Berg 7Q";
     private const string HoldReason = "Hemligt skal Berg 7Q";
     private const string SavedFilterName = "Hemligt filter Berg 7Q";
@@ -131,6 +139,13 @@ public sealed class OtherPartyRecords
             db.Users.Add(user);
         }
 
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(x => x.Name == SupplierName);
+        if (supplier is null)
+        {
+            supplier = new GemensamNamnd.Web.Features.Suppliers.Supplier { Name = SupplierName, Country = "SE" };
+            db.Suppliers.Add(supplier);
+        }
+
         var round = await db.MaturityRounds.FirstOrDefaultAsync(r => r.Year == RoundYear);
         if (round is null)
         {
@@ -138,14 +153,7 @@ public sealed class OtherPartyRecords
             db.MaturityRounds.Add(round);
         }
 
-        // Committee-level rows: a supplier and a supplier incident naming party B (no personal data, status-only reads).
-        var supplier = await db.Suppliers.FirstOrDefaultAsync(x => x.Name == "Isoleringsleverantören AB");
-        if (supplier is null)
-        {
-            supplier = new Web.Features.Suppliers.Supplier { Name = "Isoleringsleverantören AB" };
-            db.Suppliers.Add(supplier);
-        }
-
+        // Committee-level rows: a supplier incident naming party B (no personal data, status-only reads).
         var supplierIncident = await db.Set<Web.Features.SupplierIncidents.SupplierIncident>().FirstOrDefaultAsync(x => x.Title == "Isoleringsincident hos leverantören");
         if (supplierIncident is null)
         {
@@ -312,11 +320,34 @@ public sealed class OtherPartyRecords
                 pdb.ImpactAssessments.Add(assessment);
             }
 
+            var agreement = await pdb.ProcessorAgreements.FirstOrDefaultAsync(a => a.StandardNote == AgreementNote);
+            if (agreement is null)
+            {
+                agreement = new GemensamNamnd.Web.Features.Processors.ProcessorAgreement
+                {
+                    SupplierId = supplier.Id,
+                    ControllerIds = [controller.Id],
+                    ValidFrom = today.AddYears(-1),
+                    Standard = GemensamNamnd.Web.Features.Processors.AgreementStandard.Other,
+                    StandardNote = AgreementNote,
+                };
+                pdb.ProcessorAgreements.Add(agreement);
+            }
+
+            var consultation = await pdb.DpoConsultations.FirstOrDefaultAsync(c => c.Subject == ConsultationSubject);
+            if (consultation is null)
+            {
+                consultation = new GemensamNamnd.Web.Features.Processors.DpoConsultation { ControllerId = controller.Id, AskedOn = today.AddDays(-3), Subject = ConsultationSubject };
+                pdb.DpoConsultations.Add(consultation);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
                 [RecordKind.ProcessingActivity] = activity.Id,
                 [RecordKind.ImpactAssessment] = assessment.Id,
+                [RecordKind.ProcessorAgreement] = agreement.Id,
+                [RecordKind.DpoConsultation] = consultation.Id,
                 [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
@@ -332,8 +363,8 @@ public sealed class OtherPartyRecords
         ids[RecordKind.User] = user.Id;
         ids[RecordKind.Membership] = user.Memberships.First(m => m.PartyId == party.Id).Id;
         ids[RecordKind.MaturityRound] = round.Id;
-        ids[RecordKind.Party] = party.Id;
         ids[RecordKind.Supplier] = supplier.Id;
+        ids[RecordKind.Party] = party.Id;
         ids[RecordKind.SupplierIncident] = supplierIncident.Id;
         return new OtherPartyRecords(party.Id, ids);
     }
@@ -349,6 +380,8 @@ public sealed class OtherPartyRecords
             RecordKind.Breach => await db.Breaches.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.DpoAllocation => await db.DpoAllocations.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.Drill => await db.Drills.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.ProcessorAgreement => await db.ProcessorAgreements.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
+            RecordKind.DpoConsultation => await db.DpoConsultations.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.DpoPerson => await db.DpoPersons.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.MaturityRound => await db.MaturityRounds.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
             RecordKind.ProcessingActivity => await db.ProcessingActivities.Where(x => x.Id == id).Select(x => x.Version).SingleAsync(),
@@ -382,6 +415,8 @@ public sealed class OtherPartyRecords
                 counts.Add(Serialize(await db.Breaches.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Breach])));
                 counts.Add(Serialize(await db.DpoAllocations.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.DpoAllocation])));
                 counts.Add(Serialize(await db.Drills.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.Drill])));
+                counts.Add(Serialize(await db.ProcessorAgreements.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.ProcessorAgreement])));
+                counts.Add(Serialize(await db.DpoConsultations.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.DpoConsultation])));
                 counts.Add(Serialize(await db.PartySystems.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.System])));
                 counts.Add(Serialize(await db.RetentionHolds.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.RetentionHold])));
                 counts.Add(Serialize(await db.SavedFilters.AsNoTracking().SingleAsync(x => x.Id == Ids[RecordKind.SavedFilter])));

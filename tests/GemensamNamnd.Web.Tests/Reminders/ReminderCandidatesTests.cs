@@ -81,6 +81,26 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
             await db.SaveChangesAsync();
         }
 
+        // Processors: an agreement ending in 20 days (Berg).
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var supplier = new GemensamNamnd.Web.Features.Suppliers.Supplier { Name = $"Kandidat AB {Guid.NewGuid():N}"[..30] };
+            db.Suppliers.Add(supplier);
+            await db.SaveChangesAsync();
+            await app.InParty("berg", async pdb =>
+            {
+                pdb.ProcessorAgreements.Add(new GemensamNamnd.Web.Features.Processors.ProcessorAgreement
+                {
+                    SupplierId = supplier.Id,
+                    ControllerIds = [await pdb.DataControllers.Select(c => c.Id).FirstAsync()],
+                    ValidFrom = today.AddYears(-1),
+                    ValidTo = today.AddDays(20),
+                });
+                return await pdb.SaveChangesAsync();
+            });
+        }
+
         // The quiet party: default thresholds, a drill yesterday, the round answered, no DPO duty (its only controller
         // is inactive), and one open request due in 20 days — inside Härjedalen's widened window, outside its own.
         var quiet = await QuietPartyAsync(today, round.Id);
@@ -90,7 +110,7 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
         using (var scope = app.Services.CreateScope())
         {
             var sources = scope.ServiceProvider.GetServices<IReminderSource>().ToList();
-            Assert.Equal(5, sources.Count);
+            Assert.Equal(6, sources.Count);
             foreach (var source in sources)
             {
                 var candidates = await CandidatesAsync(settings, now, today, source.FindCandidatesAsync);

@@ -101,6 +101,7 @@ public sealed class DemoSeed(AppDbContext db, PartyScope partyScope, IConfigurat
             await requests.EnsureAsync(parties, cancellationToken);
             await MaturityDemoSeed.EnsureAsync(db, partyScope, cancellationToken);
             await ProcessingDemoSeed.EnsureAsync(partyScope, parties, clock, cancellationToken);
+            await ProcessorDemoSeed.EnsureAsync(partyScope, parties, clock, cancellationToken);
         }
     }
 

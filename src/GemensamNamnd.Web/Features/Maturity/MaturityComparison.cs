@@ -92,6 +92,10 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
         // Issue 21: the record of processing and the impact assessments, as they stand today.
         new("rec.basis", "Behandlingar med rättslig grund", "Registerförteckning", IndicatorUnit.Share, false, true, "Andel av partens behandlingar (som personuppgiftsansvarig) där den rättsliga grunden är angiven (art. 30.1, 6.1).", IndicatorTime.Today),
         new("rec.dpia", "Konsekvensbedömningar gjorda där de krävs", "Registerförteckning", IndicatorUnit.Share, false, true, "Andel av behandlingarna vars tröskelbedömning kräver en konsekvensbedömning där en sådan är gjord och beslutad (art. 35).", IndicatorTime.Today),
+
+        // Issue 21, processors and the DPO's log.
+        new("proc.agreements", "Biträden i bruk med gällande avtal", "Register", IndicatorUnit.Share, false, true, "Andel av personuppgiftsbiträdena i bruk (leverantörer av system i bruk) som har ett gällande personuppgiftsbiträdesavtal (art. 28.3).", IndicatorTime.AsOf),
+        new("dpo.consultations", "Rådgivningar med dataskyddsombudet", "Register", IndicatorUnit.Count, true, true, "Frågor till dataskyddsombudet under perioden enligt rådgivningsloggen (art. 38.1)."),
     ];
 
     public static IndicatorDef Def(string key) => Defs.First(d => d.Key == key);
@@ -172,6 +176,10 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
                 // Issue 21: shares over the party's activities (suppressed as other shares when fewer than five lie under them).
                 ["rec.basis"] = (m?.Records?.ShareWithLegalBasis, m?.Records?.Activities ?? 0, null),
                 ["rec.dpia"] = (m?.Records?.ShareDpiaDone, m?.Records?.DpiaRequired ?? 0, null),
+
+                // Issue 21, processors and the DPO's log.
+                ["proc.agreements"] = (Indicators.ShareOfProcessorsWithAgreement(m?.ProcessorsInUse ?? 0, m?.ProcessorsWithAgreement ?? 0), m?.ProcessorsInUse ?? 0, null),
+                ["dpo.consultations"] = (m?.Consultations ?? 0, m?.Consultations ?? 0, null),
             };
             exact.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v => new IndicatorCell(v.Value.Value, false, v.Value.Note))));
             shown.Add(new ComparisonRow(p.Id, p.Name, values.ToDictionary(v => v.Key, v =>
@@ -239,6 +247,9 @@ public sealed class MaturityComparison(AppDbContext db, MaturityCrossParty cross
             ["br.72h"] = b.Reportable,
             ["br.median"] = b.Reported,
             ["br.art34"] = b.HighRisk,
+
+            // Issue 21, processors and the DPO's log.
+            ["dpo.consultations"] = m?.Consultations ?? 0,
         };
     }
 

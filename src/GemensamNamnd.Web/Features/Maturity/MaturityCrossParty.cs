@@ -11,7 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace GemensamNamnd.Web.Features.Maturity;
 
 /// <summary>One party's measured figures for a period: aggregates only, no case, no person.</summary>
-public sealed record PartyMeasured(Guid PartyId, RequestIndicators Requests, BreachIndicators Breaches, DateOnly? LastDrillOn, RecordIndicators? Records = null);
+public sealed record PartyMeasured(Guid PartyId, RequestIndicators Requests, BreachIndicators Breaches, DateOnly? LastDrillOn, RecordIndicators? Records = null)
+{
+    // Issue 21, processors and the DPO's log: processors in use and those with an agreement in force on the period's last
+    // day (or today, if sooner), and the consultations asked in the period.
+    public int ProcessorsInUse { get; init; }
+
+    public int ProcessorsWithAgreement { get; init; }
+
+    public int Consultations { get; init; }
+}
 
 /// <summary>One party's levels in one round, by dimension key (no justifications).</summary>
 public sealed record PartyLevels(Guid RoundId, Guid PartyId, IReadOnlyDictionary<string, int> Levels);
@@ -45,18 +54,54 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
             var a = await Processing.ProcessingQueries.FactsAsync(s, ct);
             return (r, b, d, a);
         }, ct);
+        var registers = await Issue21FactsAsync(period, asOf, ct);
 
         var requestsByParty = requests.ToLookup(x => x.PartyId, x => Facts(x.ReceivedAt, x.DueOn, x.EffectiveDueOn, x.AnsweredOn, x.Status, x.Outcome));
         var breachesByParty = breaches.ToLookup(x => x.PartyId, x => new BreachFacts(x.AwareAt, x.Reportable, x.ReportedAt, x.Risk, x.SubjectNoticeSentAt));
         var lastDrill = drills.ToDictionary(x => x.PartyId, x => x.Last);
         var activitiesByParty = activities.ToLookup(x => x.PartyId, x => x.Facts);
-        var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys).Concat(activitiesByParty.Select(g => g.Key)).Distinct();
-        return parties.ToDictionary(id => id, id => new PartyMeasured(
-            id,
-            Indicators.Requests([.. requestsByParty[id]], period, today),
-            Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date, now),
-            lastDrill.TryGetValue(id, out var last) ? last : null,
-            RecordIndicatorRules.Records([.. activitiesByParty[id]])));
+        var parties = requestsByParty.Select(g => g.Key).Concat(breachesByParty.Select(g => g.Key)).Concat(lastDrill.Keys)
+            .Concat(activitiesByParty.Select(g => g.Key)).Concat(registers.Keys).Distinct();
+        return parties.ToDictionary(id => id, id =>
+        {
+            var (inUse, withAgreement, consultations) = registers.GetValueOrDefault(id);
+            return new PartyMeasured(
+                id,
+                Indicators.Requests([.. requestsByParty[id]], period, today),
+                Indicators.Breaches([.. breachesByParty[id]], period, Swedish.Date, now),
+                lastDrill.TryGetValue(id, out var last) ? last : null,
+                RecordIndicatorRules.Records([.. activitiesByParty[id]]))
+            {
+                ProcessorsInUse = inUse,
+                ProcessorsWithAgreement = withAgreement,
+                Consultations = consultations,
+            };
+        });
+    }
+
+    /// <summary>
+    /// Issue 21: per party, the processors in use (distinct suppliers of active systems), those of them with an agreement
+    /// in force on <paramref name="asOf"/>, and the DPO consultations asked in <paramref name="period"/>. Ids and days only.
+    /// </summary>
+    private async Task<Dictionary<Guid, (int InUse, int WithAgreement, int Consultations)>> Issue21FactsAsync(Period period, DateOnly asOf, CancellationToken ct)
+    {
+        var (used, agreed, asked) = await crossParty.ReadAsync(async s =>
+        {
+            var u = await s.Set<Systems.PartySystem>().Where(x => x.IsActive && x.SupplierId != null)
+                .Select(x => new { x.PartyId, SupplierId = x.SupplierId!.Value }).Distinct().ToListAsync(ct);
+            var a = await s.Set<Processors.ProcessorAgreement>().Where(x => x.ValidFrom <= asOf && (x.ValidTo == null || x.ValidTo >= asOf))
+                .Select(x => new { x.PartyId, x.SupplierId }).Distinct().ToListAsync(ct);
+            var c = await s.Set<Processors.DpoConsultation>().Where(x => x.AskedOn >= period.From && x.AskedOn <= period.To)
+                .Select(x => new { x.PartyId, x.AskedOn }).ToListAsync(ct);
+            return (u, a, c);
+        }, ct);
+        var agreedSet = agreed.Select(x => (x.PartyId, x.SupplierId)).ToHashSet();
+        var askedByParty = asked.ToLookup(x => x.PartyId, x => x.AskedOn);
+        return used.Select(x => x.PartyId).Concat(askedByParty.Select(g => g.Key)).Distinct().ToDictionary(id => id, id =>
+        {
+            var inUse = used.Where(x => x.PartyId == id).ToList();
+            return (inUse.Count, inUse.Count(x => agreedSet.Contains((x.PartyId, x.SupplierId))), Indicators.ConsultationsIn(askedByParty[id], period));
+        });
     }
 
     /// <summary>Every party's requests received in the years <paramref name="fromYear"/>–<paramref name="toYear"/> (Swedish days), as facts for the trend.</summary>

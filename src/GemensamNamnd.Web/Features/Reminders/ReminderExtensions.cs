@@ -13,6 +13,7 @@ public static class ReminderExtensions
         services.AddScoped<IReminderSource, Drills.DrillReminderSource>();
         services.AddScoped<IReminderSource, Maturity.MaturityReminderSource>();
         services.AddScoped<IReminderSource, Processing.AssessmentReminderSource>();
+        services.AddScoped<IReminderSource, Processors.ProcessorReminderSource>();
 
         services.AddScoped<PartyReminders>();
         services.AddScoped<PartyReminderJob>();

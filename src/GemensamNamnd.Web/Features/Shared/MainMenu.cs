@@ -34,9 +34,11 @@ public static class MainMenu
         new("Uppföljning", "Mognad", "mognad", Policies.PartyOversight),
         new("Uppföljning", "Gallring", "gallring", Policies.PartyOversight),
         new("Uppföljning", "Logg", "logg", Policies.PartyOversight),
+        new("Uppföljning", "Rådgivningslogg", "radgivningslogg", Policies.PartyOfficer),
         new("Inställningar", "Personuppgiftsansvariga", "personuppgiftsansvariga", Policies.PartyMember),
         new("Inställningar", "Dataskyddsombud", "dataskyddsombud", Policies.PartyMember),
         new("Inställningar", "System", "system", Policies.PartyOversight),
+        new("Inställningar", "Personuppgiftsbiträden", "personuppgiftsbitraden", Policies.PartyMember),
         new("Inställningar", "Registerförteckning", "behandlingar", Policies.PartyMember),
         new("Inställningar", "Användare", "anvandare", Policies.PartyAdministrator),
         new("Inställningar", "Påminnelser", "paminnelser", Policies.PartyAdministrator),
@@ -50,6 +52,7 @@ public static class MainMenu
         new("Nämnden", "Dataskyddsombud i nämnden", "/dataskyddsombud", Policies.EStrategist),
         // Also open to the parties' DPOs, who reach it from their breach list (the page checks both).
         new("Nämnden", "Leverantörsincidenter", "/leverantorsincidenter", Policies.GlobalAdministrator),
+        new("Nämnden", "Leverantörer", "/leverantorer", Policies.SignedIn),
         new("Nämnden", "Administration", "/admin", Policies.GlobalAdministrator),
         new("Nämnden", "Utkorg", "/admin/utkorg", Policies.GlobalAdministrator),
     ];

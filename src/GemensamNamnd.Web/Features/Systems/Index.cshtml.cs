@@ -20,6 +20,9 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty) : For
 
     public List<PartySystem> Rows { get; private set; } = [];
 
+    /// <summary>The committee's suppliers to choose from (the active ones, and any a system already names).</summary>
+    public List<Features.Suppliers.Supplier> Suppliers { get; private set; } = [];
+
     public string? Notice { get; private set; }
 
     public string Slug => currentParty.Required.Slug;
@@ -59,6 +62,24 @@ public sealed class IndexModel(AppDbContext db, CurrentParty currentParty) : For
         return LocalRedirect($"/{Slug}/system");
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    public async Task<IActionResult> OnPostSupplierAsync(Guid id, Guid? supplierId, [FromServices] SetSystemSupplier set, CancellationToken ct)
+    {
+        var result = await set.RunAsync(id, supplierId, ct);
+        if (Refusal(result) is { } refusal)
+        {
+            await LoadAsync(ct);
+            return refusal;
+        }
+
+        var system = result.Value!;
+        TempData[nameof(Notice)] = system.SupplierId is null ? $"{system.Name} har ingen leverantör angiven." : $"Leverantören för {system.Name} är sparad.";
+        return LocalRedirect($"/{Slug}/system");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Rows = await db.PartySystems.AsNoTracking().OrderByDescending(s => s.IsActive).ThenBy(s => s.Name).ToListAsync(ct);
+        var named = Rows.Where(r => r.SupplierId is not null).Select(r => r.SupplierId).ToList();
+        Suppliers = await db.Suppliers.AsNoTracking().Where(s => s.IsActive || named.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
+    }
 }

@@ -7,6 +7,7 @@ public static class SystemsExtensions
     {
         services.AddScoped<AddPartySystem>();
         services.AddScoped<TogglePartySystem>();
+        services.AddScoped<SetSystemSupplier>();
         return services;
     }
 }

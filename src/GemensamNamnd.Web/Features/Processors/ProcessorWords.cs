@@ -1,0 +1,28 @@
+using GemensamNamnd.Domain.Processors;
+using GemensamNamnd.Web.Infrastructure;
+
+namespace GemensamNamnd.Web.Features.Processors;
+
+/// <summary>The Swedish words and urgencies of the processor register.</summary>
+public static class ProcessorWords
+{
+    public static Urgency Urgency(AgreementStatus status) => status switch
+    {
+        AgreementStatus.InForce => Infrastructure.Urgency.Closed,
+        AgreementStatus.EndingSoon => Infrastructure.Urgency.DueSoon,
+        _ => Infrastructure.Urgency.Overdue,
+    };
+
+    public static string Swedish(this AgreementStandard standard) => standard switch
+    {
+        AgreementStandard.SkrTemplate => "SKR:s mall",
+        AgreementStandard.SupplierOwn => "Leverantörens eget avtal",
+        _ => "Annan mall",
+    };
+
+    public static AgreementStandard? ParseStandard(string? text) =>
+        Enum.TryParse<AgreementStandard>(text, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
+
+    public static NoticeDecision? ParseDecision(string? text) =>
+        Enum.TryParse<NoticeDecision>(text, ignoreCase: true, out var d) && Enum.IsDefined(d) ? d : null;
+}
