@@ -91,6 +91,12 @@ public sealed class FeatureBoundaryTests
         [("Processing", "Systems.PartySystem")] = "an activity is carried by the party's systems (and their suppliers)",
         [("Systems", "Suppliers.Supplier")] = "a system names the supplier that runs it (PartySystem.SupplierId, a foreign key)",
         [("Processing", "Suppliers.Supplier")] = "the processors of an activity are the committee's suppliers",
+        // The annual report counts the controller's impact assessments; a supplier incident suggests the parties that
+        // have an agreement with the supplier or name it as processor of an activity (issues 20 and 21).
+        [("Processors", "Processing.ImpactAssessment")] = "the annual report counts the impact assessments decided in the year",
+        [("Processors", "Processing.ProcessingActivity")] = "the annual report counts the assessments of the controller's activities",
+        [("SupplierIncidents", "Processors.ProcessorAgreement")] = "the affected parties are suggested from the processors register",
+        [("SupplierIncidents", "Processing.ProcessingActivity")] = "the affected parties are suggested from the record of processing",
         [("Processing", "Letters.PdfLetterWriter")] = "the record's PDF for IMY is written by the one PDF writer (PDF/A)",
         // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
         [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",

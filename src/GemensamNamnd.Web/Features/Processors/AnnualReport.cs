@@ -11,11 +11,7 @@ namespace GemensamNamnd.Web.Features.Processors;
 /// <summary>The annual report of one controller for one year, with what it was built from.</summary>
 public sealed record AnnualReportData(string PartyName, Guid ControllerId, string ControllerName, int Year, DateOnly AllocationDay, AnnualFigures Figures)
 {
-    /// <summary>
-    /// INTEGRATOR: the impact assessments (helper R's <c>ImpactAssessment</c>, Art. 35) of the controller decided in the
-    /// year go here — count them in <see cref="AnnualReport.BuildAsync"/> and show them on the page and in the document.
-    /// Null until then; the report says "räknas inte ännu".
-    /// </summary>
+    /// <summary>The impact assessments (Art. 35) of the controller's activities decided in the year.</summary>
     public int? ImpactAssessments { get; init; }
 }
 
@@ -55,7 +51,13 @@ public sealed class AnnualReport(AppDbContext db, TimeProvider clock)
             .Where(a => a.ControllerIds.Contains(controllerId) && a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day))
             .Select(a => new AnnualAllocation(a.SharePercent, a.ControllerIds.Count))
             .ToListAsync(ct);
-        return new AnnualReportData(partyName, controller.Id, controller.Name, year, day, AnnualReportRules.Compute(requests, breaches, consultations, allocations));
+        var impactAssessments = await db.ImpactAssessments.AsNoTracking()
+            .CountAsync(a => a.DecidedOn >= new DateOnly(year, 1, 1) && a.DecidedOn <= new DateOnly(year, 12, 31)
+                && db.ProcessingActivities.Any(x => x.Id == a.ActivityId && x.ControllerId == controllerId), ct);
+        return new AnnualReportData(partyName, controller.Id, controller.Name, year, day, AnnualReportRules.Compute(requests, breaches, consultations, allocations))
+        {
+            ImpactAssessments = impactAssessments,
+        };
     }
 
     /// <summary>The report as a document: PDF or DOCX through <see cref="PdfLetterWriter"/> / <see cref="DocxLetterWriter"/>.</summary>

@@ -15,12 +15,18 @@ public sealed record PartyProgress(Guid PartyId, BreachStatus? Status, bool Repo
 public sealed class SupplierIncidentParties(CrossParty crossParty)
 {
     /// <summary>
-    /// THE suggestion of affected parties for a supplier: the parties with an active system the supplier runs
-    /// (<see cref="PartySystem.SupplierId"/>). One method on purpose: the processors register (issue 21) extends it.
+    /// THE suggestion of affected parties for a supplier: the parties with a processor agreement with it (the processors
+    /// register, Art. 28), with an active system it runs (<see cref="PartySystem.SupplierId"/>), or naming it as a
+    /// processor of an activity in their record of processing (Art. 30). Party ids only.
     /// </summary>
     public Task<List<Guid>> SuggestAsync(Guid supplierId, CancellationToken ct = default) =>
-        crossParty.ReadAsync(s => s.Set<PartySystem>().Where(x => x.IsActive && x.SupplierId == supplierId)
-            .Select(x => x.PartyId).Distinct().ToListAsync(ct), ct);
+        crossParty.ReadAsync(async s =>
+        {
+            var systems = await s.Set<PartySystem>().Where(x => x.IsActive && x.SupplierId == supplierId).Select(x => x.PartyId).Distinct().ToListAsync(ct);
+            var agreements = await s.Set<Processors.ProcessorAgreement>().Where(x => x.SupplierId == supplierId).Select(x => x.PartyId).Distinct().ToListAsync(ct);
+            var activities = await s.Set<Processing.ProcessingActivity>().Where(x => x.SupplierIds.Contains(supplierId)).Select(x => x.PartyId).Distinct().ToListAsync(ct);
+            return systems.Union(agreements).Union(activities).ToList();
+        }, ct);
 
     /// <summary>Each affected party's draft: its status and whether it is reported to IMY; nothing else.</summary>
     public async Task<List<PartyProgress>> ProgressAsync(Guid incidentId, IReadOnlyCollection<Guid> partyIds, CancellationToken ct = default)
