@@ -71,6 +71,7 @@ public sealed class FeatureBoundaryTests
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
         [("Retention", "Requests.RequestEvent")] = "RetentionRun thins the timeline's texts",
         [("Retention", "Requests.SystemSearch")] = "RetentionRun thins the notes of the searched systems",
+        [("Retention", "Requests.RequestRecipient")] = "RetentionRun thins the notes on the recipients told (Art. 19)",
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",
@@ -85,6 +86,7 @@ public sealed class FeatureBoundaryTests
         [("Letters", "Dpo.DpoAllocation")] = "the Art. 34 notice names the serving DPO",
         [("Letters", "Requests.SystemSearch")] = "the answer's enclosures are the systems searched with a hit",
         [("Letters", "Systems.PartySystem")] = "the answer's enclosures are named by the party's systems",
+        [("Systems", "Suppliers.Supplier")] = "a system names the supplier that runs it (PartySystem.SupplierId, a foreign key)",
         // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
         [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",
         [("Documents", "Requests.RequestViewers")] = "a request's documents are shown only to whom the rule lets open the case",

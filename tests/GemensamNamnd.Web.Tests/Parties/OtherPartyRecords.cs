@@ -38,6 +38,7 @@ public enum RecordKind
     Party,
     User,
     Membership,
+    Recipient,
 }
 
 /// <summary>
@@ -55,7 +56,7 @@ public sealed class OtherPartyRecords
     public static readonly string[] Secrets =
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
-        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName,
+        DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName, RecipientName,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -72,6 +73,7 @@ public sealed class OtherPartyRecords
     private const string HoldReason = "Hemligt skal Berg 7Q";
     private const string SavedFilterName = "Hemligt filter Berg 7Q";
     private const string DocumentFileName = "Hemlig handling Berg 7Q.pdf";
+    private const string RecipientName = "Hemlig mottagare Berg 7Q";
     private const string UserName = "Hemlig Bergsanvandare 7Q";
     private const string UserEmail = "hemlig-anvandare-7q@berg.example";
 
@@ -260,9 +262,23 @@ public sealed class OtherPartyRecords
                 pdb.CaseDocuments.Add(document);
             }
 
+            var recipient = await pdb.RequestRecipients.FirstOrDefaultAsync(x => x.Name == RecipientName);
+            if (recipient is null)
+            {
+                recipient = new GemensamNamnd.Web.Features.Requests.RequestRecipient
+                {
+                    RequestId = request.Id,
+                    Name = RecipientName,
+                    RecordedAt = now,
+                    RecordedBy = UserName,
+                };
+                pdb.RequestRecipients.Add(recipient);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
+                [RecordKind.Recipient] = recipient.Id,
                 [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,
