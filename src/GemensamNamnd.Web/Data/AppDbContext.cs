@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Requests.DataSubjectRequest> Requests => Set<Features.Requests.DataSubjectRequest>();
     public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
     public DbSet<Features.Requests.SystemSearch> SystemSearches => Set<Features.Requests.SystemSearch>();
+    public DbSet<Features.Requests.RequestRecipient> RequestRecipients => Set<Features.Requests.RequestRecipient>();
     public DbSet<Features.Systems.PartySystem> PartySystems => Set<Features.Systems.PartySystem>();
     public DbSet<Features.Suppliers.Supplier> Suppliers => Set<Features.Suppliers.Supplier>();
     public DbSet<Features.Dpo.DpoPerson> DpoPersons => Set<Features.Dpo.DpoPerson>();

@@ -11,6 +11,14 @@ public static class FormValues
     /// <summary>The earliest year any date in the product may carry (the registers start long after).</summary>
     public const int MinYear = 2000;
 
+    /// <summary>
+    /// A choice posted from a select, by the enum member's exact name; null for empty, a number, or anything unknown
+    /// (a number would otherwise parse to any value, defined or not).
+    /// </summary>
+    public static T? Choice<T>(string? text)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) && value.ToString() == text ? value : null;
+
     /// <summary>The latest year: next year (a plan or an allocation may end then), never further.</summary>
     public static int MaxYear(TimeProvider clock) => Swedish.Today(clock).Year + 1;
 

@@ -72,6 +72,7 @@ public sealed class FeatureBoundaryTests
         [("Retention", "Requests.DataSubjectRequest")] = "RetentionRun thins and deletes requests",
         [("Retention", "Requests.RequestEvent")] = "RetentionRun thins the timeline's texts",
         [("Retention", "Requests.SystemSearch")] = "RetentionRun thins the notes of the searched systems",
+        [("Retention", "Requests.RequestRecipient")] = "RetentionRun thins the notes on the recipients told (Art. 19)",
         [("Retention", "Breaches.Breach")] = "RetentionRun thins and deletes breaches",
         [("Retention", "Breaches.BreachSupplement")] = "RetentionRun thins the supplements' texts",
         [("Retention", "Breaches.BreachEvent")] = "RetentionRun thins the timeline's texts",

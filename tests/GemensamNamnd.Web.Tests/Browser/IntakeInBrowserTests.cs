@@ -1,17 +1,41 @@
+using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace GemensamNamnd.Web.Tests.Browser;
 
 /// <summary>
 /// Issue 19 in Chromium: an officer registers one letter addressed to the municipality for three nämnder in one step,
-/// with a representative; each case shows the others, and "Begäran och ombud" the whole intake. WCAG 2.1 AA by axe.
+/// with a representative; each case shows the others, and "Begäran och ombud" the whole intake; then one nämnd's case
+/// is searched, reviewed for secrecy per system with an OSL provision, and answered as a partial refusal. WCAG 2.1 AA by axe.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class IntakeInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    private const string SystemName = "Procapita (webbtest)";
+
     [PostgresFact]
-    public async Task Officer_RegistersOneLetterForThreeNamnder_InOneStep()
+    public async Task Officer_RegistersOneLetterForThreeNamnder_InOneStep_ReviewsSecrecyPerSystem_AndAnswers()
+    {
+        // A system of its own, out of use again at the end, so no other case of the party meets it.
+        await browser.App.InParty("ostersund", async db =>
+        {
+            db.PartySystems.Add(new PartySystem { Name = SystemName });
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            await RegisterAndAnswerAsync();
+        }
+        finally
+        {
+            await browser.App.InParty("ostersund", db => db.PartySystems.Where(x => x.Name == SystemName)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.IsActive, false)));
+        }
+    }
+
+    private async Task RegisterAndAnswerAsync()
     {
         var page = await browser.SignInAsync("Anna Andersson");
         await page.GotoAsync("/ostersund/begaranden/ny");
@@ -44,6 +68,38 @@ public sealed class IntakeInBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Barn- och utbildningsnämnden");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Miljö- och byggnämnden");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kontrollerad");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // One nämnd's case: searched, reviewed for secrecy with an OSL provision, answered.
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Påbörja handläggning" }).ClickAsync();
+        await page.Locator("#systems summary").ClickAsync();
+        await page.GetByLabel($"Resultat för {SystemName}").SelectOptionAsync(new SelectOptionValue { Label = "Uppgifter finns" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara checklistan" }).ClickAsync();
+
+        var secrecy = page.Locator("#secrecy");
+        await Assertions.Expect(secrecy.Locator("summary")).ToContainTextAsync("0 av 1 prövade");
+        await secrecy.Locator("summary").ClickAsync();
+        await page.GetByLabel($"Utfall för {SystemName}").SelectOptionAsync(new SelectOptionValue { Label = "Lämnas ut med maskering" });
+        await page.GetByLabel($"Bestämmelse för {SystemName}").SelectOptionAsync("26:1");
+        await page.GetByLabel($"Anteckning om sekretessprövningen för {SystemName}").FillAsync("Uppgifter om tredje man maskerade.");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara sekretessprövningen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sekretessprövningen är sparad");
+        await Assertions.Expect(secrecy.Locator("summary")).ToContainTextAsync("1 av 1 prövade");
+
+        // The review decides the right of access: granted in part, with the provision cited.
+        await Assertions.Expect(page.Locator("select[name='Decisions[Access]']")).ToHaveValueAsync("PartlyGranted");
+        var reason = page.GetByLabel("Skäl att besvara ändå");
+        if (await reason.CountAsync() > 0)
+        {
+            await reason.FillAsync("Övriga system saknar uppgifter enligt registraturen.");
+        }
+
+        await page.GetByLabel("Svaret lämnades via").SelectOptionAsync(new SelectOptionValue { Label = "Brev" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Besvara", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Delvis avslag");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("OSL 26 kap. 1 §");
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

@@ -78,6 +78,10 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/requests/{id:guid}/correction"] = RecordKind.Request,
         ["/api/v1/{party}/requests/{id:guid}/void"] = RecordKind.Request,
         ["/api/v1/{party}/requests/{id:guid}/reopen"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/recipients"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/recipients/{recipientId:guid}/notice"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/recipients/none"] = RecordKind.Request,
+        ["/api/v1/{party}/requests/{id:guid}/recipients/subject"] = RecordKind.Request,
         ["/api/v1/{party}/breaches/{id:guid}"] = RecordKind.Breach,
         ["/api/v1/{party}/requests/{id:guid}/documents"] = RecordKind.Request,
         ["/api/v1/{party}/breaches/{id:guid}/documents"] = RecordKind.Breach,
@@ -147,6 +151,7 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["HandlerId"] = (RecordKind.User, Use.Reference),
         ["FilterId"] = (RecordKind.SavedFilter, Use.Lookup),
         ["DocumentId"] = (RecordKind.Document, Use.Lookup),
+        ["NoticeRecipientId"] = (RecordKind.Recipient, Use.Reference),
         ["ta-bort"] = (RecordKind.Document, Use.Lookup),
         ["/{party}/system id"] = (RecordKind.System, Use.Lookup),
 

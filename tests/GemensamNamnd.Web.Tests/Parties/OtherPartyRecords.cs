@@ -44,6 +44,7 @@ public enum RecordKind
     ImpactAssessment,
     ProcessorAgreement,
     DpoConsultation,
+    Recipient,
 }
 
 /// <summary>
@@ -62,7 +63,7 @@ public sealed class OtherPartyRecords
     [
         ControllerName, RequesterName, RequesterEmail, RequestCaseNumber, BreachTitle, BreachCaseNumber, PersonEmail, AllocationReportsTo,
         DrillScenario, SystemName, HoldReason, UserName, UserEmail, SavedFilterName, DocumentFileName, ActivityName, AssessmentDescription,
-        AgreementNote, ConsultationSubject,
+        AgreementNote, ConsultationSubject, RecipientName,
     ];
 
     private const string ControllerName = "Hemliga namnden Berg 7Q";
@@ -86,6 +87,7 @@ public sealed class OtherPartyRecords
     private const string DocumentFileName = "Hemlig handling Berg 7Q.pdf";
     private const string ActivityName = "Hemlig behandling Berg 7Q";
     private const string AssessmentDescription = "Hemlig konsekvensbedomning Berg 7Q";
+    private const string RecipientName = "Hemlig mottagare Berg 7Q";
     private const string UserName = "Hemlig Bergsanvandare 7Q";
     private const string UserEmail = "hemlig-anvandare-7q@berg.example";
 
@@ -341,6 +343,19 @@ public sealed class OtherPartyRecords
                 pdb.DpoConsultations.Add(consultation);
             }
 
+            var recipient = await pdb.RequestRecipients.FirstOrDefaultAsync(x => x.Name == RecipientName);
+            if (recipient is null)
+            {
+                recipient = new GemensamNamnd.Web.Features.Requests.RequestRecipient
+                {
+                    RequestId = request.Id,
+                    Name = RecipientName,
+                    RecordedAt = now,
+                    RecordedBy = UserName,
+                };
+                pdb.RequestRecipients.Add(recipient);
+            }
+
             await pdb.SaveChangesAsync();
             return new Dictionary<RecordKind, Guid>
             {
@@ -348,6 +363,7 @@ public sealed class OtherPartyRecords
                 [RecordKind.ImpactAssessment] = assessment.Id,
                 [RecordKind.ProcessorAgreement] = agreement.Id,
                 [RecordKind.DpoConsultation] = consultation.Id,
+                [RecordKind.Recipient] = recipient.Id,
                 [RecordKind.Document] = document.Id,
                 [RecordKind.SavedFilter] = filter.Id,
                 [RecordKind.Controller] = controller.Id,

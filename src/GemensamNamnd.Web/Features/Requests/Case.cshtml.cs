@@ -120,6 +120,39 @@ public sealed class CaseModel(
     [BindProperty]
     public Dictionary<Guid, string?> SecrecyNotes { get; set; } = [];
 
+    /// <summary>Art. 19: a recipient to add, and its disclosure date (ÅÅÅÅ-MM-DD, optional).</summary>
+    [BindProperty]
+    public string? RecipientName { get; set; }
+
+    [BindProperty]
+    public string? RecipientDisclosedOn { get; set; }
+
+    /// <summary>Art. 19: the notice of one recipient — told (date, how) or exempt (reason, note).</summary>
+    [BindProperty]
+    public Guid? NoticeRecipientId { get; set; }
+
+    [BindProperty]
+    public string? NoticeState { get; set; }
+
+    [BindProperty]
+    public string? NoticeToldOn { get; set; }
+
+    [BindProperty]
+    public string? NoticeHow { get; set; }
+
+    [BindProperty]
+    public string? NoticeExemption { get; set; }
+
+    [BindProperty]
+    public string? NoticeNote { get; set; }
+
+    /// <summary>Art. 19, second sentence: when the data subject asked about the recipients, and was told.</summary>
+    [BindProperty]
+    public string? RecipientsAskedOn { get; set; }
+
+    [BindProperty]
+    public string? RecipientsToldOn { get; set; }
+
     /// <summary>The refusal ground picked from the list (<see cref="RefusalGrounds"/>); the legal ground's text adds to it.</summary>
     [BindProperty]
     public string? RefusalGroundChoice { get; set; }
@@ -169,6 +202,12 @@ public sealed class CaseModel(
     public Dictionary<Guid, List<Processing.SystemActivity>> ActivitiesBySystem { get; private set; } = [];
 
     public List<(Guid Id, string Name)> Officers { get; private set; } = [];
+
+    /// <summary>Art. 19: the recipients of the data; shown when the request asks for rectification, erasure or restriction.</summary>
+    public List<RequestRecipient> Recipients { get; private set; } = [];
+
+    /// <summary>Art. 19 is open on the answered case: the weekly reminder runs (<see cref="RecipientNotification.Outstanding"/>).</summary>
+    public bool RecipientsOutstanding { get; private set; }
 
     /// <summary>Handläggare or Dataskyddsombud in the party: may change the case. Administrators only read.</summary>
     public bool MayChange { get; private set; }
@@ -283,6 +322,44 @@ public sealed class CaseModel(
 
         return ChangeAsync(id, missing, version => review.RunAsync(id, version, reviews, ct),
             _ => "Sekretessprövningen är sparad.", ct);
+    }
+
+    public Task<IActionResult> OnPostRecipientAsync(Guid id, [FromServices] NotifyRecipients notify, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        var disclosedOn = string.IsNullOrWhiteSpace(RecipientDisclosedOn) ? null : ParseDate(nameof(RecipientDisclosedOn), "Utlämnat", RecipientDisclosedOn, missing);
+        return ChangeAsync(id, missing, version => notify.AddAsync(id, version, new RecipientInput(RecipientName, disclosedOn), ct),
+            _ => "Mottagaren är registrerad.", ct, new Dictionary<string, string> { [NotifyRecipients.Field] = nameof(RecipientName) });
+    }
+
+    public Task<IActionResult> OnPostRecipientNoticeAsync(Guid id, [FromServices] NotifyRecipients notify, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        var state = FormValues.Choice<RecipientNoticeState>(NoticeState);
+        var exemption = FormValues.Choice<RecipientExemption>(NoticeExemption);
+        if (!string.IsNullOrEmpty(NoticeExemption) && exemption is null)
+        {
+            missing.Add(new Error(nameof(NoticeExemption), "Välj ett skäl i listan."));
+        }
+
+        var toldOn = state == RecipientNoticeState.Told && !string.IsNullOrWhiteSpace(NoticeToldOn)
+            ? ParseDate(nameof(NoticeToldOn), "Underrättad den", NoticeToldOn, missing)
+            : null;
+        return ChangeAsync(id, missing, version => notify.RecordNoticeAsync(id, version, NoticeRecipientId ?? Guid.Empty,
+                new RecipientNoticeInput(state, toldOn, NoticeHow, exemption, NoticeNote), ct),
+            _ => "Underrättelsen är registrerad.", ct);
+    }
+
+    public Task<IActionResult> OnPostNoRecipientsAsync(Guid id, [FromServices] NotifyRecipients notify, CancellationToken ct) =>
+        ChangeAsync(id, [], version => notify.NoRecipientsAsync(id, version, ct), _ => "Registrerat: uppgifterna har inte lämnats ut till någon mottagare.", ct);
+
+    public Task<IActionResult> OnPostRecipientsAskedAsync(Guid id, [FromServices] NotifyRecipients notify, CancellationToken ct)
+    {
+        var missing = new List<Error>();
+        var askedOn = ParseDate(nameof(RecipientsAskedOn), "Frågade den", RecipientsAskedOn, missing);
+        var toldOn = string.IsNullOrWhiteSpace(RecipientsToldOn) ? null : ParseDate(nameof(RecipientsToldOn), "Fick besked den", RecipientsToldOn, missing);
+        return ChangeAsync(id, missing, version => notify.SubjectAskedAsync(id, version, askedOn, toldOn, ct),
+            _ => "Den registrerades fråga om mottagarna är registrerad.", ct);
     }
 
     public Task<IActionResult> OnPostRefuseAsync(Guid id, [FromServices] RefuseRequest refuse, CancellationToken ct)
@@ -542,6 +619,13 @@ public sealed class CaseModel(
             return new SystemLine(s.Id, s.Name, mark?.Result, mark?.MarkedBy, mark?.MarkedAt, mark?.Note, mark?.Disclosure, mark?.OslProvision, mark?.SecrecyNote);
         }).ToList();
         ActivitiesBySystem = await processing.BySystemAsync([.. Systems.Select(s => s.Id)], ct);
+
+        if (RecipientNotification.Concerns(Case.Rights))
+        {
+            Recipients = await db.RequestRecipients.AsNoTracking().Where(x => x.RequestId == id).OrderBy(x => x.RecordedAt).ToListAsync(ct);
+            RecipientsOutstanding = Case.Status == RequestStatus.Answered && RecipientNotification.Outstanding(
+                RecipientNotification.CarriedOut(Case.Outcomes.Select(o => o.ToInput())), Case.NoRecipientsRecordedAt is not null, [.. Recipients.Select(x => x.State)]);
+        }
 
         MayChange = await MayChangeAsync();
         if (MayChange)

@@ -156,6 +156,15 @@ public sealed class DataSubjectRequest : IPartyOwned, IVersioned
     [PersonalData]
     public string? Notes { get; set; }
 
+    /// <summary>Art. 19: the officer recorded that the data were disclosed to no recipient (so no one is to be told).</summary>
+    public DateTimeOffset? NoRecipientsRecordedAt { get; set; }
+
+    /// <summary>Art. 19, second sentence: the day the data subject asked to be told about the recipients.</summary>
+    public DateOnly? RecipientsAskedOn { get; set; }
+
+    /// <summary>The day the data subject was told about the recipients.</summary>
+    public DateOnly? RecipientsToldOn { get; set; }
+
     public Guid Version { get; set; }
 }
 

@@ -11,7 +11,8 @@ namespace GemensamNamnd.Web.Features.Requests;
 /// The request register's reminders, from the stored deadlines (thresholds in <see cref="PartySettings"/>):
 /// before the deadline in force (default 7 and 2 days, and the due day), weekly while overdue, the last days to tell
 /// the data subject of an extension (Art. 12(3), within the first month; default 3 days before), and an identity check
-/// left waiting (Art. 12(6); default 7 days).
+/// left waiting (Art. 12(6); default 7 days); and, once a rectification, erasure or restriction is carried out, weekly
+/// until every recipient of the data is told or exempt (Art. 19, <see cref="RecipientNotification"/>).
 /// </summary>
 public sealed class RequestReminderSource : IReminderSource
 {
@@ -21,6 +22,7 @@ public sealed class RequestReminderSource : IReminderSource
     public const string ExtendedOverdue = "request.extended-overdue";
     public const string ExtensionNotice = "request.extension-notice";
     public const string IdentityCheck = "request.identity-check";
+    public const string Recipients = "request.recipients";
 
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
@@ -68,8 +70,59 @@ public sealed class RequestReminderSource : IReminderSource
                 $"Identitetskontrollen har väntat {Swedish.Count(Math.Max(1, s.IdentityCheckReminderDays), "dag", "dagar")}"));
         }
 
+        result.AddRange(await RecipientsDueAsync(context, cancellationToken));
         return result;
     }
+
+    /// <summary>
+    /// Answered cases where Art. 19 is still open — a covered right carried out, and neither "no recipients" nor every
+    /// recipient told or exempt — one reminder per week since the answer (threshold = weeks).
+    /// </summary>
+    private static async Task<List<DueReminder>> RecipientsDueAsync(ReminderContext context, CancellationToken cancellationToken)
+    {
+        var firstWeek = context.Today.AddDays(-RecipientNotification.ReminderEveryDays);
+        var rows = await OutstandingRecipients(context.Db.Requests.AsNoTracking(), context.Db.RequestRecipients, firstWeek)
+            .Select(r => new
+            {
+                r.Id,
+                r.CaseNumber,
+                r.AnsweredOn,
+                r.AssignedOfficerId,
+                r.ControllerId,
+                r.Outcomes,
+                States = context.Db.RequestRecipients.Where(x => x.RequestId == r.Id).Select(x => x.State).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var result = new List<DueReminder>();
+        foreach (var r in rows)
+        {
+            var carriedOut = RecipientNotification.CarriedOut(r.Outcomes.Select(o => o.ToInput()));
+            if (!RecipientNotification.Outstanding(carriedOut, noRecipients: false, r.States)
+                || RecipientNotification.ReminderStep(r.AnsweredOn!.Value, context.Today) is not { } step)
+            {
+                continue;
+            }
+
+            var left = r.States.Count(s => s == RecipientNoticeState.Pending);
+            var headline = left == 0
+                ? "Rättelse, radering eller begränsning är genomförd: registrera vilka mottagare uppgifterna lämnats ut till, eller att de inte lämnats ut (art. 19)."
+                : $"{Swedish.Count(left, "mottagare", "mottagare")} har ännu inte underrättats om rättelsen, raderingen eller begränsningen (art. 19).";
+            result.Add(new DueReminder(r.Id, Recipients, step, r.CaseNumber, headline, SwedishDates.Long(r.AnsweredOn.Value),
+                $"/{context.Party.Slug}/begaranden/{r.Id}#mottagare", r.AssignedOfficerId, [r.ControllerId], "underrätta mottagare (art. 19)"));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The query both the sweep and its pre-check use for Art. 19: answered at least a week ago, asking for a covered
+    /// right, "no recipients" not recorded, and no recipient recorded or one still pending. Whether a covered right was
+    /// carried out (the outcomes) is decided in memory.
+    /// </summary>
+    private static IQueryable<DataSubjectRequest> OutstandingRecipients(IQueryable<DataSubjectRequest> requests, IQueryable<RequestRecipient> recipients, DateOnly answeredBy) =>
+        requests.Where(r => r.Status == RequestStatus.Answered && r.AnsweredOn <= answeredBy && r.NoRecipientsRecordedAt == null
+            && (r.Rights & RecipientNotification.Covered) != DataSubjectRights.None
+            && (!recipients.Any(x => x.RequestId == r.Id) || recipients.Any(x => x.RequestId == r.Id && x.State == RecipientNoticeState.Pending)));
 
     /// <summary>
     /// Parties with an open case whose deadline in force is within the party's horizon (or past), or an identity check
@@ -89,9 +142,11 @@ public sealed class RequestReminderSource : IReminderSource
             Asked = requests.Where(r => r.PartyId == p.Id && r.Status == RequestStatus.IdentityCheck && r.IdentityConfirmedAt == null && r.IdentityCheckAskedAt <= waitedSince)
                 .Min(r => r.IdentityCheckAskedAt),
         }).Where(x => x.Due != null || x.Asked != null).ToListAsync(cancellationToken);
+        var recipients = await OutstandingRecipients(requests, context.Sets.Set<RequestRecipient>(), context.Today.AddDays(-RecipientNotification.ReminderEveryDays))
+            .Select(r => r.PartyId).Distinct().ToListAsync(cancellationToken);
         return [.. rows.Where(x => context.Settings.TryGetValue(x.Id, out var s)
             && (x.Due <= context.Today.AddDays(HorizonDays(s)) || x.Asked <= context.Now.AddDays(-IdentityWaitDays(s))))
-            .Select(x => x.Id)];
+            .Select(x => x.Id).Union(recipients.Where(context.Settings.ContainsKey))];
     }
 
     /// <summary>How far ahead a party's request reminders look: its furthest "days before" or the extension notice's days.</summary>

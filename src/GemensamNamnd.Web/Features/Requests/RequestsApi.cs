@@ -54,6 +54,14 @@ public static class RequestsApi
         Change(group.MapPost("/{id:guid}/reopen", ReopenAsync).WithName("ReopenRequest"))
             .RequireAuthorization(Policies.PartyDpo)
             .WithSummary("Återöppna ett avslutat ärende, med skäl (dataskyddsombudet)");
+        Change(group.MapPost("/{id:guid}/recipients", AddRecipientAsync).WithName("AddRequestRecipient"))
+            .WithSummary("Art. 19: registrera en mottagare som uppgifterna lämnats ut till");
+        Change(group.MapPost("/{id:guid}/recipients/{recipientId:guid}/notice", RecipientNoticeAsync).WithName("RecordRecipientNotice"))
+            .WithSummary("Art. 19: mottagaren underrättad (State Told, ToldOn, How) eller undantagen (State Exempt, Exemption, Note)");
+        Change(group.MapPost("/{id:guid}/recipients/none", NoRecipientsAsync).WithName("RecordNoRecipients"))
+            .WithSummary("Art. 19: uppgifterna har inte lämnats ut till någon mottagare");
+        Change(group.MapPost("/{id:guid}/recipients/subject", RecipientsAskedAsync).WithName("RecordRecipientsAsked"))
+            .WithSummary("Art. 19 andra meningen: den registrerade frågade efter mottagarna (AskedOn) och fick besked (ToldOn)");
     }
 
     /// <summary>What every change endpoint shares: officers only, and the responses of <see cref="CommandResultHttp.ToHttpResult{T}"/>.</summary>
@@ -99,6 +107,16 @@ public static class RequestsApi
         }
 
         await readLog.RecordAsync(nameof(DataSubjectRequest), r.Id, "Läste ärendet via API", ct);
+        RecipientsDto? recipients = null;
+        if (RecipientNotification.Concerns(r.Rights))
+        {
+            var items = await db.RequestRecipients.AsNoTracking().Where(x => x.RequestId == id).OrderBy(x => x.RecordedAt)
+                .Select(x => new RecipientDto(x.Id, x.Name, x.DisclosedOn, x.State, x.ToldOn, x.ToldHow, x.Exemption, x.Note)).ToListAsync(ct);
+            var outstanding = r.Status == RequestStatus.Answered && RecipientNotification.Outstanding(
+                RecipientNotification.CarriedOut(r.Outcomes.Select(o => o.ToInput())), r.NoRecipientsRecordedAt is not null, [.. items.Select(x => x.State)]);
+            recipients = new RecipientsDto(r.NoRecipientsRecordedAt is not null, outstanding, r.RecipientsAskedOn, r.RecipientsToldOn, items);
+        }
+
         var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new RequestEventDto(e.At, e.ActorName, e.Text)).ToListAsync(ct);
         var today = Swedish.Today(clock);
@@ -118,7 +136,7 @@ public static class RequestsApi
             r.Outcome, [.. r.Outcomes.Select(o => new RightOutcomeDto(o.Right.ToString(), o.Decision, o.GroundKey, o.GroundText))],
             r.IntakeId, r.IdentityCheck, r.IdentityAssurance,
             r.RepresentativeKind is { } kind ? new RepresentativeDto(kind, r.RepresentativeName!, r.RepresentativeCheckedHow is not null, r.RepresentativeCheckedHow, r.RepresentativeCheckedBy, r.RepresentativeCheckedAt) : null,
-            r.HandOver, r.HandOverAt));
+            r.HandOver, r.HandOverAt, recipients));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -201,6 +219,19 @@ public static class RequestsApi
 
     private static Task<IResult> ReopenAsync(Guid id, ReasonBody body, ReopenRequest reopen, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
         ChangeAsync(id, body.Version, viewers, db, ct, [], version => reopen.RunAsync(id, version, body.Reason, ct));
+
+    private static Task<IResult> AddRecipientAsync(Guid id, RecipientBody body, NotifyRecipients notify, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [], version => notify.AddAsync(id, version, new RecipientInput(body.Name, body.DisclosedOn), ct));
+
+    private static Task<IResult> RecipientNoticeAsync(Guid id, Guid recipientId, RecipientNoticeBody body, NotifyRecipients notify, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [],
+            version => notify.RecordNoticeAsync(id, version, recipientId, new RecipientNoticeInput(body.State, body.ToldOn, body.How, body.Exemption, body.Note), ct));
+
+    private static Task<IResult> NoRecipientsAsync(Guid id, VersionBody body, NotifyRecipients notify, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [], version => notify.NoRecipientsAsync(id, version, ct));
+
+    private static Task<IResult> RecipientsAskedAsync(Guid id, RecipientsAskedBody body, NotifyRecipients notify, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
+        ChangeAsync(id, body.Version, viewers, db, ct, [], version => notify.SubjectAskedAsync(id, version, body.AskedOn, body.ToldOn, ct));
 
     private static Task<IResult> RefuseAsync(Guid id, RefusalBody body, RefuseRequest refuse, RequestViewers viewers, AppDbContext db, CancellationToken ct) =>
         ChangeAsync(id, body.Version, viewers, db, ct,
@@ -342,7 +373,24 @@ public sealed record RequestDto(
     AssuranceLevel? IdentityAssurance = null,
     RepresentativeDto? Representative = null,
     ProtectedHandOver? HandOver = null,
-    DateTimeOffset? HandOverAt = null);
+    DateTimeOffset? HandOverAt = null,
+    RecipientsDto? Recipients = null);
+
+/// <summary>
+/// Art. 19 on a request for rectification, erasure or restriction: <c>outstanding</c> while the weekly reminder runs
+/// (something carried out, and a recipient not yet told or exempt, or none recorded and "no recipients" not said).
+/// </summary>
+public sealed record RecipientsDto(bool NoRecipients, bool Outstanding, DateOnly? SubjectAskedOn, DateOnly? SubjectToldOn, List<RecipientDto> Items);
+
+public sealed record RecipientDto(Guid Id, string Name, DateOnly? DisclosedOn, RecipientNoticeState State, DateOnly? ToldOn, string? How, RecipientExemption? Exemption, string? Note);
+
+public sealed record RecipientBody(string? Name, DateOnly? DisclosedOn, Guid? Version);
+
+public sealed record RecipientNoticeBody(RecipientNoticeState? State, DateOnly? ToldOn, string? How, RecipientExemption? Exemption, string? Note, Guid? Version);
+
+public sealed record RecipientsAskedBody(DateOnly? AskedOn, DateOnly? ToldOn, Guid? Version);
+
+public sealed record VersionBody(Guid? Version);
 
 /// <summary>The decision on one right: <c>right</c> as in <c>rights</c>, <c>ground</c> a key of the refusal grounds ("17.3b"), <c>reason</c> free text.</summary>
 public sealed record RightOutcomeDto(string? Right, RightDecision? Decision, string? Ground, string? Reason);

@@ -21,6 +21,7 @@ public static class RequestsExtensions
         services.AddScoped<ExtendRequest>();
         services.AddScoped<AnswerRequest>();
         services.AddScoped<ReviewSecrecy>();
+        services.AddScoped<NotifyRecipients>();
         services.AddScoped<RefuseRequest>();
         services.AddScoped<AssignRequest>();
         services.AddScoped<AssignRequests>();

@@ -37,6 +37,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
         ],
         [typeof(RequestEvent)] = [nameof(RequestEvent.Text)],
         [typeof(SystemSearch)] = [nameof(SystemSearch.Note), nameof(SystemSearch.SecrecyNote)],
+        [typeof(RequestRecipient)] = [nameof(RequestRecipient.Note)],
         [typeof(Breach)] =
         [
             nameof(Breach.Title), nameof(Breach.Description), nameof(Breach.ReportedInternallyBy), nameof(Breach.ContactName),
@@ -164,6 +165,11 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
             {
                 db.Entry(s).Property(x => x.SecrecyNote).CurrentValue = Thinned;
             }
+        }
+
+        foreach (var recipient in await db.RequestRecipients.Where(x => x.RequestId == r.Id && x.Note != null).ToListAsync(ct))
+        {
+            db.Entry(recipient).Property(x => x.Note).CurrentValue = Thinned;
         }
 
         return true;

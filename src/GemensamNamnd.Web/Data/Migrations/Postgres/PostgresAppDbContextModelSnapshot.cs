@@ -1198,6 +1198,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("intake_id");
 
+                    b.Property<DateTimeOffset?>("NoRecipientsRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_recipients_recorded_at");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -1242,6 +1246,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Property<bool>("ReceivedTimeUnknown")
                         .HasColumnType("boolean")
                         .HasColumnName("received_time_unknown");
+
+                    b.Property<DateOnly?>("RecipientsAskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recipients_asked_on");
+
+                    b.Property<DateOnly?>("RecipientsToldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recipients_told_on");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(1000)
@@ -1364,6 +1376,78 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_request_events_party_id_request_id_at");
 
                     b.ToTable("request_events", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disclosed_on");
+
+                    b.Property<string>("Exemption")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("exemption");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("ToldHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("told_how");
+
+                    b.Property<DateOnly?>("ToldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("told_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_recipients");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_request_recipients_request_id");
+
+                    b.HasIndex("PartyId", "RequestId")
+                        .HasDatabaseName("ix_request_recipients_party_id_request_id");
+
+                    b.ToTable("request_recipients", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>
@@ -2176,6 +2260,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestRecipient", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_recipients_requests_request_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>

@@ -1192,6 +1192,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("intake_id");
 
+                    b.Property<long?>("NoRecipientsRecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_recipients_recorded_at");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -1236,6 +1240,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ReceivedTimeUnknown")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_time_unknown");
+
+                    b.Property<DateOnly?>("RecipientsAskedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients_asked_on");
+
+                    b.Property<DateOnly?>("RecipientsToldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients_told_on");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(1000)
@@ -1357,6 +1369,78 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_request_events_party_id_request_id_at");
 
                     b.ToTable("request_events", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed_on");
+
+                    b.Property<string>("Exemption")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exemption");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("ToldHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("told_how");
+
+                    b.Property<DateOnly?>("ToldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("told_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_recipients");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_request_recipients_request_id");
+
+                    b.HasIndex("PartyId", "RequestId")
+                        .HasDatabaseName("ix_request_recipients_party_id_request_id");
+
+                    b.ToTable("request_recipients", (string)null);
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>
@@ -2167,6 +2251,16 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_events_requests_request_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.RequestRecipient", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_recipients_requests_request_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.SystemSearch", b =>

@@ -48,6 +48,9 @@ public sealed class RequestChanges(AppDbContext db, RequestViewers viewers, Curr
             return CommandResult.Done(r);
         }
 
+        // Every change moves the case's version, also one that only touches its lines (searches, recipients), so a
+        // second writer who read the same version gets a conflict instead of writing over the first.
+        db.Entry(r).Property(x => x.Version).IsModified = true;
         db.Entry(r).Property(x => x.Version).OriginalValue = version;
         db.RequestEvents.Add(new RequestEvent
         {
