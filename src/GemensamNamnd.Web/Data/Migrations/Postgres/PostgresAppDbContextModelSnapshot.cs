@@ -196,6 +196,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid[]")
                         .HasColumnName("controller_ids");
 
+                    b.Property<bool?>("CrossBorder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_border");
+
                     b.Property<int>("DataKinds")
                         .HasColumnType("integer")
                         .HasColumnName("data_kinds");
@@ -209,6 +213,22 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DiscoveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("discovered_at");
+
+                    b.Property<DateTimeOffset?>("EarlyWarningDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("early_warning_due_at");
+
+                    b.Property<DateTimeOffset?>("EarlyWarningSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("early_warning_sent_at");
+
+                    b.Property<DateTimeOffset?>("FinalReportDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_report_due_at");
+
+                    b.Property<DateTimeOffset?>("FinalReportSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_report_sent_at");
 
                     b.Property<Guid?>("HandlerId")
                         .HasColumnType("uuid")
@@ -228,6 +248,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("late_reason");
 
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lessons_learned");
+
                     b.Property<string>("MeasuresProposed")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -242,6 +267,19 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("not_reportable_reason");
+
+                    b.Property<string>("NotificationDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notification_decided_by");
+
+                    b.Property<DateTimeOffset?>("NotificationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_due_at");
+
+                    b.Property<DateTimeOffset?>("NotificationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_sent_at");
 
                     b.Property<DateTimeOffset?>("OccurredFrom")
                         .HasColumnType("timestamp with time zone")
@@ -268,6 +306,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reported_internally_by");
 
+                    b.Property<bool?>("ReportedToCertSe")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_to_cert_se");
+
+                    b.Property<bool?>("ReportedToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_to_police");
+
                     b.Property<string>("Risk")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -277,6 +323,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("risk_reasoning");
+
+                    b.Property<bool>("SignificantIncident")
+                        .HasColumnType("boolean")
+                        .HasColumnName("significant_incident");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -306,6 +356,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("supplement_due_on");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid?>("SupplierIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_incident_id");
+
                     b.Property<string>("Systems")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -329,6 +387,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_breaches_supplier_id");
+
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_breaches_party_id_case_number");
@@ -338,6 +399,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartyId", "SupplementDueOn")
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
+
+                    b.HasIndex("PartyId", "SupplierIncidentId")
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -1038,6 +1102,382 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DpoAdvice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("dpo_advice");
+
+                    b.Property<bool?>("DpoAdviceFollowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dpo_advice_followed");
+
+                    b.Property<string>("DpoAdviceNotFollowedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dpo_advice_not_followed_reason");
+
+                    b.Property<DateOnly?>("DpoAdviceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dpo_advice_on");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Necessity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("necessity");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("PriorConsultationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_consultation_on");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_likelihood");
+
+                    b.Property<int?>("ResidualSeverity")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_severity");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("review_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_assessments");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_activity_id");
+
+                    b.HasIndex("PartyId", "ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_party_id_activity_id");
+
+                    b.HasIndex("PartyId", "ReviewOn")
+                        .HasDatabaseName("ix_impact_assessments_party_id_review_on");
+
+                    b.ToTable("impact_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AsProcessor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("as_processor");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("controller_id");
+
+                    b.Property<bool>("CriminalOffenceData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("criminal_offence_data");
+
+                    b.Property<string>("DataSubjectCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("data_subject_categories");
+
+                    b.Property<bool>("DpiaRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dpia_required");
+
+                    b.Property<string>("ExternalController")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_controller");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PersonalDataCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("personal_data_categories");
+
+                    b.Property<string>("Purposes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("RetentionPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_period");
+
+                    b.Property<string>("RetentionPlanDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_plan_decision");
+
+                    b.Property<string>("RetentionPlanName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retention_plan_name");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("screened_on");
+
+                    b.PrimitiveCollection<string[]>("ScreeningCriteria")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("screening_criteria");
+
+                    b.PrimitiveCollection<string[]>("ScreeningMandatory")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("screening_mandatory");
+
+                    b.Property<string>("SecurityMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("security_measures");
+
+                    b.Property<string>("SpecialCategoryCondition")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("special_category_condition");
+
+                    b.PrimitiveCollection<List<Guid>>("SupplierIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("supplier_ids");
+
+                    b.Property<string>("SwedishLaw")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("swedish_law");
+
+                    b.PrimitiveCollection<List<Guid>>("SystemIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("system_ids");
+
+                    b.Property<string>("ThirdCountryTransfers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("third_country_transfers");
+
+                    b.Property<string>("TransferSafeguard")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("transfer_safeguard");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_activities");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_processing_activities_controller_id");
+
+                    b.HasIndex("PartyId", "ControllerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_activities_party_id_controller_id_name");
+
+                    b.ToTable("processing_activities", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("advice");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("controller_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Followed")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("followed");
+
+                    b.Property<string>("FollowedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("followed_note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_consultations");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_dpo_consultations_controller_id");
+
+                    b.HasIndex("PartyId", "AskedOn")
+                        .HasDatabaseName("ix_dpo_consultations_party_id_asked_on");
+
+                    b.ToTable("dpo_consultations", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("standard");
+
+                    b.Property<string>("StandardNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("standard_note");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processor_agreements");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_supplier_id");
+
+                    b.HasIndex("PartyId", "SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_party_id_supplier_id");
+
+                    b.ToTable("processor_agreements", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Reminders.SentReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1687,6 +2127,96 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<Guid>>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("party_ids");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("SupplierAwareAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplier_aware_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incidents");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_supplier_incidents_recorded_at");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_incidents_supplier_id");
+
+                    b.ToTable("supplier_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("SupplierIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_incident_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incident_updates");
+
+                    b.HasIndex("SupplierIncidentId", "At")
+                        .HasDatabaseName("ix_supplier_incident_updates_supplier_incident_id_at");
+
+                    b.ToTable("supplier_incident_updates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2029,6 +2559,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
                 {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_breaches_suppliers_supplier_id");
+
                     b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
                         {
                             b1.Property<Guid>("BreachId");
@@ -2211,6 +2747,160 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                     b.Navigation("Dimensions");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Processing.ProcessingActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_assessments_processing_activities_activity_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processing.DpiaRisk", "Risks", b1 =>
+                        {
+                            b1.Property<Guid>("ImpactAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Likelihood");
+
+                            b1.Property<int>("Severity");
+
+                            b1.HasKey("ImpactAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("impact_assessments");
+
+                            b1
+                                .ToJson("Risks")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImpactAssessmentId");
+                        });
+
+                    b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_activities_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpo_consultations_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processor_agreements_suppliers_supplier_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.AgreementAudit", "Audits", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Audits")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessor", "SubProcessors", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("SubProcessors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessorNotice", "Notices", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("DecidedOn");
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateOnly>("ReceivedOn");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Notices")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.Navigation("Audits");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("SubProcessors");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
@@ -2287,6 +2977,26 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incidents_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incident_updates_supplier_incidents_supplier_incid~");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>

@@ -190,6 +190,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("controller_ids");
 
+                    b.Property<bool?>("CrossBorder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cross_border");
+
                     b.Property<int>("DataKinds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("data_kinds");
@@ -203,6 +207,22 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DiscoveredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discovered_at");
+
+                    b.Property<long?>("EarlyWarningDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early_warning_due_at");
+
+                    b.Property<long?>("EarlyWarningSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early_warning_sent_at");
+
+                    b.Property<long?>("FinalReportDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_report_due_at");
+
+                    b.Property<long?>("FinalReportSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_report_sent_at");
 
                     b.Property<Guid?>("HandlerId")
                         .HasColumnType("TEXT")
@@ -222,6 +242,11 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("late_reason");
 
+                    b.Property<string>("LessonsLearned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lessons_learned");
+
                     b.Property<string>("MeasuresProposed")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -236,6 +261,19 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("not_reportable_reason");
+
+                    b.Property<string>("NotificationDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_decided_by");
+
+                    b.Property<long?>("NotificationDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_due_at");
+
+                    b.Property<long?>("NotificationSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_sent_at");
 
                     b.Property<long?>("OccurredFrom")
                         .HasColumnType("INTEGER")
@@ -262,6 +300,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_internally_by");
 
+                    b.Property<bool?>("ReportedToCertSe")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_to_cert_se");
+
+                    b.Property<bool?>("ReportedToPolice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_to_police");
+
                     b.Property<string>("Risk")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -271,6 +317,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("risk_reasoning");
+
+                    b.Property<bool>("SignificantIncident")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("significant_incident");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -300,6 +350,14 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("supplement_due_on");
 
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<Guid?>("SupplierIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_incident_id");
+
                     b.Property<string>("Systems")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -323,6 +381,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_breaches");
 
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_breaches_supplier_id");
+
                     b.HasIndex("PartyId", "CaseNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_breaches_party_id_case_number");
@@ -332,6 +393,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartyId", "SupplementDueOn")
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
+
+                    b.HasIndex("PartyId", "SupplierIncidentId")
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -1032,6 +1096,382 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DpoAdvice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dpo_advice");
+
+                    b.Property<bool?>("DpoAdviceFollowed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dpo_advice_followed");
+
+                    b.Property<string>("DpoAdviceNotFollowedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dpo_advice_not_followed_reason");
+
+                    b.Property<DateOnly?>("DpoAdviceOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dpo_advice_on");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Necessity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("PriorConsultationOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prior_consultation_on");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_likelihood");
+
+                    b.Property<int?>("ResidualSeverity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_severity");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_on");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_assessments");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_activity_id");
+
+                    b.HasIndex("PartyId", "ActivityId")
+                        .HasDatabaseName("ix_impact_assessments_party_id_activity_id");
+
+                    b.HasIndex("PartyId", "ReviewOn")
+                        .HasDatabaseName("ix_impact_assessments_party_id_review_on");
+
+                    b.ToTable("impact_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AsProcessor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_processor");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controller_id");
+
+                    b.Property<bool>("CriminalOffenceData")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("criminal_offence_data");
+
+                    b.Property<string>("DataSubjectCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_subject_categories");
+
+                    b.Property<bool>("DpiaRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dpia_required");
+
+                    b.Property<string>("ExternalController")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_controller");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PersonalDataCategories")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_data_categories");
+
+                    b.Property<string>("Purposes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("RetentionPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_period");
+
+                    b.Property<string>("RetentionPlanDecision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_plan_decision");
+
+                    b.Property<string>("RetentionPlanName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_plan_name");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_on");
+
+                    b.PrimitiveCollection<string>("ScreeningCriteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screening_criteria");
+
+                    b.PrimitiveCollection<string>("ScreeningMandatory")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screening_mandatory");
+
+                    b.Property<string>("SecurityMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_measures");
+
+                    b.Property<string>("SpecialCategoryCondition")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("special_category_condition");
+
+                    b.PrimitiveCollection<string>("SupplierIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_ids");
+
+                    b.Property<string>("SwedishLaw")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("swedish_law");
+
+                    b.PrimitiveCollection<string>("SystemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_ids");
+
+                    b.Property<string>("ThirdCountryTransfers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("third_country_transfers");
+
+                    b.Property<string>("TransferSafeguard")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_safeguard");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_activities");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_processing_activities_controller_id");
+
+                    b.HasIndex("PartyId", "ControllerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_activities_party_id_controller_id_name");
+
+                    b.ToTable("processing_activities", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advice");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_on");
+
+                    b.Property<Guid>("ControllerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controller_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Followed")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("followed");
+
+                    b.Property<string>("FollowedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("followed_note");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dpo_consultations");
+
+                    b.HasIndex("ControllerId")
+                        .HasDatabaseName("ix_dpo_consultations_controller_id");
+
+                    b.HasIndex("PartyId", "AskedOn")
+                        .HasDatabaseName("ix_dpo_consultations_party_id_asked_on");
+
+                    b.ToTable("dpo_consultations", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("ControllerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controller_ids");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instructions");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard");
+
+                    b.Property<string>("StandardNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_note");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processor_agreements");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_supplier_id");
+
+                    b.HasIndex("PartyId", "SupplierId")
+                        .HasDatabaseName("ix_processor_agreements_party_id_supplier_id");
+
+                    b.ToTable("processor_agreements", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Reminders.SentReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1680,6 +2120,96 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.ToTable("saved_filters", (string)null);
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_ids");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("SupplierAwareAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplier_aware_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incidents");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_supplier_incidents_recorded_at");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_supplier_incidents_supplier_id");
+
+                    b.ToTable("supplier_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("SupplierIncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_incident_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_incident_updates");
+
+                    b.HasIndex("SupplierIncidentId", "At")
+                        .HasDatabaseName("ix_supplier_incident_updates_supplier_incident_id_at");
+
+                    b.ToTable("supplier_incident_updates", (string)null);
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2020,6 +2550,12 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Breaches.Breach", b =>
                 {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_breaches_suppliers_supplier_id");
+
                     b.OwnsMany("GemensamNamnd.Web.Features.Breaches.AffectedGroup", "Groups", b1 =>
                         {
                             b1.Property<Guid>("BreachId");
@@ -2202,6 +2738,160 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                     b.Navigation("Dimensions");
                 });
 
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ImpactAssessment", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Processing.ProcessingActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_assessments_processing_activities_activity_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processing.DpiaRisk", "Risks", b1 =>
+                        {
+                            b1.Property<Guid>("ImpactAssessmentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Likelihood");
+
+                            b1.Property<int>("Severity");
+
+                            b1.HasKey("ImpactAssessmentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("impact_assessments");
+
+                            b1
+                                .ToJson("Risks")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImpactAssessmentId");
+                        });
+
+                    b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processing.ProcessingActivity", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_activities_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.DpoConsultation", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
+                        .WithMany()
+                        .HasForeignKey("ControllerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dpo_consultations_data_controllers_controller_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.Processors.ProcessorAgreement", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processor_agreements_suppliers_supplier_id");
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.AgreementAudit", "Audits", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Audits")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessor", "SubProcessors", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("SubProcessors")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.OwnsMany("GemensamNamnd.Web.Features.Processors.SubProcessorNotice", "Notices", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessorAgreementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("DecidedOn");
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateOnly>("ReceivedOn");
+
+                            b1.HasKey("ProcessorAgreementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("processor_agreements");
+
+                            b1
+                                .ToJson("Notices")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessorAgreementId");
+                        });
+
+                    b.Navigation("Audits");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("SubProcessors");
+                });
+
             modelBuilder.Entity("GemensamNamnd.Web.Features.Requests.DataSubjectRequest", b =>
                 {
                     b.HasOne("GemensamNamnd.Web.Features.Controllers.DataController", null)
@@ -2278,6 +2968,26 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_request_system_searches_party_systems_system_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incidents_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncidentUpdate", b =>
+                {
+                    b.HasOne("GemensamNamnd.Web.Features.SupplierIncidents.SupplierIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_incident_updates_supplier_incidents_supplier_incident_id");
                 });
 
             modelBuilder.Entity("GemensamNamnd.Web.Features.Systems.PartySystem", b =>
