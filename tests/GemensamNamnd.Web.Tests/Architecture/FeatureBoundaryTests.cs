@@ -98,6 +98,15 @@ public sealed class FeatureBoundaryTests
         [("Processors", "Processing.ProcessingActivity")] = "the annual report counts the assessments of the controller's activities",
         [("SupplierIncidents", "Processors.ProcessorAgreement")] = "the affected parties are suggested from the processors register",
         [("SupplierIncidents", "Processing.ProcessingActivity")] = "the affected parties are suggested from the record of processing",
+        // A supplier incident (issue 20) fans out into a draft breach in each affected party's register and pushes the
+        // supplier's updates onto them: it is the breach register's committee-level front, through its one save.
+        [("SupplierIncidents", "Suppliers.Supplier")] = "a supplier incident names the committee's supplier",
+        [("SupplierIncidents", "Breaches.Breach")] = "each affected party gets a draft breach; progress is read as status only",
+        [("SupplierIncidents", "Breaches.AffectedGroup")] = "the draft breach starts with an unknown group of data subjects",
+        [("SupplierIncidents", "Breaches.SaveBreach")] = "the drafts and the supplier's updates go through the breach register's one save",
+        [("SupplierIncidents", "Breaches.BreachWords")] = "each party's progress is shown in the breach register's words",
+        [("Processors", "Systems.PartySystem")] = "the processors in use are the suppliers of the party's active systems",
+        [("Reminders", "Processors.ProcessorReminderSource")] = "ReminderExtensions registers every register's source",
         [("Processing", "Letters.PdfLetterWriter")] = "the record's PDF for IMY is written by the one PDF writer (PDF/A)",
         // Documents hang on a request or a breach: the case must be the party's and open to the user (skyddad identitet).
         [("Documents", "Requests.DataSubjectRequest")] = "a request's documents are shown only to whom the rule lets open the case",

@@ -101,6 +101,25 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
             });
         }
 
+        // Impact assessments: one whose review date is today (Bräcke).
+        await app.InParty("bracke", async pdb =>
+        {
+            var activity = new GemensamNamnd.Web.Features.Processing.ProcessingActivity
+            {
+                ControllerId = await pdb.DataControllers.Select(c => c.Id).FirstAsync(),
+                Name = "Kameraövervakning (kandidatprov)",
+                RetentionRule = "Gallras efter 30 dagar",
+            };
+            pdb.ProcessingActivities.Add(activity);
+            pdb.ImpactAssessments.Add(new GemensamNamnd.Web.Features.Processing.ImpactAssessment
+            {
+                ActivityId = activity.Id,
+                Description = "Översyn av kameraövervakningen",
+                ReviewOn = today,
+            });
+            return await pdb.SaveChangesAsync();
+        });
+
         // The quiet party: default thresholds, a drill yesterday, the round answered, no DPO duty (its only controller
         // is inactive), and one open request due in 20 days — inside Härjedalen's widened window, outside its own.
         var quiet = await QuietPartyAsync(today, round.Id);
@@ -110,7 +129,7 @@ public sealed class ReminderCandidatesTests(ReminderFactory app) : IClassFixture
         using (var scope = app.Services.CreateScope())
         {
             var sources = scope.ServiceProvider.GetServices<IReminderSource>().ToList();
-            Assert.Equal(6, sources.Count);
+            Assert.Equal(7, sources.Count);
             foreach (var source in sources)
             {
                 var candidates = await CandidatesAsync(settings, now, today, source.FindCandidatesAsync);

@@ -43,7 +43,7 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
             nameof(Breach.Title), nameof(Breach.Description), nameof(Breach.ReportedInternallyBy), nameof(Breach.ContactName),
             nameof(Breach.ContactDetails), nameof(Breach.Consequences), nameof(Breach.MeasuresTaken), nameof(Breach.MeasuresProposed),
             nameof(Breach.RiskReasoning), nameof(Breach.NotReportableReason), nameof(Breach.SubjectNoticeNotRequiredReason),
-            nameof(Breach.LateReason),
+            nameof(Breach.LateReason), nameof(Breach.LessonsLearned),
         ],
         [typeof(BreachSupplement)] = [nameof(BreachSupplement.Text)],
         [typeof(BreachEvent)] = [nameof(BreachEvent.Text)],
@@ -238,5 +238,6 @@ public sealed class RetentionRun(AppDbContext db, RetentionPlan plan, CaseDocume
         b.NotReportableReason = Thin(b.NotReportableReason);
         b.SubjectNoticeNotRequiredReason = Thin(b.SubjectNoticeNotRequiredReason);
         b.LateReason = Thin(b.LateReason);
+        b.LessonsLearned = Thin(b.LessonsLearned);
     }
 }
