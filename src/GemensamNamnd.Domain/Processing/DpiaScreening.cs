@@ -35,10 +35,11 @@ public enum Wp248Criterion
 }
 
 /// <summary>
-/// The kinds of processing that always require an assessment: Art. 35(3)(a)–(c) and the examples of IMY's list under
-/// Art. 35(4) (Datainspektionen, "Förteckning enligt artikel 35.4 i dataskyddsförordningen", 16 January 2019). The IMY
-/// entries here are our summary of that list's examples, not its words; check them against imy.se before relying on the
-/// wording (docs/rules.md, "Impact assessments").
+/// The kinds of processing that always require an assessment: Art. 35(3)(a)–(c), and the examples IMY gives of processing
+/// that requires one. IMY's list under Art. 35(4) ("Förteckning över när en konsekvensbedömning ska göras") is the nine
+/// criteria of <see cref="Wp248Criterion"/> with the rule "minst två" — which <see cref="DpiaScreening.Screen"/> applies —
+/// followed by examples; the examples here are IMY's own, in its words on its page on impact assessments in working life
+/// (imy.se, "Konsekvensbedömning", arbetsliv): "Exempel på behandlingar som kräver att konsekvensbedömning utförs".
 /// </summary>
 public enum MandatoryDpiaKind
 {
@@ -51,17 +52,20 @@ public enum MandatoryDpiaKind
     /// <summary>Art. 35.3 c: systematisk övervakning i stor omfattning av allmän plats.</summary>
     PublicAreaMonitoring,
 
-    /// <summary>IMY:s förteckning: systematisk övervakning av anställdas aktiviteter (e-post, internet, lokalisering).</summary>
+    /// <summary>IMY: "en arbetsgivare som systematiskt övervakar hur de anställda använder internet och e-post".</summary>
     EmployeeMonitoring,
 
-    /// <summary>IMY:s förteckning: biometriska uppgifter för att entydigt identifiera en person, tillsammans med ett annat kriterium.</summary>
+    /// <summary>IMY: "ett inpasseringssystem för anställda som innefattar behandling av biometriska uppgifter i syfte att identifiera en viss person".</summary>
     BiometricIdentification,
 
-    /// <summary>IMY:s förteckning: lokaliseringsuppgifter, tillsammans med ett annat kriterium.</summary>
-    LocationData,
+    /// <summary>IMY: "ett gemensamt system som ger möjlighet att anmäla missförhållanden på arbetsplatsen – ett så kallat visselblåsarsystem".</summary>
+    WhistleblowingSystem,
 
-    /// <summary>IMY:s förteckning: ny teknik för att behandla uppgifter om barn eller andra sårbara personer.</summary>
-    NewTechnologyVulnerable,
+    /// <summary>IMY: "ett rekryteringsföretag som inrättar kandidat- eller kompetensdatabaser".</summary>
+    CandidateDatabase,
+
+    /// <summary>IMY: "verksamheter som utför bakgrundskontroller inför rekryteringar".</summary>
+    BackgroundChecks,
 }
 
 /// <summary>What a screening found: whether an assessment is required and why, in Swedish.</summary>
@@ -69,9 +73,9 @@ public sealed record ScreeningResult(bool Required, int CriteriaMet, IReadOnlyLi
 
 /// <summary>
 /// The screening (tröskelbedömning) of a processing activity before it starts (Art. 35(1)): an assessment is required
-/// when the processing is of a kind that always requires one (Art. 35(3), IMY's list under Art. 35(4)) or when it meets
-/// two or more of the nine WP248 criteria (WP248 rev.01: "in most cases"; the controller may conclude otherwise, with
-/// reasons, but the screening here follows the rule of thumb).
+/// when the processing is of a kind that always requires one (Art. 35(3), IMY's examples) or when it meets two or more of
+/// the nine criteria — IMY's list under Art. 35(4): "En konsekvensbedömning ska göras om minst två av de nedanstående
+/// punkterna finns med i den planerade behandlingen" (the criteria are the EDPB's, WP248 rev.01).
 /// </summary>
 public static class DpiaScreening
 {
@@ -90,10 +94,10 @@ public static class DpiaScreening
         }
 
         return met >= CriteriaThreshold
-            ? new ScreeningResult(true, met, kinds, $"Konsekvensbedömning krävs: behandlingen uppfyller {met} av EDPB:s nio kriterier (två eller fler, WP248 rev.01).")
+            ? new ScreeningResult(true, met, kinds, $"Konsekvensbedömning krävs: behandlingen uppfyller {met} av de nio kriterierna i IMY:s förteckning enligt art. 35.4 (minst två).")
             : new ScreeningResult(false, met, kinds, met == 1
-                ? "Konsekvensbedömning krävs normalt inte: behandlingen uppfyller ett av EDPB:s nio kriterier. Skälen ska dokumenteras."
-                : "Konsekvensbedömning krävs normalt inte: behandlingen uppfyller inget av EDPB:s nio kriterier.");
+                ? "Konsekvensbedömning krävs normalt inte: behandlingen uppfyller ett av de nio kriterierna i IMY:s förteckning enligt art. 35.4. Skälen ska dokumenteras."
+                : "Konsekvensbedömning krävs normalt inte: behandlingen uppfyller inget av de nio kriterierna i IMY:s förteckning enligt art. 35.4.");
     }
 
     /// <summary>Where the kind comes from: "art. 35.3 a" or "IMY:s förteckning".</summary>
@@ -102,7 +106,7 @@ public static class DpiaScreening
         MandatoryDpiaKind.ProfilingWithLegalEffects => "art. 35.3 a",
         MandatoryDpiaKind.LargeScaleSensitive => "art. 35.3 b",
         MandatoryDpiaKind.PublicAreaMonitoring => "art. 35.3 c",
-        _ => "IMY:s förteckning enligt art. 35.4",
+        _ => "IMY:s exempel",
     };
 
     public static string Swedish(this MandatoryDpiaKind kind) => kind switch
@@ -110,10 +114,11 @@ public static class DpiaScreening
         MandatoryDpiaKind.ProfilingWithLegalEffects => "Systematisk och omfattande bedömning (profilering) som ligger till grund för beslut med rättsverkan (art. 35.3 a)",
         MandatoryDpiaKind.LargeScaleSensitive => "Känsliga uppgifter eller uppgifter om lagöverträdelser i stor omfattning (art. 35.3 b)",
         MandatoryDpiaKind.PublicAreaMonitoring => "Systematisk övervakning i stor omfattning av allmän plats (art. 35.3 c)",
-        MandatoryDpiaKind.EmployeeMonitoring => "Systematisk övervakning av anställda (IMY:s förteckning)",
-        MandatoryDpiaKind.BiometricIdentification => "Biometriska uppgifter för att identifiera personer (IMY:s förteckning)",
-        MandatoryDpiaKind.LocationData => "Lokaliseringsuppgifter tillsammans med ett annat kriterium (IMY:s förteckning)",
-        MandatoryDpiaKind.NewTechnologyVulnerable => "Ny teknik för uppgifter om barn eller andra sårbara personer (IMY:s förteckning)",
+        MandatoryDpiaKind.EmployeeMonitoring => "Arbetsgivare som systematiskt övervakar hur de anställda använder internet och e-post (IMY:s exempel)",
+        MandatoryDpiaKind.BiometricIdentification => "Inpasseringssystem för anställda med biometriska uppgifter för att identifiera en viss person (IMY:s exempel)",
+        MandatoryDpiaKind.WhistleblowingSystem => "Visselblåsarsystem för att anmäla missförhållanden på arbetsplatsen (IMY:s exempel)",
+        MandatoryDpiaKind.CandidateDatabase => "Kandidat- eller kompetensdatabaser vid rekrytering (IMY:s exempel)",
+        MandatoryDpiaKind.BackgroundChecks => "Bakgrundskontroller inför rekryteringar (IMY:s exempel)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -12,9 +12,9 @@ public enum AdviceFollowed
 
 /// <summary>
 /// The DPO's consultation log, Art. 38(1) GDPR: the controller ensures that the DPO is involved, properly and in a timely
-/// manner, in all issues relating to the protection of personal data. IMY has criticised municipalities whose DPO was
-/// not involved (the issue names Socialnämnden in Örebro; the decision's reference is not verified here, see
-/// docs/rules.md). "In good time" is read here as: the DPO was
+/// manner, in all issues relating to the protection of personal data. IMY reprimanded Socialnämnden i Örebro kommun in
+/// June 2024 for not involving its DPO properly and in good time (IMY's part of the EDPB coordinated action on DPOs,
+/// announced 27 June 2024; docs/rules.md). "In good time" is read here as: the DPO was
 /// asked before the decision was taken (a decision not yet taken leaves time). When the advice is not followed, the
 /// reasons should be documented (EDPB/WP29 guidelines on DPOs, WP 243 rev.01, 3.1).
 /// </summary>

@@ -39,7 +39,7 @@ public class ProcessingRulesTests
         var two = DpiaScreening.Screen([Wp248Criterion.LargeScale, Wp248Criterion.VulnerableSubjects], []);
         Assert.True(two.Required);
         Assert.Equal(2, two.CriteriaMet);
-        Assert.Contains("2 av EDPB:s nio kriterier", two.Reason, StringComparison.Ordinal);
+        Assert.Contains("2 av de nio kriterierna i IMY:s förteckning", two.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class ProcessingRulesTests
     {
         var result = DpiaScreening.Screen([], [MandatoryDpiaKind.EmployeeMonitoring]);
         Assert.True(result.Required);
-        Assert.Contains("IMY:s förteckning", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("IMY:s exempel", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ProcessingInBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByLabel("Sårbara registrerade (barn, anställda, personer under omsorg)").CheckAsync();
         await page.GetByLabel("Tröskelbedömningen är gjord").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("uppfyller 2 av EDPB:s nio kriterier");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("uppfyller 2 av de nio kriterierna");
         await BrowserFixture.AssertAccessibleAsync(page);
 
         // Assess it: a decision without the DPO's advice is refused; with it, the assessment is done.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GemensamNamnd.Domain.Breaches;
 using GemensamNamnd.Web.Data.Seed;
+using GemensamNamnd.Web.Features.Breaches;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,7 +97,7 @@ public sealed class BreachPagesTests(AppFactory app)
         using var anna = app.ClientFor(AppFactory.Demo("anna"));
         var id = await CreateAsync(anna, DateTimeOffset.UtcNow.AddHours(-5), "Intrång i journalsystemet", "Obehörig åtkomst till journaler via stulet konto.");
         var html = await Html(anna, $"/ostersund/incidenter/{id}/imy");
-        var headings = new[] { "1. Personuppgiftsansvarig", "2. Kontaktuppgifter", "3. Tidpunkter", "4. Incidenten", "5. Berörda registrerade", "6. Konsekvenser", "7. Åtgärder", "8. Information till de registrerade" };
+        var headings = new[] { "1. Personuppgiftsansvarig", "2. Kontaktuppgifter", "3. Tidpunkter", "4. Incidenten", "5. Berörda registrerade", "6. Konsekvenser", "7. Åtgärder", "8. Information till de registrerade", "9. Övrigt" };
         var positions = headings.Select(h => html.IndexOf(h, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
@@ -104,6 +105,8 @@ public sealed class BreachPagesTests(AppFactory app)
         // The DPO from the DPO register (Bo's allocation at Östersund), with his work contact details.
         Assert.Contains("Bo Berglund, dataskyddsombud@ostersund.example, 063-14 30 00", html, StringComparison.Ordinal);
         Assert.Contains("Kontakt Persson", html, StringComparison.Ordinal); // the party's contact person (staff)
+        Assert.Contains(ImyNotificationForm.For(DateOnly.FromDateTime(DateTime.UtcNow)).Name, html, StringComparison.Ordinal); // the form version followed
+        Assert.Contains("<dt>Gränsöverskridande incident", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Kalle Internsson", html, StringComparison.Ordinal); // internal reporter is not in the report
         Assert.Contains("@media print", await anna.GetStringAsync("/css/site.css"), StringComparison.Ordinal);
         Assert.Contains("class=\"hint no-print\"", html, StringComparison.Ordinal);
@@ -115,6 +118,7 @@ public sealed class BreachPagesTests(AppFactory app)
         Assert.StartsWith("Anmälan av personuppgiftsincident – Östersunds kommun", body, StringComparison.Ordinal);
         Assert.Contains("Typ av incident: Konfidentialitet, Riktighet", body, StringComparison.Ordinal);
         Assert.Contains("Känsliga uppgifter (art. 9): Ja", body, StringComparison.Ordinal);
+        Assert.Contains("Enligt IMY:s formulär Anmälan av personuppgiftsincident", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Kalle Internsson", body, StringComparison.Ordinal);
     }
 

@@ -178,6 +178,60 @@ public sealed class CybersecurityTests(AppFactory app)
         }
     }
 
+    [PostgresFact]
+    public async Task SupplierIncident_FanOutStoppedHalfWay_IsFinished_OneDraftPerParty()
+    {
+        using var bo = app.ClientFor(AppFactory.Demo("bo"));
+        var supplierId = await app.InParty("ostersund", db => db.Suppliers.Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync());
+        var parties = await app.InParty("ostersund", db => db.Parties.Where(p => p.Slug == "krokom" || p.Slug == "berg").ToDictionaryAsync(p => p.Slug, p => p.Id));
+        var told = DateTimeOffset.UtcNow.AddHours(-3);
+        told = new DateTimeOffset(told.UtcTicks - (told.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+        // The incident was stored but the instance stopped before Berg's draft: Krokom has one, Berg none.
+        var incident = new SupplierIncident
+        {
+            SupplierId = supplierId,
+            Title = "Avbruten " + Guid.NewGuid().ToString("N")[..6],
+            Description = "E-tjänsteleverantören meddelar ett intrång.",
+            SupplierAwareAt = told.AddHours(-1),
+            PartiesToldAt = told,
+            RecordedAt = told,
+            RecordedBy = "Bo Berglund",
+            PartyIds = [.. parties.Values],
+        };
+        await app.InParty("ostersund", async db => { db.Add(incident); await db.SaveChangesAsync(); return true; });
+        await app.InParty("krokom", async db =>
+        {
+            var controller = await db.DataControllers.Where(c => c.IsActive).Select(c => c.Id).FirstAsync();
+            db.Breaches.Add(new Web.Features.Breaches.Breach { CaseNumber = "PUI-LEV-" + Guid.NewGuid().ToString("N")[..6], Title = "Utkast", Description = "Utkast", ControllerIds = [controller], AwareAt = told, ImyDeadlineAt = told.AddHours(72), SupplierIncidentId = incident.Id });
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        var page = WebUtility.HtmlDecode(await bo.GetStringAsync($"/leverantorsincidenter/{incident.Id}"));
+        Assert.Contains("Skapa saknade utkast", page, StringComparison.Ordinal);
+        var finish = await PostFormAsync(bo, $"/leverantorsincidenter/{incident.Id}?handler=Drafts", [], $"/leverantorsincidenter/{incident.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, finish.StatusCode);
+        Assert.Contains("1 utkast skapades", WebUtility.HtmlDecode(await bo.GetStringAsync($"/leverantorsincidenter/{incident.Id}")), StringComparison.Ordinal);
+
+        var berg = await app.InParty("berg", db => db.Breaches.SingleAsync(b => b.SupplierIncidentId == incident.Id));
+        Assert.Equal(told, berg.AwareAt); // the parties' own awareness, as recorded on the incident, not the time of the retry
+        Assert.Equal(1, await app.InParty("krokom", db => db.Breaches.CountAsync(b => b.SupplierIncidentId == incident.Id)));
+
+        // Again: nothing more, and the button is gone.
+        await PostFormAsync(bo, $"/leverantorsincidenter/{incident.Id}?handler=Drafts", [], $"/leverantorsincidenter/{incident.Id}");
+        Assert.Equal(1, await app.InParty("berg", db => db.Breaches.CountAsync(b => b.SupplierIncidentId == incident.Id)));
+        Assert.DoesNotContain("Skapa saknade utkast", WebUtility.HtmlDecode(await bo.GetStringAsync($"/leverantorsincidenter/{incident.Id}")), StringComparison.Ordinal);
+
+        // Two instances finishing at once cannot make two: the database holds one draft per party and incident.
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.InParty("berg", async db =>
+        {
+            db.Breaches.Add(new Web.Features.Breaches.Breach { CaseNumber = "PUI-LEV-" + Guid.NewGuid().ToString("N")[..6], Title = "Dubblett", Description = "Dubblett", ControllerIds = berg.ControllerIds, AwareAt = told, ImyDeadlineAt = told.AddHours(72), SupplierIncidentId = incident.Id });
+            await db.SaveChangesAsync();
+            return true;
+        }));
+    }
+
     private static Dictionary<string, string> Form(Guid supplierId, string title, List<Guid> partyIds)
     {
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-2), Swedish.TimeZone);

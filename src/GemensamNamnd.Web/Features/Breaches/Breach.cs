@@ -223,7 +223,8 @@ internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
         b.HasIndex(x => new { x.PartyId, x.Status, x.AwareAt });
         b.HasIndex(x => new { x.PartyId, x.ImyDeadlineAt });
         b.HasIndex(x => new { x.PartyId, x.SupplementDueOn });
-        b.HasIndex(x => new { x.PartyId, x.SupplierIncidentId });
+        // One draft per party per supplier incident, however often (or on however many instances) the fan-out runs.
+        b.HasIndex(x => new { x.PartyId, x.SupplierIncidentId }).IsUnique().HasFilter("supplier_incident_id IS NOT NULL");
         b.HasOne<Features.Suppliers.Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
     }
 }

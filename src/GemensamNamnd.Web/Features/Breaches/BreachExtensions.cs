@@ -13,6 +13,7 @@ public static class BreachExtensions
         // Supplier incidents (committee level) fan out to draft breaches in each affected party.
         services.AddScoped<SupplierIncidents.SupplierIncidentParties>();
         services.AddScoped<SupplierIncidents.RecordSupplierIncident>();
+        services.AddScoped<SupplierIncidents.SupplierIncidentDrafts>();
         services.AddScoped<SupplierIncidents.PushSupplierUpdate>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{party}/incidenter/{id:guid}/andra"));
         return services;

@@ -31,6 +31,9 @@ public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, Pers
 
     public List<Section> Sections { get; private set; } = [];
 
+    /// <summary>The version of IMY's form the report follows (<see cref="ImyNotificationForm"/>).</summary>
+    public ImyFormVersion Form { get; private set; } = ImyNotificationForm.Versions[^1];
+
     public string Text { get; private set; } = string.Empty;
 
     public string Slug => currentParty.Required.Slug;
@@ -68,61 +71,47 @@ public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, Pers
                 null => "Inte beslutat",
             };
 
-        Sections =
-        [
-            new("1. Personuppgiftsansvarig",
-            [
-                new("Part", party.Name),
-                new("Organisationsnummer (parten)", Or(party.OrganisationNumber)),
-                new("Personuppgiftsansvarig nämnd eller bolag", string.Join("; ", controllers.Select(c => c.OrganisationNumber is null ? c.Name : $"{c.Name} ({c.OrganisationNumber})"))),
-                new("Intern referens", b.CaseNumber),
-            ]),
-            new("2. Kontaktuppgifter",
-            [
-                new("Kontaktperson", Or(string.Join(", ", new[] { b.ContactName, b.ContactDetails }.OfType<string>()))),
-                new("Dataskyddsombud", Or(string.Join("; ", dpos))),
-            ]),
-            new("3. Tidpunkter",
-            [
-                new("Incidenten inträffade", b.OccurredFrom is null ? "Okänt" : BreachWords.When(b.OccurredFrom) + (b.OccurredTo is null ? "" : $" – {BreachWords.When(b.OccurredTo)}")),
-                new("Incidenten upptäcktes", BreachWords.When(b.DiscoveredAt)),
-                new("Vi fick kännedom om incidenten", BreachWords.When(b.AwareAt)),
-                new("Incidenten upphörde", b.CeasedAt is null ? "Pågår eller okänt" : BreachWords.When(b.CeasedAt)),
-                new("Anmälan lämnas", b.ReportedAt is { } r ? BreachWords.When(r) : "Inte lämnad ännu"),
-                new("Skäl till att anmälan lämnas senare än 72 timmar", b.ReportedAt is { } r2 && BreachClock.IsLate(b.AwareAt, r2) ? Or(b.LateReason)
-                    : b.ReportedAt is null && BreachClock.StateAt(b.AwareAt, b.Reportable, null, clock.GetUtcNow()) == BreachClockState.Overdue ? "Fristen har passerats: ange skälen när anmälan registreras" : "Ej tillämpligt"),
-            ]),
-            new("4. Incidenten",
-            [
-                new("Typ av incident", b.Types.SwedishList()),
-                new("Orsak", b.Cause.Swedish()),
-                new("Beskrivning", b.Description),
-                new("Berörda system", Or(b.Systems)),
-            ]),
-            new("5. Berörda registrerade och personuppgifter",
-            [
-                new("Kategorier av registrerade och ungefärligt antal", BreachWords.Groups(b.Groups)),
-                new("Ungefärligt antal registrerade totalt", b.Groups.Any(g => g.ApproxCount is not null) ? BreachWords.Count(b.Groups.Sum(g => g.ApproxCount ?? 0)) : "Okänt"),
-                new("Typer av personuppgifter", BreachWords.Kinds(b.DataKinds)),
-                new("Känsliga uppgifter (art. 9)", b.DataKinds.HasFlag(DataKinds.Health) || b.DataKinds.HasFlag(DataKinds.OtherSpecialCategory) ? "Ja" : "Nej"),
-                new("Uppgifter om lagöverträdelser (art. 10)", b.DataKinds.HasFlag(DataKinds.CriminalOffence) ? "Ja" : "Nej"),
-                new("Personnummer", b.DataKinds.HasFlag(DataKinds.PersonalIdentityNumber) ? "Ja" : "Nej"),
-                new("Uppgifter som omfattas av sekretess (OSL)", b.DataKinds.HasFlag(DataKinds.Secrecy) ? "Ja" : "Nej"),
-                new("Ungefärligt antal poster", BreachWords.Count(b.ApproxRecords)),
-            ]),
-            new("6. Konsekvenser och allvarlighetsgrad",
-            [
-                new("Sannolika konsekvenser", Or(b.Consequences)),
-                new("Bedömd allvarlighetsgrad", BreachWords.Risk(b.Risk)),
-                new("Motivering", Or(b.RiskReasoning)),
-            ]),
-            new("7. Åtgärder",
-            [
-                new("Vidtagna åtgärder", Or(b.MeasuresTaken)),
-                new("Föreslagna åtgärder", Or(b.MeasuresProposed)),
-            ]),
-            new("8. Information till de registrerade (art. 34)", [new("Har de registrerade informerats", notice)]),
-        ];
+        var processor = b.SupplierId is { } sid ? await db.Suppliers.AsNoTracking().Where(s => s.Id == sid).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;
+        var values = new Dictionary<ImyField, string>
+        {
+            [ImyField.Party] = party.Name,
+            [ImyField.PartyOrganisationNumber] = Or(party.OrganisationNumber),
+            [ImyField.Controllers] = string.Join("; ", controllers.Select(c => c.OrganisationNumber is null ? c.Name : $"{c.Name} ({c.OrganisationNumber})")),
+            [ImyField.InternalReference] = b.CaseNumber,
+            [ImyField.ContactPerson] = Or(string.Join(", ", new[] { b.ContactName, b.ContactDetails }.OfType<string>())),
+            [ImyField.Dpo] = Or(string.Join("; ", dpos)),
+            [ImyField.OccurredAt] = b.OccurredFrom is null ? "Okänt" : BreachWords.When(b.OccurredFrom) + (b.OccurredTo is null ? "" : $" – {BreachWords.When(b.OccurredTo)}"),
+            [ImyField.DiscoveredAt] = BreachWords.When(b.DiscoveredAt),
+            [ImyField.AwareAt] = BreachWords.When(b.AwareAt),
+            [ImyField.CeasedAt] = b.CeasedAt is null ? "Pågår eller okänt" : BreachWords.When(b.CeasedAt),
+            [ImyField.ReportedAt] = b.ReportedAt is { } r ? BreachWords.When(r) : "Inte lämnad ännu",
+            [ImyField.LateReason] = b.ReportedAt is { } r2 && BreachClock.IsLate(b.AwareAt, r2) ? Or(b.LateReason)
+                : b.ReportedAt is null && BreachClock.StateAt(b.AwareAt, b.Reportable, null, clock.GetUtcNow()) == BreachClockState.Overdue ? "Fristen har passerats: ange skälen när anmälan registreras" : "Ej tillämpligt",
+            [ImyField.Types] = b.Types.SwedishList(),
+            [ImyField.Cause] = b.Cause.Swedish(),
+            [ImyField.Description] = b.Description,
+            [ImyField.Systems] = Or(b.Systems),
+            [ImyField.Processor] = processor ?? "Inget angivet",
+            [ImyField.Groups] = BreachWords.Groups(b.Groups),
+            [ImyField.TotalSubjects] = b.Groups.Any(g => g.ApproxCount is not null) ? BreachWords.Count(b.Groups.Sum(g => g.ApproxCount ?? 0)) : "Okänt",
+            [ImyField.DataKinds] = BreachWords.Kinds(b.DataKinds),
+            [ImyField.SpecialCategories] = b.DataKinds.HasFlag(DataKinds.Health) || b.DataKinds.HasFlag(DataKinds.OtherSpecialCategory) ? "Ja" : "Nej",
+            [ImyField.CriminalOffences] = b.DataKinds.HasFlag(DataKinds.CriminalOffence) ? "Ja" : "Nej",
+            [ImyField.PersonalIdentityNumbers] = b.DataKinds.HasFlag(DataKinds.PersonalIdentityNumber) ? "Ja" : "Nej",
+            [ImyField.SecrecyData] = b.DataKinds.HasFlag(DataKinds.Secrecy) ? "Ja" : "Nej",
+            [ImyField.ApproxRecords] = BreachWords.Count(b.ApproxRecords),
+            [ImyField.Consequences] = Or(b.Consequences),
+            [ImyField.Severity] = BreachWords.Risk(b.Risk),
+            [ImyField.SeverityReasoning] = Or(b.RiskReasoning),
+            [ImyField.MeasuresTaken] = Or(b.MeasuresTaken),
+            [ImyField.MeasuresProposed] = Or(b.MeasuresProposed),
+            [ImyField.SubjectsInformed] = notice,
+            [ImyField.CrossBorder] = BreachWords.YesNo(b.CrossBorder),
+        };
+
+        // The form as it was when the notification was sent, or as it is today.
+        Form = ImyNotificationForm.For(Swedish.Date(b.ReportedAt ?? clock.GetUtcNow()));
+        Sections = [.. Form.Sections.Select(s => new Section(s.Heading, [.. s.Questions.Select(q => new Line(q.Label, values[q.Field]))]))];
         if (supplements.Count > 0 || b.SupplementDueOn is not null)
         {
             var lines = supplements.Select((s, i) => new Line($"Komplettering {i + 1}, {BreachWords.When(s.SubmittedAt)}", s.Text)).ToList();
@@ -136,11 +125,12 @@ public sealed class ReportModel(AppDbContext db, CurrentParty currentParty, Pers
                 lines.Add(new Line("Första komplettering senast", SwedishDates.Long(due)));
             }
 
-            Sections.Add(new("9. Kompletteringar (art. 33.4)", lines));
+            Sections.Add(new($"{Form.Sections.Count + 1}. Kompletteringar (art. 33.4)", lines));
         }
 
         var text = new StringBuilder();
         text.AppendLine(Swedish.Culture, $"Anmälan av personuppgiftsincident – {party.Name}, {b.CaseNumber}");
+        text.AppendLine(Swedish.Culture, $"Enligt {Form.Name}");
         foreach (var section in Sections)
         {
             text.AppendLine().AppendLine(section.Heading);

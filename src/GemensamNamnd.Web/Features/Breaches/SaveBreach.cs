@@ -70,7 +70,11 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
         CeasedAt = Instant(i.CeasedAt),
     };
 
-    public async Task<CommandResult<Breach>> CreateAsync(BreachInput input, CancellationToken cancellationToken = default)
+    public Task<CommandResult<Breach>> CreateAsync(BreachInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(input, null, cancellationToken);
+
+    /// <summary>Registers a breach; <paramref name="supplierIncidentId"/> ties a draft to the supplier incident it came from.</summary>
+    public async Task<CommandResult<Breach>> CreateAsync(BreachInput input, Guid? supplierIncidentId, CancellationToken cancellationToken = default)
     {
         input = Normalised(input);
         var errors = await ValidateAsync(input, null, cancellationToken);
@@ -86,6 +90,7 @@ public sealed class SaveBreach(AppDbContext db, CaseNumberAllocator caseNumbers,
             CaseNumber = await caseNumbers.NextAsync(Swedish.Date(now).Year, cancellationToken),
             Title = input.Title!.Trim(),
             Description = input.Description!.Trim(),
+            SupplierIncidentId = supplierIncidentId,
         };
         Apply(breach, input);
         db.Breaches.Add(breach);

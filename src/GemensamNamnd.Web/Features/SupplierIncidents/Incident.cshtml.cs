@@ -12,7 +12,7 @@ namespace GemensamNamnd.Web.Features.SupplierIncidents;
 /// <see cref="SupplierIncidentParties.ProgressAsync"/>, no case details), the updates, and "Skicka uppdatering".
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, SupplierIncidentParties parties, PushSupplierUpdate push) : FormPageModel
+public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, SupplierIncidentParties parties, PushSupplierUpdate push, SupplierIncidentDrafts drafts) : FormPageModel
 {
     [BindProperty] public string? UpdateText { get; set; }
 
@@ -58,6 +58,27 @@ public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, Supp
 
         return Refusal(result)!;
     }
+
+    /// <summary>"Skapa saknade utkast": finishes a fan-out that stopped half-way; a party that has its draft is left alone.</summary>
+    public async Task<IActionResult> OnPostDraftsAsync(Guid id, CancellationToken ct)
+    {
+        if (!await IndexModel.MayUseAsync(currentUser, ct))
+        {
+            return Forbid();
+        }
+
+        var incident = await db.Set<SupplierIncident>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        var created = await drafts.EnsureAsync(incident, ct);
+        TempData["SupplierIncidentNotice"] = created == 0 ? "Alla berörda parter har redan sitt utkast." : $"{Swedish.Count(created, "utkast", "utkast")} skapades.";
+        return LocalRedirect($"/leverantorsincidenter/{id}");
+    }
+
+    public bool DraftsMissing => Progress.Any(p => p.Progress.Status is null);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -12,12 +12,10 @@ namespace GemensamNamnd.Web.Features.SupplierIncidents;
 public sealed record SupplierIncidentInput(Guid? SupplierId, string? Title, string? Description, DateTimeOffset? SupplierAwareAt, IReadOnlyList<Guid>? PartyIds, DateTimeOffset? PartiesToldAt);
 
 /// <summary>
-/// Records a supplier incident and fans it out: every affected party gets a draft breach in its own register, created
-/// inside <see cref="PartyScope.RunAsync{T}"/> so row-level security holds, starting from the time the party was told
-/// (its own awareness, EDPB Guidelines 9/2022); the party then edits it, assesses it and decides. Everything is
-/// validated before anything is stored; no party → nothing stored.
+/// Records a supplier incident, then fans it out through <see cref="SupplierIncidentDrafts"/>. Everything is validated
+/// before anything is stored; no party → nothing stored.
 /// </summary>
-public sealed class RecordSupplierIncident(AppDbContext db, PartyScope scope, CurrentActor actor, TimeProvider clock)
+public sealed class RecordSupplierIncident(AppDbContext db, SupplierIncidentDrafts drafts, CurrentActor actor, TimeProvider clock)
 {
     public async Task<CommandResult<SupplierIncident>> RunAsync(SupplierIncidentInput input, CancellationToken ct = default)
     {
@@ -85,6 +83,7 @@ public sealed class RecordSupplierIncident(AppDbContext db, PartyScope scope, Cu
             Title = input.Title!.Trim(),
             Description = input.Description!.Trim(),
             SupplierAwareAt = SaveBreach.Instant(input.SupplierAwareAt)!.Value,
+            PartiesToldAt = told,
             RecordedAt = now,
             RecordedBy = actor.DisplayName,
             PartyIds = partyIds,
@@ -92,35 +91,58 @@ public sealed class RecordSupplierIncident(AppDbContext db, PartyScope scope, Cu
         db.Add(incident);
         await db.SaveChangesAsync(ct);
 
+        await drafts.EnsureAsync(incident, ct);
+        return CommandResult.Done(incident);
+    }
+}
+
+/// <summary>
+/// The fan-out: every affected party gets one draft breach in its own register, created inside
+/// <see cref="PartyScope.RunAsync{T}"/> so row-level security holds, starting from the time the parties were told (each
+/// party's own awareness, EDPB Guidelines 9/2022); the party then edits it, assesses it and decides. A draft is one
+/// transaction in its party, and the fan-out only adds what is missing (a unique index keeps one per party), so when it
+/// stops half-way — a party's database call fails, the instance restarts — "Skapa saknade utkast" finishes it.
+/// </summary>
+public sealed class SupplierIncidentDrafts(AppDbContext db, PartyScope scope, CurrentActor actor, ILogger<SupplierIncidentDrafts> log)
+{
+    /// <summary>Creates the drafts that are missing; returns how many it created.</summary>
+    public async Task<int> EnsureAsync(SupplierIncident incident, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var supplierName = await db.Suppliers.AsNoTracking().Where(s => s.Id == incident.SupplierId).Select(s => s.Name).FirstAsync(ct);
         var who = actor.DisplayName;
-        foreach (var partyId in partyIds)
+        var created = 0;
+        foreach (var partyId in incident.PartyIds)
         {
-            await scope.RunAsync(partyId, sp => DraftAsync(sp, incident, supplier.Name, told, who, ct), ct);
+            if (await scope.RunAsync(partyId, sp => DraftAsync(sp, incident, supplierName, who, ct), ct))
+            {
+                created++;
+            }
         }
 
-        return CommandResult.Done(incident);
+        log.LogInformation("Supplier incident {IncidentId}: {Created} drafts created for {Parties} parties", incident.Id, created, incident.PartyIds.Count);
+        return created;
     }
 
     /// <summary>The draft in one party's register, as that party (row-level security holds).</summary>
-    private static async Task DraftAsync(IServiceProvider sp, SupplierIncident incident, string supplierName, DateTimeOffset told, string who, CancellationToken ct)
+    private static async Task<bool> DraftAsync(IServiceProvider sp, SupplierIncident incident, string supplierName, string who, CancellationToken ct)
     {
         sp.GetRequiredService<CurrentActor>().UseSystem(who);
         var partyDb = sp.GetRequiredService<AppDbContext>();
+        if (await partyDb.Breaches.AnyAsync(b => b.SupplierIncidentId == incident.Id, ct))
+        {
+            return false;
+        }
+
+        var told = incident.PartiesToldAt;
         var controllers = await partyDb.DataControllers.Where(c => c.IsActive).OrderBy(c => c.Name).Select(c => c.Id).ToListAsync(ct);
         var input = new BreachInput(
             $"Leverantörsincident: {incident.Title}", controllers, null, null, told, told, null, supplierName,
             $"Utkast från leverantörsincident hos {supplierName} (leverantören fick kännedom {Swedish.DateTime(incident.SupplierAwareAt)}). {incident.Description} Granska: välj berörda nämnder, typ, orsak och grupper, och ändra tidpunkten för kännedom om parten fick veta vid en annan tid.",
             BreachTypes.Confidentiality, BreachCause.Other, null, [], DataKinds.None, null, null, null, null, null, null,
             new BreachIncidentFacts(false, SupplierId: incident.SupplierId));
-        var result = await sp.GetRequiredService<SaveBreach>().CreateAsync(input, ct);
-        if (!result.Ok)
-        {
-            throw new InvalidOperationException($"Utkastet kunde inte skapas: {string.Join(" ", result.Errors.Select(e => e.Message))}");
-        }
-
-        var breach = await partyDb.Breaches.FirstAsync(b => b.Id == result.Value!.Id, ct);
-        breach.SupplierIncidentId = incident.Id;
-        await partyDb.SaveChangesAsync(ct);
+        var result = await sp.GetRequiredService<SaveBreach>().CreateAsync(input, incident.Id, ct);
+        return result.Ok ? true : throw new InvalidOperationException($"Utkastet kunde inte skapas: {string.Join(" ", result.Errors.Select(e => e.Message))}");
     }
 }
 

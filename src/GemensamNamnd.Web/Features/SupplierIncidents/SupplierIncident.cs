@@ -27,11 +27,14 @@ public sealed class SupplierIncident
     /// <summary>When the supplier became aware (Art. 33(2): the processor tells the controller without undue delay).</summary>
     public DateTimeOffset SupplierAwareAt { get; set; }
 
+    /// <summary>When the parties were told: each draft's awareness, until the party corrects its own.</summary>
+    public DateTimeOffset PartiesToldAt { get; init; }
+
     public DateTimeOffset RecordedAt { get; init; }
 
     public required string RecordedBy { get; init; }
 
-    /// <summary>The affected parties; each got a draft breach.</summary>
+    /// <summary>The affected parties; each gets a draft breach (<see cref="SupplierIncidentDrafts"/>).</summary>
     public List<Guid> PartyIds { get; set; } = [];
 }
 

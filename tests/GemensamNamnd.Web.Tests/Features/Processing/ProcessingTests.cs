@@ -90,7 +90,7 @@ public sealed partial class ProcessingTests(AppFactory app)
         Assert.DoesNotContain($"Kulturnämnden {s.Tag}</h2>", list, StringComparison.Ordinal);
 
         var page = await Html(anna, $"/ostersund/registerforteckning/{activity.Id}");
-        Assert.Contains("uppfyller 2 av EDPB:s nio kriterier", page, StringComparison.Ordinal);
+        Assert.Contains("uppfyller 2 av de nio kriterierna", page, StringComparison.Ordinal);
     }
 
     [PostgresFact]

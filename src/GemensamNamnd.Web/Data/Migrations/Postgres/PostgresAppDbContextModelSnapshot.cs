@@ -401,7 +401,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
 
                     b.HasIndex("PartyId", "SupplierIncidentId")
-                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id")
+                        .HasFilter("supplier_incident_id IS NOT NULL");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -2139,6 +2141,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("PartiesToldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parties_told_at");
 
                     b.PrimitiveCollection<List<Guid>>("PartyIds")
                         .IsRequired()

@@ -395,7 +395,9 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_breaches_party_id_supplement_due_on");
 
                     b.HasIndex("PartyId", "SupplierIncidentId")
-                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_breaches_party_id_supplier_incident_id")
+                        .HasFilter("supplier_incident_id IS NOT NULL");
 
                     b.HasIndex("PartyId", "Status", "AwareAt")
                         .HasDatabaseName("ix_breaches_party_id_status_aware_at");
@@ -2132,6 +2134,10 @@ namespace GemensamNamnd.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<long>("PartiesToldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parties_told_at");
 
                     b.PrimitiveCollection<string>("PartyIds")
                         .IsRequired()
