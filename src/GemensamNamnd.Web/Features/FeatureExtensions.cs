@@ -19,6 +19,7 @@ using GemensamNamnd.Web.Features.Reminders;
 using GemensamNamnd.Web.Features.Requests;
 using GemensamNamnd.Web.Features.Retention;
 using GemensamNamnd.Web.Features.SavedFilters;
+using GemensamNamnd.Web.Features.SupplierIncidents;
 using GemensamNamnd.Web.Features.Suppliers;
 using GemensamNamnd.Web.Features.Systems;
 using GemensamNamnd.Web.Features.Todo;
@@ -36,6 +37,7 @@ public static class FeatureExtensions
         builder.Services.AddSuppliers();
         builder.Services.AddProcessors();
         builder.Services.AddBreaches();
+        builder.Services.AddSupplierIncidents();
         builder.Services.AddDrills();
         builder.Services.AddDpo();
         builder.Services.AddDataControllers();
@@ -68,6 +70,7 @@ public static class FeatureExtensions
         Requests.RequestsApi.Map(party);
         Dpo.DpoApi.Map(party);
         Dpo.DpoApi.MapGlobal(api);
+        SupplierIncidentsApi.MapGlobal(api);
         Breaches.BreachesApi.Map(party);
         ProcessorsApi.Map(party);
         DocumentsApi.Map(party);

@@ -36,6 +36,7 @@ public static class Policies
     /// Keeping the committee-wide supplier list (<c>/leverantorer</c>, Art. 28): a global administrator or the DPO of any
     /// party (the DPO is the one who meets the suppliers' agreements). Every signed-in user may read the list
     /// (<see cref="SignedIn"/>): a supplier holds no personal data, and what a party has agreed with it is party-owned.
+    /// The same people record and follow supplier incidents (<c>/leverantorsincidenter</c>), committee-level data too.
     /// </summary>
     public const string SupplierEditor = "SupplierEditor";
 

@@ -232,6 +232,54 @@ public sealed class CybersecurityTests(AppFactory app)
         }));
     }
 
+    [PostgresFact]
+    public async Task SupplierIncidentApi_RecordsAndFansOut_StatusOnly_BadInputIsASwedish400_AndOnlyDposAndAdministratorsMayUseIt()
+    {
+        using var eva = app.ClientFor(AppFactory.Demo("eva")); // DPO of the region
+        var supplierId = await app.InParty("ostersund", db => db.Suppliers.Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync());
+        var parties = await app.InParty("ostersund", db => db.Parties.Where(p => p.Slug == "region-jh" || p.Slug == "ragunda").Select(p => p.Id).ToListAsync());
+        var title = "E-tjänsten " + Guid.NewGuid().ToString("N")[..6];
+        var aware = DateTimeOffset.UtcNow.AddHours(-4);
+        var before = await app.InParty("ostersund", db => db.Set<SupplierIncident>().CountAsync());
+
+        // No party, and a told time before the supplier knew: 400 in Swedish, field by field, nothing stored.
+        var bad = await eva.PostAsJsonAsync("/api/v1/supplier-incidents", new { supplierId, title, description = "Intrång.", supplierAwareAt = aware, partyIds = Array.Empty<Guid>(), partiesToldAt = aware.AddHours(-1) });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Välj minst en berörd part", problem, StringComparison.Ordinal);
+        Assert.Contains("Parterna kan inte ha fått veta före leverantören", problem, StringComparison.Ordinal);
+        var malformed = await eva.PostAsync("/api/v1/supplier-incidents", new StringContent("{\"supplierId\": 12", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(before, await app.InParty("ostersund", db => db.Set<SupplierIncident>().CountAsync()));
+
+        // Anna (case officer) and Stina (e-strateg) may not record one.
+        using var anna = app.ClientFor(AppFactory.Demo("anna"));
+        using var stina = app.ClientFor(AppFactory.Demo("stina"));
+        var body = new { supplierId, title, description = "Intrång i e-tjänsten.", supplierAwareAt = aware, partyIds = parties };
+        Assert.Equal(HttpStatusCode.Forbidden, (await anna.PostAsJsonAsync("/api/v1/supplier-incidents", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stina.GetAsync("/api/v1/supplier-incidents")).StatusCode);
+
+        var created = await JsonAsync(await eva.PostAsJsonAsync("/api/v1/supplier-incidents", body), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var progress = created.GetProperty("parties").EnumerateArray().ToList();
+        Assert.Equal(parties.Order(), progress.Select(p => p.GetProperty("partyId").GetGuid()).Order());
+        Assert.All(progress, p =>
+        {
+            Assert.Equal("Registered", p.GetProperty("status").GetString());
+            Assert.False(p.GetProperty("reportedToImy").GetBoolean());
+            Assert.Equal(["partyId", "status", "reportedToImy"], p.EnumerateObject().Select(x => x.Name)); // status only
+        });
+
+        var read = await JsonAsync(await eva.GetAsync($"/api/v1/supplier-incidents/{id}"), HttpStatusCode.OK);
+        Assert.Equal(title, read.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/api/v1/supplier-incidents/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await eva.PostAsJsonAsync($"/api/v1/supplier-incidents/{id}/updates", new { text = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await eva.PostAsJsonAsync($"/api/v1/supplier-incidents/{id}/updates", new { text = "Sårbarheten är stängd." })).StatusCode);
+        var ragunda = await app.InParty("ragunda", db => db.Breaches.SingleAsync(b => b.SupplierIncidentId == id));
+        Assert.True(await app.InParty("ragunda", db => db.BreachEvents.AnyAsync(e => e.BreachId == ragunda.Id && e.Text.Contains("Sårbarheten är stängd"))));
+    }
+
     private static Dictionary<string, string> Form(Guid supplierId, string title, List<Guid> partyIds)
     {
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-2), Swedish.TimeZone);

@@ -63,7 +63,7 @@ public sealed partial class BadInputCorpusTests(AppFactory app)
         _ when route.Contains("/avtal/{id", StringComparison.Ordinal) || route.Contains("/agreements/{id", StringComparison.Ordinal) => RecordKind.ProcessorAgreement,
         _ when route.Contains("/radgivningslogg/{id", StringComparison.Ordinal) => RecordKind.DpoConsultation,
         _ when route.Contains("/leverantorer/{id", StringComparison.Ordinal) => RecordKind.Supplier,
-        _ when route.Contains("/leverantorsincidenter/{id", StringComparison.Ordinal) => RecordKind.SupplierIncident,
+        _ when route.Contains("/leverantorsincidenter/{id", StringComparison.Ordinal) || route.Contains("/supplier-incidents/{id", StringComparison.Ordinal) => RecordKind.SupplierIncident,
         _ when route.Contains("/uppdrag/{id", StringComparison.Ordinal) || route.Contains("/allocations/{id", StringComparison.Ordinal) => RecordKind.DpoAllocation,
         _ when route.Contains("/personer/{id", StringComparison.Ordinal) || route.Contains("/persons/{id", StringComparison.Ordinal) => RecordKind.DpoPerson,
         _ when route.Contains("/omgangar/{id", StringComparison.Ordinal) => RecordKind.MaturityRound,

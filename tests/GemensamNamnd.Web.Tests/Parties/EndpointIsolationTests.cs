@@ -93,6 +93,8 @@ public sealed partial class EndpointIsolationTests(AppFactory app)
         ["/api/v1/{party}/breaches/{id:guid}/close"] = RecordKind.Breach,
         ["/api/v1/{party}/breaches/{id:guid}/cybersecurity/{step}"] = RecordKind.Breach,
         ["/leverantorsincidenter/{id:guid}"] = RecordKind.SupplierIncident,
+        ["/api/v1/supplier-incidents/{id:guid}"] = RecordKind.SupplierIncident,
+        ["/api/v1/supplier-incidents/{id:guid}/updates"] = RecordKind.SupplierIncident,
         ["/api/v1/{party}/dpo/allocations/{id:guid}"] = RecordKind.DpoAllocation,
         ["/api/v1/{party}/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,
         ["/api/v1/dpo/persons/{id:guid}"] = RecordKind.DpoPerson,

@@ -10,11 +10,6 @@ public static class BreachExtensions
         services.AddScoped<ChangeBreach>();
         services.AddScoped<QuickRegisterBreach>();
         services.AddScoped<AssignBreachHandler>();
-        // Supplier incidents (committee level) fan out to draft breaches in each affected party.
-        services.AddScoped<SupplierIncidents.SupplierIncidentParties>();
-        services.AddScoped<SupplierIncidents.RecordSupplierIncident>();
-        services.AddScoped<SupplierIncidents.SupplierIncidentDrafts>();
-        services.AddScoped<SupplierIncidents.PushSupplierUpdate>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Breaches/Edit", "{party}/incidenter/{id:guid}/andra"));
         return services;
     }

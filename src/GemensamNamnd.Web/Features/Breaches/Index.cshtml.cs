@@ -91,7 +91,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanRegister = (await authorization.AuthorizeAsync(User, Policies.PartyOfficer)).Succeeded;
-        MaySeeSupplierIncidents = await SupplierIncidents.IndexModel.MayUseAsync(currentUser, ct);
+        MaySeeSupplierIncidents = (await authorization.AuthorizeAsync(User, Policies.SupplierEditor)).Succeeded;
         PageNumber = Math.Clamp(PageParameter ?? 1, 1, 10_000);
         var rows = await Ordered(Query())
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);

@@ -11,8 +11,8 @@ namespace GemensamNamnd.Web.Features.SupplierIncidents;
 /// One supplier incident: what the supplier said, each affected party's progress as status only (through
 /// <see cref="SupplierIncidentParties.ProgressAsync"/>, no case details), the updates, and "Skicka uppdatering".
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
-public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, SupplierIncidentParties parties, PushSupplierUpdate push, SupplierIncidentDrafts drafts) : FormPageModel
+[Authorize(Policy = Policies.SupplierEditor)]
+public sealed class IncidentModel(AppDbContext db, SupplierIncidentParties parties, PushSupplierUpdate push, SupplierIncidentDrafts drafts) : FormPageModel
 {
     [BindProperty] public string? UpdateText { get; set; }
 
@@ -28,21 +28,11 @@ public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, Supp
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await IndexModel.MayUseAsync(currentUser, ct))
-        {
-            return Forbid();
-        }
-
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(Guid id, CancellationToken ct)
     {
-        if (!await IndexModel.MayUseAsync(currentUser, ct))
-        {
-            return Forbid();
-        }
-
         ModelState.Clear();
         var result = await push.RunAsync(id, UpdateText, ct);
         if (result.Ok)
@@ -62,11 +52,6 @@ public sealed class IncidentModel(AppDbContext db, CurrentUser currentUser, Supp
     /// <summary>"Skapa saknade utkast": finishes a fan-out that stopped half-way; a party that has its draft is left alone.</summary>
     public async Task<IActionResult> OnPostDraftsAsync(Guid id, CancellationToken ct)
     {
-        if (!await IndexModel.MayUseAsync(currentUser, ct))
-        {
-            return Forbid();
-        }
-
         var incident = await db.Set<SupplierIncident>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
         {

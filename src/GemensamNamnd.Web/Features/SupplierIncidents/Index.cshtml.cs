@@ -13,8 +13,8 @@ namespace GemensamNamnd.Web.Features.SupplierIncidents;
 /// (who may choose any parties) records it; the affected parties are suggested from the systems the supplier runs
 /// (<see cref="SupplierIncidentParties.SuggestAsync"/>), else chosen by checkbox.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, SupplierIncidentParties parties, RecordSupplierIncident record, TimeProvider clock) : FormPageModel
+[Authorize(Policy = Policies.SupplierEditor)]
+public sealed class IndexModel(AppDbContext db, SupplierIncidentParties parties, RecordSupplierIncident record, TimeProvider clock) : FormPageModel
 {
     /// <summary>The supplier to suggest parties for (GET "Föreslå berörda parter").</summary>
     [BindProperty(SupportsGet = true, Name = "leverantor")]
@@ -44,17 +44,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, Supplie
 
     public bool Suggested { get; private set; }
 
-    /// <summary>Global administrators and the parties' DPOs record and follow supplier incidents.</summary>
-    public static async Task<bool> MayUseAsync(CurrentUser currentUser, CancellationToken ct) =>
-        await currentUser.GetAsync(ct) is { } user && (user.IsGlobalAdministrator || user.Memberships.Any(m => m.Role == PartyRole.Dataskyddsombud));
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await MayUseAsync(currentUser, ct))
-        {
-            return Forbid();
-        }
-
         if (Suggest is { } supplierId)
         {
             SupplierId = supplierId;
@@ -70,11 +61,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser currentUser, Supplie
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await MayUseAsync(currentUser, ct))
-        {
-            return Forbid();
-        }
-
         ModelState.Clear();
         var errors = new List<Error>();
         var aware = BreachWords.FromForm(SupplierAwareDate, SupplierAwareTime, out var okAware);
