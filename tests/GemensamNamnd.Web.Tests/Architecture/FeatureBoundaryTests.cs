@@ -38,6 +38,8 @@ public sealed class FeatureBoundaryTests
         [("Todo", "Dpo.DpoTodoSource")] = "TodoExtensions registers every register's source",
         [("Todo", "Drills.DrillTodoSource")] = "TodoExtensions registers every register's source",
         [("Todo", "Maturity.MaturityTodoSource")] = "TodoExtensions registers every register's source",
+        [("Todo", "Processing.ProcessingTodoSource")] = "TodoExtensions registers every register's source",
+        [("Todo", "Processors.ProcessorTodoSource")] = "TodoExtensions registers every register's source",
         [("Start", "Todo.TodoList")] = "a party's start page shows its part of the user's to-do list",
         [("Start", "Requests.RequestViewers")] = "the start page's request figures count the cases the user may open",
         [("Reminders", "Outbox.OutboxMessage")] = "reminders are written to the outbox in the ledger's transaction",

@@ -94,7 +94,7 @@ public sealed class RetentionInBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Inget i registren innehåller uppgifter om personen.");
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        await BrowserFixture.FollowMenuAsync(page, "Inställningar", "Registerförteckning");
+        await BrowserFixture.FollowMenuAsync(page, "Inställningar", "Verktygets registerförteckning");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Verktygets registerförteckning");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Begäranden: gallras 12 månader efter avslut");
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -80,15 +80,14 @@ public sealed class MaturityCrossParty(CrossParty crossParty, TimeProvider clock
     }
 
     /// <summary>
-    /// Issue 21: per party, the processors in use (distinct suppliers of active systems), those of them with an agreement
+    /// Issue 21: per party, the processors in use (<see cref="Processors.ProcessorList.InUseAsync"/>), those of them with an agreement
     /// in force on <paramref name="asOf"/>, and the DPO consultations asked in <paramref name="period"/>. Ids and days only.
     /// </summary>
     private async Task<Dictionary<Guid, (int InUse, int WithAgreement, int Consultations)>> Issue21FactsAsync(Period period, DateOnly asOf, CancellationToken ct)
     {
         var (used, agreed, asked) = await crossParty.ReadAsync(async s =>
         {
-            var u = await s.Set<Systems.PartySystem>().Where(x => x.IsActive && x.SupplierId != null)
-                .Select(x => new { x.PartyId, SupplierId = x.SupplierId!.Value }).Distinct().ToListAsync(ct);
+            var u = await Processors.ProcessorList.InUseAsync(s.Set<Systems.PartySystem>(), s.Set<Processing.ProcessingActivity>(), ct);
             var a = await s.Set<Processors.ProcessorAgreement>().Where(x => x.ValidFrom <= asOf && (x.ValidTo == null || x.ValidTo >= asOf))
                 .Select(x => new { x.PartyId, x.SupplierId }).Distinct().ToListAsync(ct);
             var c = await s.Set<Processors.DpoConsultation>().Where(x => x.AskedOn >= period.From && x.AskedOn <= period.To)

@@ -39,7 +39,7 @@ public static class MainMenu
         new("Inställningar", "Dataskyddsombud", "dataskyddsombud", Policies.PartyMember),
         new("Inställningar", "System", "system", Policies.PartyOversight),
         new("Inställningar", "Personuppgiftsbiträden", "personuppgiftsbitraden", Policies.PartyMember),
-        new("Inställningar", "Registerförteckning", "behandlingar", Policies.PartyMember),
+        new("Inställningar", "Verktygets registerförteckning", "behandlingar", Policies.PartyMember),
         new("Inställningar", "Användare", "anvandare", Policies.PartyAdministrator),
         new("Inställningar", "Påminnelser", "paminnelser", Policies.PartyAdministrator),
         new("Inställningar", "Brevmallar", "brevmallar", Policies.PartyLetterTemplates),

@@ -10,6 +10,8 @@ public static class TodoExtensions
         services.AddScoped<ITodoSource, Dpo.DpoTodoSource>();
         services.AddScoped<ITodoSource, Drills.DrillTodoSource>();
         services.AddScoped<ITodoSource, Maturity.MaturityTodoSource>();
+        services.AddScoped<ITodoSource, Processing.ProcessingTodoSource>();
+        services.AddScoped<ITodoSource, Processors.ProcessorTodoSource>();
         services.AddScoped<TodoList>();
         services.AddScoped<CalendarFeeds>();
         return services;

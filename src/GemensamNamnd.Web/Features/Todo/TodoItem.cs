@@ -9,7 +9,7 @@ namespace GemensamNamnd.Web.Features.Todo;
 
 /// <summary>
 /// One register's part of a user's to-do list (<c>/att-gora</c>), read from its stored deadlines. Each register
-/// (requests, breaches, DPO allocations, drills, maturity rounds) implements this once and registers it with one line in
+/// (requests, breaches, DPO allocations, drills, maturity rounds, impact assessments, processors) implements this once and registers it with one line in
 /// <see cref="TodoExtensions"/>. A source only reads, inside one party's scope, and yields only what the viewer may open.
 /// </summary>
 public interface ITodoSource
@@ -69,7 +69,7 @@ public sealed record TodoItem(
     DateOnly? DueOn,
     string? DueText)
 {
-    /// <summary>The register, the first part of the kind: request, breach, dpo, drill or maturity.</summary>
+    /// <summary>The register, the first part of the kind: request, breach, dpo, drill, maturity, dpia or processor.</summary>
     public string Register => Kind.Split('.')[0];
 
     /// <summary>
@@ -93,6 +93,8 @@ public static class TodoRegisters
         ("dpo", "Dataskyddsombud"),
         ("drill", "Övningar"),
         ("maturity", "Mognad"),
+        ("dpia", "Konsekvensbedömningar"),
+        ("processor", "Personuppgiftsbiträden"),
     ];
 
     public static string Name(string key) => All.FirstOrDefault(r => r.Key == key).Name ?? key;

@@ -36,7 +36,8 @@ public sealed class ProcessorIndicatorsTests(MaturityFactory app)
         }
 
         // Alfa: five suppliers of active systems (the sixth's system is out of use); agreements in force with three, one
-        // expired on 1 November, one starting in December, one with the sixth (not in use) → 3 of 5 = 0.6.
+        // expired on 1 November, one starting in December, one with the sixth → 3 of 5 = 0.6. Then the record of
+        // processing names the sixth as processor of an activity: in use after all → 4 of 6.
         // Consultations: six in 2026, one in 2025 → 6. Beta: two in 2026 → shown "< 5".
         await app.InParty("m-alfa", async db =>
         {
@@ -78,6 +79,16 @@ public sealed class ProcessorIndicatorsTests(MaturityFactory app)
         Assert.Equal(6, alfa.Cells["dpo.consultations"].Value);
         Assert.Equal(6, shown.Row(app.Alfa)!.Cells["dpo.consultations"].Value);
         Assert.Equal(0.6, shown.Row(app.Alfa)!.Cells["proc.agreements"].Value!.Value, 6);
+
+        await app.InParty("m-alfa", async db =>
+        {
+            var controller = await db.DataControllers.Select(c => c.Id).FirstAsync();
+            db.ProcessingActivities.Add(new GemensamNamnd.Web.Features.Processing.ProcessingActivity { ControllerId = controller, Name = "Indikatorbehandling", SupplierIds = [suppliers[5]] });
+            return await db.SaveChangesAsync();
+        });
+        using var s3 = app.Services.CreateScope();
+        var (_, alfaAgain) = await s3.ServiceProvider.GetRequiredService<MaturityComparison>().OwnRowAsync(app.Alfa, Period.Year(2026), today, default);
+        Assert.Equal(4 / 6.0, alfaAgain.Cells["proc.agreements"].Value!.Value, 6);
         var beta = shown.Row(app.Beta)!;
         Assert.True(beta.Cells["dpo.consultations"].Suppressed);
         Assert.Null(beta.Cells["dpo.consultations"].Value);

@@ -147,6 +147,12 @@ public sealed class TodoTests(AppFactory app)
                 ReportsTo = "Kommunstyrelsen",
                 ReportingLevel = ReportingLevel.HighestManagement,
             });
+
+            // An activity whose screening requires an assessment not made; a system run by a processor without an agreement.
+            db.ProcessingActivities.Add(new GemensamNamnd.Web.Features.Processing.ProcessingActivity { ControllerId = second.Id, Name = "Kameraövervakning", ScreenedOn = Today.AddDays(-1), DpiaRequired = true });
+            var supplier = new GemensamNamnd.Web.Features.Suppliers.Supplier { Name = "Att göra-leverantör " + Guid.NewGuid().ToString("N")[..6], Country = "SE" };
+            db.Suppliers.Add(supplier);
+            db.PartySystems.Add(new GemensamNamnd.Web.Features.Systems.PartySystem { Name = "Kamerasystemet", SupplierId = supplier.Id, IsActive = true });
             return await db.SaveChangesAsync();
         });
 
@@ -159,6 +165,7 @@ public sealed class TodoTests(AppFactory app)
                 "request.overdue", "request.due", "request.extension-notice", "request.identity-check",
                 "breach.clock", "breach.assessment", "breach.supplement",
                 "dpo.gap", "dpo.ending", "dpo.imy-notice", "drill.overdue", "maturity.closing",
+                "dpia.missing", "processor.agreement",
             };
             Assert.Equal(expected.Order(), dpo.Select(i => i.GetProperty("kind").GetString()!).Distinct().Order());
             Assert.DoesNotContain(dpo, i => i.GetProperty("caseNumber").GetString() is "T 4/closed" or "T 5/far" or "I 4/closed");
@@ -186,12 +193,15 @@ public sealed class TodoTests(AppFactory app)
             Assert.Equal(awareAt.AddHours(72).ToUnixTimeSeconds(), One("I 1/clock", "breach.clock").GetProperty("dueAt").GetDateTimeOffset().ToUnixTimeSeconds());
             Assert.Equal($"/{p.Slug}/incidenter/", One("I 1/clock", "breach.clock").GetProperty("url").GetString()![..^36]);
             Assert.True(One("Kommunstyrelsen", "dpo.gap").GetProperty("overdue").GetBoolean());
+            Assert.True(One("Kameraövervakning", "dpia.missing").GetProperty("overdue").GetBoolean());
+            Assert.StartsWith($"/{p.Slug}/konsekvensbedomningar/ny?ActivityId=", One("Kameraövervakning", "dpia.missing").GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.Single(dpo, i => i.GetProperty("kind").GetString() == "processor.agreement" && i.GetProperty("caseNumber").GetString()!.StartsWith("Att göra-leverantör", StringComparison.Ordinal));
 
             // The officer works the cases: no DPO follow-up or self-assessment; the administrator only those.
             var officerKinds = (await TodoAsync(As(p, p.Officer))).Select(i => i.GetProperty("kind").GetString()!).Distinct().ToList();
-            Assert.Equal(expected.Where(k => k.StartsWith("request.", StringComparison.Ordinal) || k.StartsWith("breach.", StringComparison.Ordinal) || k == "drill.overdue").Order(), officerKinds.Order());
+            Assert.Equal(expected.Where(k => k.StartsWith("request.", StringComparison.Ordinal) || k.StartsWith("breach.", StringComparison.Ordinal) || k is "drill.overdue" or "dpia.missing").Order(), officerKinds.Order());
             var adminKinds = (await TodoAsync(As(p, p.Admin))).Select(i => i.GetProperty("kind").GetString()!).Distinct().ToList();
-            Assert.Equal(expected.Where(k => k.StartsWith("dpo.", StringComparison.Ordinal) || k == "maturity.closing").Order(), adminKinds.Order());
+            Assert.Equal(expected.Where(k => k.StartsWith("dpo.", StringComparison.Ordinal) || k is "maturity.closing" or "processor.agreement").Order(), adminKinds.Order());
         }
         finally
         {
