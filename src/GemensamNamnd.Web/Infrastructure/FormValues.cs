@@ -16,8 +16,12 @@ public static class FormValues
     /// (a number would otherwise parse to any value, defined or not).
     /// </summary>
     public static T? Choice<T>(string? text)
-        where T : struct, Enum =>
-        Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) && value.ToString() == text ? value : null;
+        where T : struct, Enum
+    {
+#pragma warning disable RS0030 // the one place that may: BannedSymbols.txt sends everyone else here
+        return Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) && value.ToString() == text ? value : null;
+#pragma warning restore RS0030
+    }
 
     /// <summary>The latest year: next year (a plan or an allocation may end then), never further.</summary>
     public static int MaxYear(TimeProvider clock) => Swedish.Today(clock).Year + 1;

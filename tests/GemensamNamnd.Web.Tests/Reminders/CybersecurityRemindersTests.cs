@@ -62,7 +62,7 @@ public sealed class CybersecurityRemindersTests(ReminderFactory app)
             return true;
         });
         await At(24, $"{BreachReminderSource.CyberNotification}:24");
-        await At(72, $"{BreachReminderSource.CyberNotification}:10072");
+        await At(72, $"{BreachReminderSource.CyberNotification}{BreachReminderSource.LateSuffix}:72");
 
         // The notification sent at 73 h: the final report is due one month later; reminded days before, then late.
         var sent = aware.AddHours(73);
@@ -79,6 +79,6 @@ public sealed class CybersecurityRemindersTests(ReminderFactory app)
         var days = (finalDue - aware).TotalHours;
         await At(days - (24 * 10));
         await At(days, $"{BreachReminderSource.CyberFinalReport}:4");
-        await At(days + 1, $"{BreachReminderSource.CyberFinalReport}:10000");
+        await At(days + 1, $"{BreachReminderSource.CyberFinalReport}{BreachReminderSource.LateSuffix}:0");
     }
 }

@@ -25,6 +25,9 @@ public sealed class BreachReminderSource : IReminderSource
     public const string CyberNotification = "breach.cyber.notification";
     public const string CyberFinalReport = "breach.cyber.final-report";
 
+    /// <summary>Added to a cybersecurity step's kind for its late reminder: <c>breach.cyber.notification.late</c>.</summary>
+    public const string LateSuffix = ".late";
+
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         var hours = context.Party.Settings.BreachReminderHours.Where(h => h > 0).Distinct().ToList();
@@ -117,9 +120,8 @@ public sealed class BreachReminderSource : IReminderSource
         var headline = key.Late
             ? $"{name} enligt cybersäkerhetslagen är försenad: den skulle ha lämnats senast {Swedish.DateTime(due)}. Lämna den utan dröjsmål (NIS 2 art. 23.4)."
             : $"{name} enligt cybersäkerhetslagen ska lämnas senast {Swedish.DateTime(due)}; {Swedish.Count(Math.Max(0, (int)Math.Floor((due - now).TotalHours)), "timme", "timmar")} kvar (NIS 2 art. 23.4).";
-        // The late reminder gets a threshold of its own so it is sent once beside the earlier ones.
-        var threshold = key.Late ? 10_000 + key.Threshold : key.Threshold;
-        return new DueReminder(id, kind, threshold, caseNumber, headline, Swedish.DateTime(due), path, null, controllerIds,
+        // The late reminder is a kind of its own ("….late"), as the IMY clock's, so it is sent once beside the earlier ones.
+        return new DueReminder(id, key.Late ? kind + LateSuffix : kind, key.Threshold, caseNumber, headline, Swedish.DateTime(due), path, null, controllerIds,
             key.Late ? $"{name.ToLower(Swedish.Culture)} försenad" : $"{name.ToLower(Swedish.Culture)} senast {Swedish.DateTime(due)}", Urgent: true);
     }
 

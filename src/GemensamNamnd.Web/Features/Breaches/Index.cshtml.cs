@@ -159,13 +159,13 @@ public sealed class IndexModel(
     private IQueryable<Breach> Query()
     {
         Now = clock.GetUtcNow();
-        BreachStatus? status = Enum.TryParse<BreachStatus>(Status, out var s) && Enum.IsDefined(s) && Status == s.ToString() ? s : null;
+        var status = FormValues.Choice<BreachStatus>(Status);
         if (status is null)
         {
             Status = null;
         }
 
-        RiskLevel? risk = Enum.TryParse<RiskLevel>(Risk, out var r) && Enum.IsDefined(r) && Risk == r.ToString() ? r : null;
+        var risk = FormValues.Choice<RiskLevel>(Risk);
         if (risk is null)
         {
             Risk = null;

@@ -64,7 +64,7 @@ public sealed class ConsultationEditModel(AppDbContext db, CurrentParty currentP
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        AdviceFollowed? followed = Enum.TryParse<AdviceFollowed>(Followed, out var f) && Enum.IsDefined(f) ? f : null;
+        var followed = FormValues.Choice<AdviceFollowed>(Followed);
         var input = new ConsultationInput(ControllerId, FormValues.Date(AskedOn), Subject, Advice, FormValues.Date(DecidedOn), followed, FollowedNote);
         var result = await save.SaveAsync(Id, Version, input, ct);
         if (Refusal(result) is { } refusal)

@@ -129,11 +129,11 @@ public sealed class EditModel(AppDbContext db, CurrentParty currentParty, SaveAg
                 Id = i < NoticeIds.Count && NoticeIds[i] is { } id ? id : Guid.Empty,
                 ReceivedOn = Day(At(NoticeReceived, i)),
                 Description = At(NoticeTexts, i),
-                Decision = ProcessorWords.ParseDecision(At(NoticeDecisions, i)) ?? NoticeDecision.Pending,
+                Decision = FormValues.Choice<NoticeDecision>(At(NoticeDecisions, i)) ?? NoticeDecision.Pending,
                 DecidedOn = FormValues.Date(At(NoticeDecided, i)),
             }).ToList();
         return new AgreementInput(SupplierId, ControllerIds, FormValues.Date(SignedOn), FormValues.Date(ValidFrom), FormValues.Date(ValidTo),
-            ProcessorWords.ParseStandard(Standard), StandardNote, Instructions, subs, audits, notices);
+            FormValues.Choice<AgreementStandard>(Standard), StandardNote, Instructions, subs, audits, notices);
     }
 
     private async Task LoadAsync(CancellationToken ct)

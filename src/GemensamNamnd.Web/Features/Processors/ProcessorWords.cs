@@ -19,10 +19,4 @@ public static class ProcessorWords
         AgreementStandard.SupplierOwn => "Leverantörens eget avtal",
         _ => "Annan mall",
     };
-
-    public static AgreementStandard? ParseStandard(string? text) =>
-        Enum.TryParse<AgreementStandard>(text, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
-
-    public static NoticeDecision? ParseDecision(string? text) =>
-        Enum.TryParse<NoticeDecision>(text, ignoreCase: true, out var d) && Enum.IsDefined(d) ? d : null;
 }

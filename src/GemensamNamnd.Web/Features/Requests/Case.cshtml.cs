@@ -283,7 +283,7 @@ public sealed class CaseModel(
         var outcomes = new List<RightOutcomeInput>();
         foreach (var (right, value) in Decisions)
         {
-            if (!Enum.TryParse<RightDecision>(value, out var decision) || !Enum.IsDefined(decision) || int.TryParse(value, out _))
+            if (FormValues.Choice<RightDecision>(value) is not { } decision)
             {
                 missing.Add(new Error(AnswerRequest.OutcomesField, "Välj utfall för varje rättighet i listan."));
                 break;
@@ -308,7 +308,7 @@ public sealed class CaseModel(
             Disclosure? disclosure = null;
             if (!string.IsNullOrEmpty(value))
             {
-                if (!Enum.TryParse<Disclosure>(value, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(value, out _))
+                if (FormValues.Choice<Disclosure>(value) is not { } parsed)
                 {
                     missing.Add(new Error(ReviewSecrecy.Field, "Okänt utfall av sekretessprövningen."));
                     break;
@@ -394,7 +394,7 @@ public sealed class CaseModel(
             {
                 marks[systemId] = null;
             }
-            else if (Enum.TryParse<SystemSearchResult>(value, out var result) && Enum.IsDefined(result) && !int.TryParse(value, out _))
+            else if (FormValues.Choice<SystemSearchResult>(value) is { } result)
             {
                 marks[systemId] = result;
             }

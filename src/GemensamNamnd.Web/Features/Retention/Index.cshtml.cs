@@ -64,7 +64,7 @@ public sealed class IndexModel(
         var s = currentParty.Required.Settings;
         (RequestMonths, RequestAction, BreachMonths, BreachAction) = (s.RequestRetentionMonths, s.RequestRetentionAction, s.BreachRetentionMonths, s.BreachRetentionAction);
         HoldCaseNumber = Request.Query["stoppa"];
-        if (Enum.TryParse<RetentionRegister>(Request.Query["register"], out var register))
+        if (FormValues.Choice<RetentionRegister>(Request.Query["register"].ToString()) is { } register)
         {
             HoldRegister = register;
         }
