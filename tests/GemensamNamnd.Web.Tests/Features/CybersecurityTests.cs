@@ -7,6 +7,7 @@ using GemensamNamnd.Web.Features.SupplierIncidents;
 using GemensamNamnd.Web.Infrastructure;
 using GemensamNamnd.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GemensamNamnd.Web.Tests.Features;
 
@@ -278,6 +279,40 @@ public sealed class CybersecurityTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await eva.PostAsJsonAsync($"/api/v1/supplier-incidents/{id}/updates", new { text = "Sårbarheten är stängd." })).StatusCode);
         var ragunda = await app.InParty("ragunda", db => db.Breaches.SingleAsync(b => b.SupplierIncidentId == id));
         Assert.True(await app.InParty("ragunda", db => db.BreachEvents.AnyAsync(e => e.BreachId == ragunda.Id && e.Text.Contains("Sårbarheten är stängd"))));
+    }
+
+    [PostgresFact]
+    public async Task SupplierIncident_SuggestsTheParties_ThatRunItsSystem_HaveAnAgreement_OrNameItInTheirRecord()
+    {
+        var supplier = new GemensamNamnd.Web.Features.Suppliers.Supplier { Name = "Förslagsleverantör " + Guid.NewGuid().ToString("N")[..6], Country = "SE" };
+        await app.InParty("ostersund", async db => { db.Suppliers.Add(supplier); return await db.SaveChangesAsync(); });
+        await app.InParty("ostersund", async db =>
+        {
+            db.PartySystems.Add(new GemensamNamnd.Web.Features.Systems.PartySystem { Name = "Förslagssystemet", SupplierId = supplier.Id, IsActive = true });
+            return await db.SaveChangesAsync();
+        });
+        await app.InParty("krokom", async db =>
+        {
+            var controller = await db.DataControllers.Select(c => c.Id).FirstAsync();
+            db.ProcessorAgreements.Add(new GemensamNamnd.Web.Features.Processors.ProcessorAgreement { SupplierId = supplier.Id, ControllerIds = [controller], ValidFrom = new DateOnly(2025, 1, 1) });
+            return await db.SaveChangesAsync();
+        });
+        await app.InParty("are", async db =>
+        {
+            var controller = await db.DataControllers.Select(c => c.Id).FirstAsync();
+            db.ProcessingActivities.Add(new GemensamNamnd.Web.Features.Processing.ProcessingActivity { ControllerId = controller, Name = "Förslagsbehandling", SupplierIds = [supplier.Id] });
+            return await db.SaveChangesAsync();
+        });
+        await app.InParty("berg", async db =>
+        {
+            db.PartySystems.Add(new GemensamNamnd.Web.Features.Systems.PartySystem { Name = "Förslagssystemet (avvecklat)", SupplierId = supplier.Id, IsActive = false });
+            return await db.SaveChangesAsync();
+        });
+        var expected = await app.InParty("ostersund", db => db.Parties.Where(p => p.Slug == "ostersund" || p.Slug == "krokom" || p.Slug == "are").Select(p => p.Id).ToListAsync());
+
+        using var scope = app.Services.CreateScope();
+        var suggested = await scope.ServiceProvider.GetRequiredService<SupplierIncidentParties>().SuggestAsync(supplier.Id);
+        Assert.Equal(expected.Order(), suggested.Order()); // Berg's system is out of use: not suggested
     }
 
     private static Dictionary<string, string> Form(Guid supplierId, string title, List<Guid> partyIds)
