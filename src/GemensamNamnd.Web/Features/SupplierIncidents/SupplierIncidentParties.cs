@@ -15,17 +15,17 @@ public sealed record PartyProgress(Guid PartyId, BreachStatus? Status, bool Repo
 public sealed class SupplierIncidentParties(CrossParty crossParty)
 {
     /// <summary>
-    /// THE suggestion of affected parties for a supplier: the parties with a processor agreement with it (the processors
-    /// register, Art. 28), with an active system it runs (<see cref="PartySystem.SupplierId"/>), or naming it as a
-    /// processor of an activity in their record of processing (Art. 30). Party ids only.
+    /// THE suggestion of affected parties for a supplier: the parties that use it as a processor
+    /// (<see cref="Processors.ProcessorList.InUseAsync"/>: an active system it runs, or an activity of the record of
+    /// processing naming it, Art. 30) or have a processor agreement with it (the processors register, Art. 28). Party ids only.
     /// </summary>
     public Task<List<Guid>> SuggestAsync(Guid supplierId, CancellationToken ct = default) =>
         crossParty.ReadAsync(async s =>
         {
-            var systems = await s.Set<PartySystem>().Where(x => x.IsActive && x.SupplierId == supplierId).Select(x => x.PartyId).Distinct().ToListAsync(ct);
+            var inUse = await Processors.ProcessorList.InUseAsync(
+                s.Set<PartySystem>().Where(x => x.SupplierId == supplierId), s.Set<Processing.ProcessingActivity>().Where(x => x.SupplierIds.Contains(supplierId)), ct);
             var agreements = await s.Set<Processors.ProcessorAgreement>().Where(x => x.SupplierId == supplierId).Select(x => x.PartyId).Distinct().ToListAsync(ct);
-            var activities = await s.Set<Processing.ProcessingActivity>().Where(x => x.SupplierIds.Contains(supplierId)).Select(x => x.PartyId).Distinct().ToListAsync(ct);
-            return systems.Union(agreements).Union(activities).ToList();
+            return inUse.Where(x => x.SupplierId == supplierId).Select(x => x.PartyId).Union(agreements).ToList();
         }, ct);
 
     /// <summary>Each affected party's draft: its status and whether it is reported to IMY; nothing else.</summary>
